@@ -1,0 +1,171 @@
+/**
+ * The resolved scenario: every field present, every default filled in.
+ *
+ * This interface is the contract between the scenario loader (which produces it from a JSON/YAML
+ * file through the schema in `schema.ts`) and the simulator (which only ever reads it). Public field
+ * names follow `docs/scenarios.md` and the AWS IoT Core for LoRaWAN API (CreateFuotaTask,
+ * CreateMulticastGroup, StartMulticastGroupSession) in camelCase. Units are in the names where a
+ * name alone would be ambiguous.
+ */
+
+export type RegionName = 'EU868' | 'US915' | 'AU915' | 'AS923-1' | 'IN865';
+export type DlClass = 'ClassB' | 'ClassC';
+export type FecVariant = 'v1' | 'v2';
+export type SignatureAlgorithm = 'ecdsa-p256' | 'ed25519' | 'none';
+export type RadioChip = 'sx1276' | 'sx1262';
+export type DutyCycleModel = 'sliding-window' | 'off-time';
+
+export type Placement =
+  | { kind: 'disc'; radiusM: number; centerM: [number, number] }
+  | { kind: 'ring'; minM: number; maxM: number; centerM: [number, number] }
+  | { kind: 'grid'; spacingM: number; centerM: [number, number] }
+  | { kind: 'list'; positions: Array<[number, number]> }
+  | { kind: 'csv'; file: string };
+
+export type PathLossModel =
+  | { model: 'log-distance'; d0M: number; pl0Db: number; gamma: number }
+  | { model: 'okumura-hata'; frequencyMHz: number | null; gatewayHeightM: number; deviceHeightM: number; environment: 'urban' | 'suburban' | 'rural' };
+
+export interface BurstModel {
+  model: 'none' | 'gilbert-elliott';
+  pGoodToBad: number;
+  pBadToGood: number;
+  lossGood: number;
+  lossBad: number;
+}
+
+export interface RadioProfile {
+  /** supply voltage, V */
+  supplyV: number;
+  sleepA: number;
+  standbyA: number;
+  rxA: number;
+  /** TX current at the device's txPowerDbm */
+  txA: number;
+  /** radio wake-up (plus TCXO start) before every receive window, ms */
+  wakeupMs: number;
+}
+
+export interface ResolvedScenario {
+  $schema?: string;
+  name: string;
+  description: string;
+  seed: number;
+  replications: number;
+  region: RegionName;
+  /** ISO-8601 UTC; wall-clock time of simulation time 0 */
+  startTime: string;
+
+  firmware: {
+    sizeBytes: number;
+    /** absolute path after resolution, or null for synthetic bytes */
+    file: string | null;
+    version: string;
+    signature: SignatureAlgorithm;
+    /** PEM private key file, or null to derive a key from the seed */
+    signingKeyFile: string | null;
+    delta: { baseFile: string; file: string } | null;
+    /** bytes flipped on the air in every fragment payload sent (0 = none); tampering test */
+    tamperBytes: number;
+  };
+
+  fuotaTask: {
+    redundancyPercent: number;
+    /** resolved: never null (the largest that fits the downlink data rate) */
+    fragmentSizeBytes: number;
+    fragmentIntervalMs: number;
+    startTimeS: number;
+    mode: 'multicast' | 'unicast';
+    blockAckDelay: number;
+    fec: FecVariant;
+    /** TS004 FragIndex used for the session (AWS: 1 for multicast, 0 for unicast) */
+    fragIndex: number;
+    /** TS004 descriptor, 4 bytes hex */
+    descriptor: string;
+  };
+
+  multicastGroup: {
+    dlClass: DlClass;
+    dlDr: number;
+    dlFreq: number;
+    pingSlotPeriod: number;
+    sessionTimeoutS: number;
+    mcAddr: string;
+    gateways: 'all' | number[];
+    /** AWS ParticipatingGateways.TransmissionInterval: delay between successive gateways sending the same frame */
+    transmissionIntervalMs: number;
+    /** 'after-setup' | 'chirpstack' | seconds from simulation start */
+    sessionStart: 'after-setup' | 'chirpstack' | number;
+    /** devices stop listening once they have rebuilt the image (TS005 allows ending the session early) */
+    stopListeningWhenDecoded: boolean;
+  };
+
+  devices: {
+    count: number;
+    placement: Placement;
+    radio: RadioChip;
+    radioProfile: RadioProfile;
+    txPowerDbm: number;
+    antennaGainDbi: number;
+    firmwareVersion: string;
+    /** decoder memory bound: most lost uncoded fragments it can hold; null = unbounded */
+    memoryFragments: number | null;
+    clock: { driftPpmSigma: number; initialOffsetSigmaS: number };
+    /** shares (0..1) of the fleet that fail setup in each AWS way */
+    mix: {
+      noPackage: number;
+      notEnoughMemory: number;
+      fragIndexUnsupported: number;
+      wrongDescriptor: number;
+      sessionCntReplay: number;
+      micError: number;
+    };
+  };
+
+  gateways: {
+    positions: Array<[number, number]>;
+    txPowerDbm: number;
+    antennaGainDbi: number;
+    dutyCycle: DutyCycleModel;
+  };
+
+  channel: {
+    pathLoss: PathLossModel;
+    shadowingSigmaDb: number;
+    fading: 'none' | 'rayleigh';
+    burst: BurstModel;
+    extraLoss: number;
+    /** class B: probability that a device misses a beacon besides link loss */
+    beaconExtraLoss: number;
+  };
+
+  traffic: { uplinkIntervalS: number; payloadBytes: number; uplinkDr: number | null };
+
+  setup: {
+    /** 'classA' simulates every setup message; 'instant' assumes the fleet is set up at time 0 */
+    mode: 'classA' | 'instant';
+    maxRetries: number;
+    /** a device answers a setup request after this delay (uplink), s */
+    answerDelayS: number;
+    /** clock sync: device resyncs until |error| <= this, s */
+    clockSyncToleranceS: number;
+  };
+
+  completion: {
+    statusRequest: boolean;
+    repairRounds: number;
+    unicastRepair: boolean;
+    rebootDelayS: number;
+  };
+
+  simulation: {
+    /** devices that also rebuild the bytes (payload decoder), check hash and signature */
+    payloadSampleDevices: number;
+    /** hard stop, seconds after start */
+    maxDurationS: number;
+  };
+
+  outputs: { transmissions: boolean; devices: boolean; plots: boolean; report: boolean };
+
+  sweep: Record<string, unknown[]> | null;
+}

@@ -1,0 +1,122 @@
+/**
+ * What one simulation run produces. The recorders fill these; `output/` turns them into files.
+ * Names match `docs/results.md` (the results contract): keep them stable.
+ */
+import type { ResolvedScenario } from '../scenario/types.js';
+
+/** AWS FuotaDeviceStatus values (results contract). */
+export const DEVICE_STATUSES = [
+  'Initial',
+  'Package_Not_Supported',
+  'FragAlgo_unsupported',
+  'Not_enough_memory',
+  'FragIndex_unsupported',
+  'Wrong_descriptor',
+  'SessionCnt_replay',
+  'MissingFrag',
+  'MemoryError',
+  'MICError',
+  'Successful',
+] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+export interface Summary {
+  devices: number;
+  devicesUpdated: number;
+  updatedRatio: number;
+  setupDurationS: number;
+  distributionDurationS: number;
+  campaignDurationS: number;
+  timeTo50S: number | null;
+  timeTo90S: number | null;
+  timeTo95S: number | null;
+  timeTo99S: number | null;
+  timeToAllS: number | null;
+  nbFrag: number;
+  fragmentsCoded: number;
+  fragmentsSent: number;
+  fragmentSizeBytes: number;
+  paddingBytes: number;
+  downlinkAirtimeS: number;
+  uplinkAirtimeS: number;
+  maxDutyCycle: number;
+  dutyCycleWaitS: number;
+  energyMeanJ: number;
+  energyP95J: number;
+  energyMaxJ: number;
+  uplinks: number;
+  uplinkCollisions: number;
+  backgroundPdr: number | null;
+  events: number;
+}
+
+/** Summary metric names in their stable order (columns of summary.csv). */
+export const SUMMARY_METRICS: ReadonlyArray<keyof Summary> = [
+  'devices', 'devicesUpdated', 'updatedRatio',
+  'setupDurationS', 'distributionDurationS', 'campaignDurationS',
+  'timeTo50S', 'timeTo90S', 'timeTo95S', 'timeTo99S', 'timeToAllS',
+  'nbFrag', 'fragmentsCoded', 'fragmentsSent', 'fragmentSizeBytes', 'paddingBytes',
+  'downlinkAirtimeS', 'uplinkAirtimeS', 'maxDutyCycle', 'dutyCycleWaitS',
+  'energyMeanJ', 'energyP95J', 'energyMaxJ',
+  'uplinks', 'uplinkCollisions', 'backgroundPdr', 'events',
+];
+
+/** One row per device, stored column-wise (struct of arrays). */
+export interface DeviceTable {
+  count: number;
+  xM: Float64Array;
+  yM: Float64Array;
+  /** index of the best gateway (strongest downlink) */
+  gateway: Int32Array;
+  rssiDbm: Float64Array;
+  snrDb: Float64Array;
+  fragmentsReceived: Int32Array;
+  /** fragments held when the image could be rebuilt; -1 when never */
+  fragmentsNeeded: Int32Array;
+  /** seconds from campaign start; NaN when never */
+  decodedAtS: Float64Array;
+  status: DeviceStatus[];
+  energyJ: Float64Array;
+  energyRxJ: Float64Array;
+  energyTxJ: Float64Array;
+  energySleepJ: Float64Array;
+}
+
+export type TxKind = 'fragment' | 'beacon' | 'setup' | 'status' | 'uplink' | 'repair';
+export const TX_KINDS: readonly TxKind[] = ['fragment', 'beacon', 'setup', 'status', 'uplink', 'repair'];
+
+/** One row per radio frame, stored column-wise. `node` >= 0 is a gateway id, < 0 is -(device id) - 1. */
+export interface TransmissionTable {
+  count: number;
+  startUs: Float64Array;
+  airtimeUs: Float64Array;
+  node: Int32Array;
+  kind: Uint8Array; // index into TX_KINDS
+  frequencyHz: Float64Array;
+  dr: Uint8Array;
+  sf: Uint8Array;
+  bwHz: Float64Array;
+  phyPayloadBytes: Uint16Array;
+  /** TS004 N (1-based) for fragments, 0 otherwise */
+  fragmentIndex: Uint16Array;
+}
+
+/** Airtime used per gateway sub-band, in fixed bins, for the duty-cycle plot. */
+export interface DutyCycleSeries {
+  binS: number;
+  /** one entry per (gateway, sub-band) that carried traffic */
+  series: Array<{ gateway: number; subBand: string; airtimeS: Float64Array }>;
+}
+
+export interface RunResult {
+  scenario: ResolvedScenario;
+  simulatorVersion: string;
+  summary: Summary;
+  devices: DeviceTable;
+  transmissions: TransmissionTable;
+  dutyCycle: DutyCycleSeries;
+  /** time line of campaign phases, seconds from simulation start */
+  phases: Array<{ phase: 'setup' | 'distribution' | 'status' | 'repair' | 'apply'; startS: number; endS: number }>;
+  /** non-deterministic facts about the run, kept apart from the deterministic results */
+  timing: { wallTimeS: number; peakRssBytes: number };
+}
