@@ -1,0 +1,62 @@
+/**
+ * Random numbers that do not depend on event order or worker count.
+ *
+ * - Counter-based draws for the hot loops: `uniform(seed, purpose, a, b)` hashes its four integer
+ *   inputs into a uniform in (0, 1). No state, so the draw for (device, frame) is the same whatever
+ *   else happened before it, and adding a device changes no other device's draws.
+ * - Sequential streams (`stream(seed, purpose, entity)`) for setup-time decisions (placement,
+ *   shadowing, clocks), built on seedrandom's alea generator, one stream per (seed, purpose, entity).
+ */
+import seedrandom from 'seedrandom';
+
+/** Purposes: each random decision has its own, so streams never overlap. */
+export const Purpose = {
+  placement: 1,
+  shadowing: 2,
+  fading: 3,
+  burstStep: 4,
+  burstLoss: 5,
+  extraLoss: 6,
+  beaconLoss: 7,
+  uplinkPhase: 8,
+  uplinkChannel: 9,
+  clock: 10,
+  deviceMix: 11,
+  answerDelay: 12,
+  firmware: 13,
+  payloadSample: 14,
+  gatewayPlacement: 15,
+  setup: 16,
+  status: 17,
+} as const;
+
+/** 32-bit finaliser of MurmurHash3 (avalanche mixing). */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Hash of four non-negative integers (each taken modulo 2^32) into 32 bits. */
+export function hash4(seed: number, purpose: number, a: number, b: number): number {
+  let h = fmix32((seed >>> 0) ^ 0x9e3779b9);
+  h = fmix32(h ^ Math.imul(purpose >>> 0, 0x27d4eb2d));
+  h = fmix32(h ^ Math.imul((a >>> 0) + 0x165667b1, 0xcc9e2d51));
+  h = fmix32(h ^ Math.imul((b >>> 0) + 0x61c88647, 0x1b873593));
+  return h;
+}
+
+const INV_2_32 = 1 / 4294967296;
+
+/** Uniform in the open interval (0, 1), a pure function of its inputs. */
+export function uniform(seed: number, purpose: number, a: number, b: number): number {
+  return (hash4(seed, purpose, a, b) + 0.5) * INV_2_32;
+}
+
+/** A sequential generator for one (seed, purpose, entity): returns uniforms in [0, 1). */
+export function stream(seed: number, purpose: number, entity = 0): () => number {
+  return seedrandom.alea(`${seed}/${purpose}/${entity}`);
+}
