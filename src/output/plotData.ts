@@ -1,0 +1,121 @@
+/**
+ * What the plots and the report need from one run, in plain rounded numbers. It is built either
+ * from a RunResult in memory (`plotDataFromResult`) or from a results folder (`readRunResults` in
+ * read.ts); both give the same values (every number rounded by format.ts's rule, as the files
+ * store it), so `fuota-sim plot` redraws exactly the plots the run drew.
+ */
+import type { RunResult } from '../sim/types.js';
+import { roundDeep } from './format.js';
+
+export type PhaseName = RunResult['phases'][number]['phase'];
+
+export interface CompletionPoint {
+  /** seconds from campaign start */
+  timeS: number;
+  /** share (0..1) of the whole fleet updated (status Successful) by then */
+  share: number;
+}
+
+export interface DevicePlotRows {
+  xM: number[];
+  yM: number[];
+  status: string[];
+  /** seconds from campaign start; null when never */
+  decodedAtS: Array<number | null>;
+  energyJ: number[];
+}
+
+export interface DutyCyclePlotSeries {
+  gateway: number;
+  subBand: string;
+  /** the sub-band's duty-cycle limit as a share (0.01 = 1 %), null when unknown or none */
+  limit: number | null;
+  /** airtime used in each bin, s */
+  airtimeS: number[];
+}
+
+export interface RunPlotData {
+  name: string;
+  dlClass: string;
+  devices: number;
+  campaignDurationS: number;
+  completion: CompletionPoint[];
+  /** per-device rows; null when the run wrote no devices.csv */
+  deviceRows: DevicePlotRows | null;
+  gatewaysM: Array<[number, number]>;
+  dutyCycle: { binS: number; series: DutyCyclePlotSeries[] };
+  phases: RunResult['phases'];
+}
+
+/** Most points kept in a completion curve (the curve is a step function; see completionPoints). */
+export const MAX_COMPLETION_POINTS = 1000;
+
+/**
+ * The completion curve as step points: (0, 0), then after each decode time the share of the fleet
+ * (`total` devices) updated so far, thinned to at most `maxPoints` evenly spaced steps (the last step
+ * is always kept), and a final point at `endS` so the plateau shows.
+ */
+export function completionPoints(
+  decodedAtS: ArrayLike<number>,
+  updated: (i: number) => boolean,
+  total: number,
+  endS: number,
+  maxPoints = MAX_COMPLETION_POINTS,
+): CompletionPoint[] {
+  const times: number[] = [];
+  for (let i = 0; i < decodedAtS.length; i++) {
+    const t = decodedAtS[i];
+    if (Number.isFinite(t) && updated(i)) times.push(t);
+  }
+  times.sort((a, b) => a - b);
+  const steps: CompletionPoint[] = [];
+  for (let k = 0; k < times.length; k++) {
+    if (k + 1 < times.length && times[k + 1] === times[k]) continue; // one step per distinct time
+    steps.push({ timeS: times[k], share: total > 0 ? (k + 1) / total : 0 });
+  }
+  const stride = Math.max(1, Math.ceil(steps.length / maxPoints));
+  const points: CompletionPoint[] = [{ timeS: 0, share: 0 }];
+  for (let k = 0; k < steps.length; k++) {
+    if ((k + 1) % stride === 0 || k === steps.length - 1) points.push(steps[k]);
+  }
+  const last = points[points.length - 1];
+  if (endS > last.timeS) points.push({ timeS: endS, share: last.share });
+  return points;
+}
+
+function limitOf(s: object): number | null {
+  return 'limit' in s && typeof s.limit === 'number' ? s.limit : null;
+}
+
+/** The plot data of a run held in memory. `withDevices` false leaves out the per-device rows. */
+export function plotDataFromResult(result: RunResult, withDevices = result.scenario.outputs.devices): RunPlotData {
+  const d = result.devices;
+  const data: RunPlotData = {
+    name: result.scenario.name,
+    dlClass: result.scenario.multicastGroup.dlClass,
+    devices: result.summary.devices,
+    campaignDurationS: result.summary.campaignDurationS,
+    completion: completionPoints(d.decodedAtS, (i) => d.status[i] === 'Successful', d.count, result.summary.campaignDurationS),
+    deviceRows: withDevices
+      ? {
+          xM: Array.from(d.xM),
+          yM: Array.from(d.yM),
+          status: [...d.status],
+          decodedAtS: Array.from(d.decodedAtS),
+          energyJ: Array.from(d.energyJ),
+        }
+      : null,
+    gatewaysM: result.scenario.gateways.positions.map(([x, y]) => [x, y]),
+    dutyCycle: {
+      binS: result.dutyCycle.binS,
+      series: result.dutyCycle.series.map((s) => ({
+        gateway: s.gateway,
+        subBand: s.subBand,
+        limit: limitOf(s),
+        airtimeS: Array.from(s.airtimeS),
+      })),
+    },
+    phases: result.phases.map((p) => ({ ...p })),
+  };
+  return roundDeep(data) as RunPlotData;
+}

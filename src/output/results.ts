@@ -1,0 +1,61 @@
+/**
+ * Writes one run's result folder (docs/results.md, the results contract), atomically: the folder
+ * is filled under a temporary name and renamed when complete. Every file except `timing.json` is
+ * byte-identical for the same scenario and seed.
+ */
+import { join } from 'node:path';
+import { SUMMARY_METRICS, type RunResult, type Summary } from '../sim/types.js';
+import { writeDirAtomic, writeFileAtomic, type FileData } from './atomic.js';
+import { devicesCsvChunks, summaryCsv, transmissionsCsvChunks } from './csv.js';
+import { stableJson } from './format.js';
+import { plotDataFromResult } from './plotData.js';
+import { dutyCycleCsv, seriesJson } from './seriesFiles.js';
+
+export interface WriteRunOptions {
+  /** replace an existing folder (otherwise it is refused with exit code 2) */
+  force: boolean;
+  /** write transmissions.csv even when the scenario's outputs.transmissions is off */
+  trace: boolean;
+}
+
+/** The summary metrics as one object in their stable order. */
+export function orderedSummary(summary: Summary): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const k of SUMMARY_METRICS) out[k] = summary[k];
+  return out;
+}
+
+/** scenario.resolved.json: the resolved scenario plus the simulator version (last key). */
+export function resolvedScenarioJson(result: Pick<RunResult, 'scenario' | 'simulatorVersion'>): string {
+  return stableJson({ ...result.scenario, simulatorVersion: result.simulatorVersion });
+}
+
+/**
+ * Write the result files of `result` into `outDir` and return their paths (inside `outDir`) in
+ * the order written. Refuses an existing `outDir` unless `opts.force`.
+ */
+export async function writeRunResults(outDir: string, result: RunResult, opts: WriteRunOptions): Promise<string[]> {
+  const names: string[] = [];
+  const outputs = result.scenario.outputs;
+  await writeDirAtomic(
+    outDir,
+    async (tmpDir) => {
+      const put = async (name: string, data: FileData): Promise<void> => {
+        await writeFileAtomic(join(tmpDir, name), data);
+        names.push(name);
+      };
+      const summary = orderedSummary(result.summary);
+      await put('scenario.resolved.json', resolvedScenarioJson(result));
+      await put('summary.json', stableJson(summary));
+      await put('summary.csv', summaryCsv([summary], SUMMARY_METRICS));
+      if (outputs.devices) await put('devices.csv', devicesCsvChunks(result.devices));
+      if (opts.trace || outputs.transmissions) await put('transmissions.csv', transmissionsCsvChunks(result.transmissions));
+      const plotData = plotDataFromResult(result);
+      await put('series.json', seriesJson(plotData));
+      await put('dutycycle.csv', dutyCycleCsv(plotData));
+      await put('timing.json', stableJson({ wallTimeS: result.timing.wallTimeS, peakRssBytes: result.timing.peakRssBytes }));
+    },
+    { force: opts.force },
+  );
+  return names.map((n) => join(outDir, n));
+}

@@ -1,0 +1,108 @@
+/** A small hand-made RunResult with known numbers, for the output tests. */
+import type { ResolvedScenario } from '../../src/scenario/types.js';
+import type { DeviceStatus, RunResult, Summary } from '../../src/sim/types.js';
+
+export function sampleScenario(): ResolvedScenario {
+  return {
+    name: 'sample-town',
+    description: 'three devices, two gateways',
+    seed: 7,
+    replications: 1,
+    region: 'EU868',
+    startTime: '2025-01-01T00:00:00Z',
+    firmware: { sizeBytes: 1000, file: null, version: '1.4.0', signature: 'none', signingKeyFile: null, delta: null, tamperBytes: 0 },
+    fuotaTask: {
+      redundancyPercent: 10, fragmentSizeBytes: 200, fragmentIntervalMs: 1000, startTimeS: 0, mode: 'multicast',
+      blockAckDelay: 1, fec: 'v1', fragIndex: 1, descriptor: '00000000',
+    },
+    multicastGroup: {
+      dlClass: 'ClassC', dlDr: 5, dlFreq: 869525000, pingSlotPeriod: 32, sessionTimeoutS: 3600, mcAddr: '01020304',
+      gateways: 'all', transmissionIntervalMs: 0, sessionStart: 'after-setup', stopListeningWhenDecoded: true,
+    },
+    devices: {
+      count: 3,
+      placement: { kind: 'list', positions: [[0, 0], [100.5, -20], [-250, 300.25]] },
+      radio: 'sx1276',
+      radioProfile: { supplyV: 3.3, sleepA: 1e-6, standbyA: 0.0016, rxA: 0.0118, txA: 0.12, wakeupMs: 1 },
+      txPowerDbm: 14, antennaGainDbi: 0, firmwareVersion: '1.3.0', memoryFragments: null,
+      clock: { driftPpmSigma: 0, initialOffsetSigmaS: 0 },
+      mix: { noPackage: 0, notEnoughMemory: 0, fragIndexUnsupported: 0, wrongDescriptor: 0, sessionCntReplay: 0, micError: 0 },
+    },
+    gateways: { positions: [[0, 0], [500, 0]], txPowerDbm: 27, antennaGainDbi: 0, dutyCycle: 'sliding-window' },
+    channel: {
+      pathLoss: { model: 'log-distance', d0M: 40, pl0Db: 127.41, gamma: 2.08 },
+      shadowingSigmaDb: 0, fading: 'none',
+      burst: { model: 'none', pGoodToBad: 0, pBadToGood: 1, lossGood: 0, lossBad: 0 },
+      extraLoss: 0, beaconExtraLoss: 0,
+    },
+    traffic: { uplinkIntervalS: 0, payloadBytes: 10, uplinkDr: null },
+    setup: { mode: 'instant', maxRetries: 3, answerDelayS: 1, clockSyncToleranceS: 1 },
+    completion: { statusRequest: true, repairRounds: 0, unicastRepair: false, rebootDelayS: 10 },
+    simulation: { payloadSampleDevices: 1, maxDurationS: 86400 },
+    outputs: { transmissions: false, devices: true, plots: false, report: false },
+    sweep: null,
+  };
+}
+
+export function sampleSummary(): Summary {
+  return {
+    devices: 3, devicesUpdated: 2, updatedRatio: 2 / 3,
+    setupDurationS: 0, distributionDurationS: 7.5, campaignDurationS: 9.25,
+    timeTo50S: 5.5, timeTo90S: null, timeTo95S: null, timeTo99S: null, timeToAllS: null,
+    nbFrag: 5, fragmentsCoded: 1, fragmentsSent: 6, fragmentSizeBytes: 200, paddingBytes: 0,
+    downlinkAirtimeS: 2.3669760000000003, uplinkAirtimeS: 0.1, maxDutyCycle: 0.000657493, dutyCycleWaitS: 0,
+    energyMeanJ: 0.123456789, energyP95J: 0.2, energyMaxJ: 0.2,
+    uplinks: 2, uplinkCollisions: 0, backgroundPdr: null, events: 42,
+  };
+}
+
+export function sampleResult(): RunResult {
+  const status: DeviceStatus[] = ['Successful', 'MissingFrag', 'Successful'];
+  return {
+    scenario: sampleScenario(),
+    simulatorVersion: '0.1.0',
+    summary: sampleSummary(),
+    devices: {
+      count: 3,
+      xM: Float64Array.from([0, 100.5, -250]),
+      yM: Float64Array.from([0, -20, 300.25]),
+      gateway: Int32Array.from([0, 0, 1]),
+      rssiDbm: Float64Array.from([-80.123456789, -95, -110.5]),
+      snrDb: Float64Array.from([9.5, 2, -7.25]),
+      fragmentsReceived: Int32Array.from([6, 3, 5]),
+      fragmentsNeeded: Int32Array.from([5, -1, 5]),
+      decodedAtS: Float64Array.from([5.5, NaN, 7.000001]),
+      status,
+      energyJ: Float64Array.from([0.1, 0.07, 0.2]),
+      energyRxJ: Float64Array.from([0.08, 0.05, 0.15]),
+      energyTxJ: Float64Array.from([0.01, 0.01, 0.03]),
+      energySleepJ: Float64Array.from([0.01, 0.01, 0.02]),
+    },
+    transmissions: {
+      count: 3,
+      startUs: Float64Array.from([1_000_000, 2_000_000, 2_500_000]),
+      airtimeUs: Float64Array.from([394_496, 394_496, 61_696]),
+      node: Int32Array.from([0, 1, -3]),
+      kind: Uint8Array.from([0, 0, 4]),
+      frequencyHz: Float64Array.from([869_525_000, 869_525_000, 868_100_000]),
+      dr: Uint8Array.from([5, 5, 5]),
+      sf: Uint8Array.from([7, 7, 7]),
+      bwHz: Float64Array.from([125_000, 125_000, 125_000]),
+      phyPayloadBytes: Uint16Array.from([216, 216, 23]),
+      fragmentIndex: Uint16Array.from([1, 2, 0]),
+    },
+    dutyCycle: {
+      binS: 5,
+      series: [
+        { gateway: 0, subBand: 'P', airtimeS: Float64Array.from([0.394496, 0.788992]) },
+        { gateway: 1, subBand: 'P', airtimeS: Float64Array.from([0, 1.183488]) },
+      ],
+    },
+    phases: [
+      { phase: 'setup', startS: 0, endS: 0 },
+      { phase: 'distribution', startS: 0, endS: 7.5 },
+      { phase: 'status', startS: 7.5, endS: 9.25 },
+    ],
+    timing: { wallTimeS: 0.25, peakRssBytes: 123_456_789 },
+  };
+}
