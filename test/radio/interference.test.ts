@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeShared, readFixture } from '../helpers/shared.js';
+import {
+  CAPTURE_THRESHOLD_DB, frequenciesCollide, ISOLATION_DB, isolationDb, survivesInterference, survivesInterferenceEnergy,
+} from '../../src/radio/interference.js';
+import { firstTable, numbersIn, referenceSheet, section } from './reference-tables.js';
+
+const matrix = readFixture<number[][]>('radio-isolation.json');
+const SFS = [7, 8, 9, 10, 11, 12];
+const one = (dbm: number, sf: number) => survivesInterference(0, 9, [dbm], [sf], 1);
+
+describe('inter-SF isolation matrix', () => {
+  it('matches the Goursaud / ns-3 values cell by cell', () => {
+    for (const [i, s] of SFS.entries()) for (const [j, f] of SFS.entries()) {
+      expect(isolationDb(s, f), `signal SF${s}, interferer SF${f}`).toBe(matrix[i][j]);
+    }
+  });
+
+  it('has the 6 dB capture threshold on the diagonal and is frozen', () => {
+    for (const sf of SFS) expect(isolationDb(sf, sf)).toBe(CAPTURE_THRESHOLD_DB);
+    expect(Object.isFrozen(ISOLATION_DB) && Object.isFrozen(ISOLATION_DB[0])).toBe(true);
+  });
+
+  it('rejects spreading factors outside 7..12', () => {
+    expect(() => isolationDb(6, 7)).toThrow(RangeError);
+    expect(() => survivesInterference(0, 9, [-10], [5], 1)).toThrow(RangeError);
+  });
+});
+
+describe('survivesInterference (power model)', () => {
+  it('lets a co-SF signal survive at exactly 6 dB SIR but not at 5.9 dB', () => {
+    expect(one(-6, 9)).toBe(true);
+    expect(one(-5.9, 9)).toBe(false);
+    expect(survivesInterference(-117.3, 12, [-123.3], [12], 1)).toBe(true);
+    expect(survivesInterference(-117.3, 12, [-123.2], [12], 1)).toBe(false);
+  });
+
+  it('survives with no interferers, and ignores entries beyond count', () => {
+    expect(survivesInterference(-130, 9, [], [], 0)).toBe(true);
+    expect(survivesInterference(-130, 9, [0, -140], [9, 9], 0)).toBe(true);
+    expect(survivesInterference(-130, 9, [-140, 0], [9, 9], 1)).toBe(true);
+  });
+
+  it('sums interferers of one SF linearly: two at −9 dB make −5.99 dB and kill a co-SF signal', () => {
+    expect(survivesInterference(0, 9, [-9, -9], [9, 9], 2)).toBe(false);
+    expect(survivesInterference(0, 9, [-9.1, -9.1], [9, 9], 2)).toBe(true);
+  });
+
+  it('checks each interfering SF separately against its own threshold', () => {
+    // SF9 signal vs SF7 needs SIR ≥ −27 dB; vs SF12 ≥ −25 dB.
+    expect(one(27, 7)).toBe(true);
+    expect(one(27.1, 7)).toBe(false);
+    expect(one(25, 12)).toBe(true);
+    expect(one(25.1, 12)).toBe(false);
+    // Interferers at different SFs do not add up: each is just within its own limit.
+    expect(survivesInterference(0, 9, [27, 25, -6], [7, 12, 9], 3)).toBe(true);
+    expect(survivesInterference(0, 9, [27, 25, -5.9], [7, 12, 9], 3)).toBe(false);
+  });
+
+  it('agrees with the rule written directly in dB for any single interferer', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 7, max: 12 }), fc.integer({ min: 7, max: 12 }),
+      fc.double({ min: -140, max: -40, noNaN: true }), fc.double({ min: -60, max: 60, noNaN: true }),
+      (s, f, sig, sirDb) => {
+        fc.pre(Math.abs(sirDb - isolationDb(s, f)) > 1e-6);
+        expect(survivesInterference(sig, s, [sig - sirDb], [f], 1)).toBe(sirDb >= isolationDb(s, f));
+      },
+    ));
+  });
+});
+
+describe('survivesInterferenceEnergy (ns-3 energy model)', () => {
+  it('equals the power model when every interferer overlaps the whole signal', () => {
+    expect(survivesInterferenceEnergy(0, 9, 1000, [-6], [9], [1000], 1)).toBe(true);
+    expect(survivesInterferenceEnergy(0, 9, 1000, [-5.9], [9], [1000], 1)).toBe(false);
+    expect(survivesInterferenceEnergy(0, 9, 1000, [-5.9], [9], [5000], 1)).toBe(false);
+  });
+
+  it('weights each interferer by its overlap share: a 0 dB interferer over a quarter is −6.02 dB', () => {
+    expect(survivesInterferenceEnergy(0, 9, 4000, [0], [9], [1000], 1)).toBe(true);
+    expect(survivesInterferenceEnergy(0, 9, 4000, [0], [9], [1100], 1)).toBe(false);
+    expect(survivesInterferenceEnergy(0, 9, 4000, [30], [9], [0], 1)).toBe(true);
+  });
+
+  it('rejects a non-positive signal duration', () => {
+    expect(() => survivesInterferenceEnergy(0, 9, 0, [0], [9], [1], 1)).toThrow(RangeError);
+  });
+});
+
+describe('frequency overlap rule (LoRaSim)', () => {
+  it('makes frames within 30/60/120 kHz at 125/250/500 kHz collide', () => {
+    expect(frequenciesCollide(868.1e6, 868.13e6, 125000)).toBe(true);
+    expect(frequenciesCollide(868.1e6, 868.131e6, 125000)).toBe(false);
+    expect(frequenciesCollide(903.0e6, 903.06e6, 250000)).toBe(true);
+    expect(frequenciesCollide(923.3e6, 923.42e6, 500000)).toBe(true);
+    expect(frequenciesCollide(923.3e6, 923.421e6, 500000)).toBe(false);
+  });
+});
+
+describeShared('isolation matrix against the reference sheet (6.3)', () => {
+  it('matches the fixture cell by cell', () => {
+    const rows = firstTable(section(referenceSheet(), '### 6.3'));
+    expect(rows.map((r) => numbersIn(r[0])[0])).toEqual(SFS);
+    expect(rows.map((r) => r.slice(1).map((c) => numbersIn(c)[0]))).toEqual(matrix);
+  });
+});
