@@ -5,7 +5,7 @@
  * pingNb = 1 / 16 / 128) take the wake-up as 0; pass a profile with `wakeupMs: 0` to reproduce them.
  */
 import type { RadioProfile } from '../scenario/types.js';
-import { emptyRxWindowUs, SYSTEM_MAX_RX_ERROR_US } from './empty-window.js';
+import { DEFAULT_MAX_RX_ERROR_US, emptyRxWindowUs } from '../lorawan/classa.js';
 
 /** Class B beacon period, µs (LoRaWAN 1.0.4 class B: 128 s) [V LMN `LoRaMacClassBConfig.h`]. */
 export const BEACON_PERIOD_US = 128_000_000;
@@ -15,9 +15,12 @@ export function rxWindowEnergyJ(profile: RadioProfile, listenUs: number): number
   return profile.supplyV * profile.rxA * (profile.wakeupMs * 1000 + listenUs) * 1e-6;
 }
 
-/** Energy of a ping slot (or class A window) in which nothing is sent, J (empty-window time of 3.4). */
-export function pingSlotEmptyEnergyJ(profile: RadioProfile, sf: number, bwHz: number, maxRxErrorUs: number = SYSTEM_MAX_RX_ERROR_US): number {
-  return rxWindowEnergyJ(profile, emptyRxWindowUs(sf, bwHz, maxRxErrorUs));
+/**
+ * Energy of a ping slot (or class A window) in which nothing is sent, J: wake-up plus the
+ * LoRaMac-node empty-window time (lorawan-facts 3.4, `emptyRxWindowUs` of the class A module).
+ */
+export function pingSlotEmptyEnergyJ(profile: RadioProfile, sf: number, bwHz: number, maxRxErrorUs: number = DEFAULT_MAX_RX_ERROR_US): number {
+  return rxWindowEnergyJ(profile, emptyRxWindowUs(sf, bwHz, { maxRxErrorUs }));
 }
 
 /** Energy of one beacon reception: RX for the beacon's airtime plus the preamble-search margin, J. */
@@ -50,7 +53,7 @@ export function classBAverageCurrentA(input: ClassBCurrentInput): number {
   const { profile, pingNb } = input;
   const periodUs = input.beaconPeriodUs ?? BEACON_PERIOD_US;
   const wakeUs = profile.wakeupMs * 1000;
-  const slotUs = wakeUs + emptyRxWindowUs(input.pingSf, input.pingBwHz, input.maxRxErrorUs ?? SYSTEM_MAX_RX_ERROR_US);
+  const slotUs = wakeUs + emptyRxWindowUs(input.pingSf, input.pingBwHz, { maxRxErrorUs: input.maxRxErrorUs ?? DEFAULT_MAX_RX_ERROR_US });
   const rxUs = wakeUs + input.beaconAirtimeUs + input.beaconMarginUs + pingNb * slotUs;
   const sleepUs = periodUs - rxUs > 0 ? periodUs - rxUs : 0;
   return (profile.rxA * rxUs + profile.sleepA * sleepUs) / periodUs;
