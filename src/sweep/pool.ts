@@ -1,0 +1,137 @@
+/**
+ * A small pool of `node:worker_threads` workers that run one task at a time each, in submission
+ * order. Tasks and results travel by structured clone, so they must be plain data.
+ *
+ * Workers execute compiled JavaScript. From the build (`dist/src/sweep/pool.js`) the worker is the
+ * sibling `worker.js`; when this module runs from TypeScript source (vitest), the worker comes from
+ * the build at `<repo>/dist/src/sweep/worker.js` (`npm test` builds first through `pretest`).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, parentPort } from 'node:worker_threads';
+
+/** Message from a worker: the result of task `id`, or its error. */
+export type WorkerReply<R> =
+  | { id: number; ok: true; result: R }
+  | { id: number; ok: false; error: { name: string; message: string; stack?: string } };
+
+export interface TaskPool<T, R> {
+  readonly size: number;
+  run(task: T): Promise<R>;
+  /** Stops every worker; tasks not yet finished are rejected. */
+  close(): Promise<void>;
+}
+
+/** The default worker count: the cores available to this process. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * The compiled worker script for a module at `moduleUrl` (default: this one). `name` is the
+ * worker's file name without extension, next to this module in the build.
+ */
+export function resolveWorkerFile(name = 'worker', moduleUrl: string = import.meta.url): string {
+  const here = fileURLToPath(moduleUrl);
+  const file = here.endsWith('.js')
+    ? join(dirname(here), `${name}.js`)
+    : join(resolve(dirname(here), '..', '..'), 'dist', 'src', 'sweep', `${name}.js`);
+  if (!existsSync(file)) {
+    throw new Error(`worker script ${file} not found: build the project first (npm run build)`);
+  }
+  return file;
+}
+
+interface Pending<T, R> {
+  id: number;
+  task: T;
+  resolve(r: R): void;
+  reject(e: Error): void;
+}
+
+function reviveError(e: { name: string; message: string; stack?: string }): Error {
+  const err = new Error(e.message);
+  err.name = e.name;
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+/** A pool of `size` workers running `workerFile`, which answers `{ id, task }` with a WorkerReply. */
+export function createWorkerPool<T, R>(workerFile: string, size: number): TaskPool<T, R> {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`worker count must be a positive integer, got ${size}`);
+  const queue: Pending<T, R>[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending<T, R>>();
+  const workers: Worker[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const dispatch = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const w = idle.pop() as Worker;
+      const job = queue.shift() as Pending<T, R>;
+      busy.set(w, job);
+      w.postMessage({ id: job.id, task: job.task });
+    }
+  };
+
+  const fail = (w: Worker, err: Error): void => {
+    const job = busy.get(w);
+    busy.delete(w);
+    job?.reject(err);
+  };
+
+  for (let i = 0; i < size; i++) {
+    const w = new Worker(workerFile);
+    workers.push(w);
+    idle.push(w);
+    w.on('message', (msg: WorkerReply<R>) => {
+      const job = busy.get(w);
+      if (!job || job.id !== msg.id) return;
+      busy.delete(w);
+      idle.push(w);
+      if (msg.ok) job.resolve(msg.result);
+      else job.reject(reviveError(msg.error));
+      dispatch();
+    });
+    w.on('error', (err) => fail(w, err));
+    w.on('exit', (code) => {
+      if (!closed) fail(w, new Error(`worker stopped unexpectedly (exit code ${code})`));
+    });
+  }
+
+  return {
+    size,
+    run(task: T): Promise<R> {
+      if (closed) return Promise.reject(new Error('the worker pool is closed'));
+      return new Promise<R>((res, rej) => {
+        queue.push({ id: nextId++, task, resolve: res, reject: rej });
+        dispatch();
+      });
+    },
+    async close(): Promise<void> {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('the worker pool was closed'));
+      for (const w of workers) fail(w, new Error('the worker pool was closed'));
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** The worker side: answers every `{ id, task }` message with `handler(task)` as a WorkerReply. */
+export function serveTasks<T, R>(handler: (task: T) => R | Promise<R>): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveTasks must run inside a worker thread');
+  port.on('message', async (msg: { id: number; task: T }) => {
+    let reply: WorkerReply<R>;
+    try {
+      reply = { id: msg.id, ok: true, result: await handler(msg.task) };
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      reply = { id: msg.id, ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
+    }
+    port.postMessage(reply);
+  });
+}
