@@ -114,10 +114,14 @@ export interface ResolvedScenario {
     /** shares (0..1) of the fleet that fail setup in each AWS way */
     mix: {
       noPackage: number;
+      /** FragSessionSetupAns bit 0. Always set by resolveScenario; optional only for hand-built objects. */
+      fragAlgoUnsupported?: number;
       notEnoughMemory: number;
       fragIndexUnsupported: number;
       wrongDescriptor: number;
       sessionCntReplay: number;
+      /** FragSessionStatusAns v2 bit 0 (TS004 v2 only). Always set by resolveScenario; optional only for hand-built objects. */
+      memoryError?: number;
       micError: number;
     };
   };

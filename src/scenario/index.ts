@@ -1,0 +1,6 @@
+/** The scenario API: schema, loading and resolution, sweep expansion. */
+export type * from './types.js';
+export { scenarioSchema, REGIONS, type ScenarioInput, type ParsedScenario } from './schema.js';
+export { ScenarioError } from './errors.js';
+export { loadScenarioFile, parseScenarioText, type LoadedScenario } from './load.js';
+export { resolveScenario, type ResolveOptions } from './resolve.js';

@@ -1,0 +1,72 @@
+/**
+ * Cross-field rules that produce no value: each broken rule adds one problem line naming the
+ * field(s) involved. Rules that settle a value live next to it (resolve-task.ts, resolve-fleet.ts).
+ */
+import type { Region } from '../lorawan/regions/index.js';
+import { knownKeysAt, schemaAt, suggest } from './paths.js';
+import { scenarioSchema, type ParsedScenario } from './schema.js';
+
+/** Mix shares whose AWS status exists only in TS004 v2 (lorawan-facts.md 7.2). */
+const V2_ONLY_SHARES = ['sessionCntReplay', 'memoryError', 'micError'] as const;
+
+/** Top-level fields a sweep may not vary. */
+const NOT_SWEPT = new Set(['sweep', '$schema']);
+
+export function checkMix(p: ParsedScenario, problems: string[]): void {
+  if (p.fuotaTask.fec !== 'v1') return;
+  for (const key of V2_ONLY_SHARES) {
+    const share = p.devices.mix[key];
+    if (share > 0) {
+      problems.push(`devices.mix.${key}: ${share} needs TS004 v2 status fields, but fuotaTask.fec is "v1"; allowed: 0 with fec "v1", or fuotaTask.fec "v2"`);
+    }
+  }
+}
+
+export function checkTraffic(p: ParsedScenario, region: Region, problems: string[]): void {
+  const dr = p.traffic.uplinkDr;
+  if (dr === null) return;
+  const rate = region.dataRates[dr];
+  if (!rate || !rate.uplink || rate.modulation !== 'LoRa') {
+    const up = region.dataRates.flatMap((r) => (r && r.uplink && r.modulation === 'LoRa' ? [`DR${r.dr}`] : []));
+    problems.push(`traffic.uplinkDr: ${dr} is not a LoRa uplink data rate of ${p.region}; allowed: null or ${up.join(', ')}`);
+  }
+}
+
+export function checkTiming(p: ParsedScenario, fragmentSizeBytes: number | null, problems: string[]): void {
+  const maxS = p.simulation.maxDurationS;
+  if (p.fuotaTask.startTimeS >= maxS) {
+    problems.push(`fuotaTask.startTimeS: ${p.fuotaTask.startTimeS} is not before simulation.maxDurationS (${maxS}); allowed: 0..${maxS} s, not inclusive`);
+  }
+  const start = p.multicastGroup.sessionStart;
+  if (typeof start === 'number' && start >= maxS) {
+    problems.push(`multicastGroup.sessionStart: ${start} is not before simulation.maxDurationS (${maxS}); allowed: "after-setup", "chirpstack" or seconds below ${maxS}`);
+  }
+  if (fragmentSizeBytes !== null && p.firmware.tamperBytes > fragmentSizeBytes) {
+    problems.push(`firmware.tamperBytes: ${p.firmware.tamperBytes} is more than the ${fragmentSizeBytes}-byte fragment; allowed: 0..${fragmentSizeBytes}`);
+  }
+}
+
+/** A sweep key must name a field of the schema (objects included), other than the sweep itself. */
+export function sweepKeyProblem(key: string): string | null {
+  const parts = key.split('.');
+  if (!NOT_SWEPT.has(parts[0]) && parts.every((s) => s !== '') && schemaAt(scenarioSchema, parts) !== null) return null;
+  let known = knownKeysAt(scenarioSchema, []);
+  let prefix: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (schemaAt(scenarioSchema, [...prefix, part]) === null) break;
+    prefix = [...prefix, part];
+    known = knownKeysAt(scenarioSchema, prefix);
+  }
+  const last = parts[prefix.length] ?? '';
+  const near = suggest(last, known.filter((k) => !NOT_SWEPT.has(k)));
+  const hint = near ? `did you mean "${[...prefix, near].join('.')}"?` : 'allowed: a dotted path of a scenario field, e.g. "fuotaTask.redundancyPercent"';
+  return `sweep[${JSON.stringify(key)}]: unknown field; ${hint}`;
+}
+
+export function checkSweepKeys(p: ParsedScenario, problems: string[]): void {
+  if (p.sweep === null) return;
+  for (const key of Object.keys(p.sweep)) {
+    const problem = sweepKeyProblem(key);
+    if (problem) problems.push(problem);
+  }
+}

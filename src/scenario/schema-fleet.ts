@@ -1,0 +1,122 @@
+/**
+ * Scenario schema, part 2: where the devices and gateways are and what radios they carry.
+ */
+import { z } from 'zod';
+import { VERSION, VERSION_ALLOWED } from './schema-task.js';
+import { derivedDoc, derivedInt, int, num, oneOf, positions, says, section, share, text, xy } from './fields.js';
+
+/** Most devices one scenario may hold. */
+export const MAX_DEVICES = 1_000_000;
+/** Most gateways one scenario may hold. */
+export const MAX_GATEWAYS = 1000;
+
+const KINDS = ['disc', 'ring', 'grid', 'list', 'csv'] as const;
+const center = () => xy('Centre of the layout, [x, y] in metres.', [0, 0]);
+const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: says('an object') });
+
+const disc = strict({
+  kind: z.literal('disc').describe('Uniformly at random in a disc.'),
+  radiusM: num(0, 1e6, 'Disc radius, m.', 3000, true),
+  centerM: center(),
+});
+const ring = strict({
+  kind: z.literal('ring').describe('Uniformly at random in an annulus.'),
+  minM: num(0, 1e6, 'Inner radius, m.'),
+  maxM: num(0, 1e6, 'Outer radius, m (greater than minM).', undefined, true),
+  centerM: center(),
+});
+const grid = strict({
+  kind: z.literal('grid').describe('On a square grid filled row by row, centred on centerM.'),
+  spacingM: num(0, 1e6, 'Grid spacing, m.', undefined, true),
+  centerM: center(),
+});
+const list = strict({
+  kind: z.literal('list').describe('At the given positions.'),
+  positions: positions('Positions [[x, y], ...] in metres.', MAX_DEVICES),
+});
+const csv = strict({
+  kind: z.literal('csv').describe('From a CSV file with a header and columns x and y (metres).'),
+  file: z.string({ error: says('a file path') }).min(1, { error: says('a file path') })
+    .describe('CSV file, relative to the scenario file; columns x and y in metres.'),
+});
+
+const placementDoc =
+  'Where the devices are: disc {radiusM, centerM}, ring {minM, maxM, centerM}, grid {spacingM, centerM}, list {positions} or csv {file}; the simulator draws random positions from the seed. A csv placement is read and becomes a list in the resolved scenario.';
+
+export const devicePlacementSchema = z
+  .discriminatedUnion('kind', [disc, ring, grid, list, csv], { error: says(KINDS.map((k) => `"${k}"`).join(', ')) })
+  .prefault({ kind: 'disc' })
+  .describe(`${placementDoc} Default: {"kind":"disc","radiusM":3000,"centerM":[0,0]}.`);
+
+const gatewayPlacementSchema = z
+  .discriminatedUnion('kind', [disc, ring, grid], { error: says('"disc", "ring", "grid"') })
+  .describe('With gateways.count: a deterministic layout (no randomness). disc: one gateway at the centre, or count gateways evenly spaced on a circle of radiusM / 2; ring: evenly spaced on a circle of (minM + maxM) / 2; grid: a square grid, row by row, centred. The first gateway is at angle 0 (+x), the others counter-clockwise. Default: {"kind":"disc","radiusM":3000,"centerM":[0,0]}.');
+
+const positiveA = (what: string) => num(0, 10, `${what}, A. Default: the chip's value.`, undefined, false).optional();
+
+export const devicesSchema = section(
+  {
+    count: derivedInt(1, MAX_DEVICES, derivedDoc('Number of devices in the fleet.', '100, or the number of positions of a list or csv placement')),
+    placement: devicePlacementSchema,
+    radio: oneOf(['sx1276', 'sx1262'] as const, 'Radio chip: sets sensitivity and the current profile.', 'sx1276'),
+    radioProfile: z
+      .strictObject(
+        {
+          supplyV: num(0, 12, 'Supply voltage, V. Default: the chip\'s value.', undefined, true).optional(),
+          sleepA: positiveA('Sleep current'),
+          standbyA: positiveA('Standby current'),
+          rxA: positiveA('Receive current'),
+          txA: positiveA('Transmit current at devices.txPowerDbm'),
+          wakeupMs: num(0, 1000, 'Radio wake-up before every receive window, ms. Default: the chip\'s value.').optional(),
+        },
+        { error: says('an object of supplyV, sleepA, standbyA, rxA, txA, wakeupMs') },
+      )
+      .prefault({})
+      .describe('Overrides of the chip\'s current profile; every field given replaces the chip default (sx1276: 3.3 V, 0.2 µA sleep, 1.4 mA standby, 11.5 mA RX, 44 mA TX at 14 dBm, 1 ms wake-up; sx1262: 3.3 V, 0.6 µA, 1.6 mA, 4.6 mA, 89.3 mA, 3 ms). Default: {}.'),
+    txPowerDbm: num(-10, 30, 'Device transmit power, dBm.', 14),
+    antennaGainDbi: num(-20, 20, 'Device antenna gain, dBi.', 0),
+    firmwareVersion: text(VERSION, VERSION_ALLOWED, 'The firmware version the devices run now.', '1.3.0'),
+    memoryFragments: z
+      .number({ error: says('null or an integer 0..16383') }).int({ error: says('null or an integer 0..16383') })
+      .min(0, { error: says('null or an integer 0..16383') }).max(16_383, { error: says('null or an integer 0..16383') })
+      .nullable().default(null)
+      .describe('Decoder memory budget: the most lost uncoded fragments a device can hold; a session needing more ends in Not_enough_memory. null = unbounded. Default: null.'),
+    clock: section(
+      {
+        driftPpmSigma: num(0, 1000, 'Standard deviation of the device clock drift, ppm.', 10),
+        initialOffsetSigmaS: num(0, 86_400, 'Standard deviation of the device clock offset at start, s.', 5),
+      },
+      'Device clocks (corrected by TS003 clock sync during setup).',
+    ),
+    mix: section(
+      {
+        noPackage: share('Share of devices without the FUOTA packages: Package_Not_Supported.', 0),
+        fragAlgoUnsupported: share('Share refusing the fragmentation algorithm: FragAlgo_unsupported.', 0),
+        notEnoughMemory: share('Share without memory for the session: Not_enough_memory.', 0),
+        fragIndexUnsupported: share('Share refusing the FragIndex: FragIndex_unsupported.', 0),
+        wrongDescriptor: share('Share rejecting the descriptor: Wrong_descriptor.', 0),
+        sessionCntReplay: share('Share rejecting the session counter: SessionCnt_replay (fec v2 only).', 0),
+        memoryError: share('Share failing to store the image: MemoryError (fec v2 only).', 0),
+        micError: share('Share whose rebuilt image fails the MIC: MICError (fec v2 only).', 0),
+      },
+      'Shares (0..1, sum at most 1) of the fleet that fail in each AWS way; the rest behave.',
+    ),
+  },
+  'The device fleet.',
+);
+
+export const gatewaysSchema = section(
+  {
+    positions: positions('Gateway positions [[x, y], ...] in metres; gateway id = index. Give either positions or count.', MAX_GATEWAYS)
+      .optional(),
+    count: int(1, MAX_GATEWAYS, 'Number of gateways laid out by gateways.placement (instead of positions).').optional(),
+    placement: gatewayPlacementSchema.optional(),
+    txPowerDbm: num(-10, 40, derivedDoc('Gateway downlink transmit power (EIRP), dBm.',
+      'the region\'s downlink limit at multicastGroup.dlFreq (EU868 869.525 MHz: 29)')).optional(),
+    antennaGainDbi: num(-20, 30, 'Gateway antenna gain, dBi.', 0),
+    dutyCycle: oneOf(['sliding-window', 'off-time'] as const,
+      'Duty-cycle ledger: sliding-window (at most dc × 3600 s of airtime in any 3600 s) or off-time (silent for ToA × (1/dc − 1) after each frame).',
+      'sliding-window'),
+  },
+  'The gateways. Default: one gateway at [0, 0].',
+);

@@ -1,0 +1,99 @@
+/**
+ * Scenario schema, part 3: the radio channel, background traffic, the campaign phases, the run
+ * limits and the outputs.
+ */
+import { z } from 'zod';
+import { bool, int, num, oneOf, says, section, share } from './fields.js';
+
+const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: says('an object') });
+
+// lorawan-facts.md 6.1: log-distance defaults from LoRaSim (d0 = 40 m, PL(d0) = 127.41 dB, γ = 2.08)
+const logDistance = strict({
+  model: z.literal('log-distance').describe('PL(d) = pl0Db + 10 γ log10(d / d0M) dB.'),
+  d0M: num(0, 1e5, 'Reference distance, m.', 40, true),
+  pl0Db: num(0, 300, 'Path loss at the reference distance, dB.', 127.41),
+  gamma: num(0, 10, 'Path-loss exponent.', 2.08, true),
+});
+const okumuraHata = strict({
+  model: z.literal('okumura-hata').describe('Okumura-Hata for urban, suburban or rural (open) areas.'),
+  frequencyMHz: num(100, 3000, 'Carrier frequency, MHz; null = multicastGroup.dlFreq.').nullable()
+    .default(null).describe('Carrier frequency, MHz; null = multicastGroup.dlFreq. Default: null.'),
+  gatewayHeightM: num(1, 1000, 'Gateway antenna height, m.', 30),
+  deviceHeightM: num(0.1, 100, 'Device antenna height, m.', 1.5),
+  environment: oneOf(['urban', 'suburban', 'rural'] as const, 'Area type.', 'urban'),
+});
+
+export const channelSchema = section(
+  {
+    pathLoss: z
+      .discriminatedUnion('model', [logDistance, okumuraHata], { error: says('"log-distance", "okumura-hata"') })
+      .prefault({ model: 'log-distance' })
+      .describe('Path-loss model: log-distance {d0M, pl0Db, gamma} or okumura-hata {frequencyMHz, gatewayHeightM, deviceHeightM, environment}. Default: {"model":"log-distance","d0M":40,"pl0Db":127.41,"gamma":2.08}.'),
+    shadowingSigmaDb: num(0, 30, 'Log-normal shadowing, standard deviation in dB, drawn once per device–gateway link.', 3.57),
+    fading: oneOf(['none', 'rayleigh'] as const, 'Per-frame fading.', 'none'),
+    burst: section(
+      {
+        model: oneOf(['none', 'gilbert-elliott'] as const, 'Burst loss per device: none, or a two-state Gilbert-Elliott chain stepped once per frame.', 'none'),
+        pGoodToBad: share('Probability of moving from the good to the bad state at a frame.', 0.01),
+        pBadToGood: share('Probability of moving from the bad to the good state at a frame.', 0.2),
+        lossGood: share('Loss probability in the good state.', 0),
+        lossBad: share('Loss probability in the bad state.', 0.8),
+      },
+      'Burst loss (e.g. interference from other systems).',
+    ),
+    extraLoss: share('Independent per-frame loss probability on top of everything else.', 0),
+    beaconExtraLoss: share('Class B: probability that a device misses a beacon besides link loss.', 0),
+  },
+  'The radio channel.',
+);
+
+export const trafficSchema = section(
+  {
+    uplinkIntervalS: num(0, 31_536_000, 'Mean interval of every device\'s background class A uplinks, s; 0 = no background traffic.', 900),
+    payloadBytes: int(0, 242, 'Background uplink FRMPayload size, bytes.', 20),
+    uplinkDr: int(0, 15, 'Uplink data rate.').nullable().default(null)
+      .describe('Uplink data rate of every device (an uplink DR of the region); null = chosen per device by its link. Default: null.'),
+  },
+  'Background class A uplinks of every device.',
+);
+
+export const setupSchema = section(
+  {
+    mode: oneOf(['classA', 'instant'] as const,
+      'classA: simulate every setup message (package version, McGroupSetup, FragSessionSetup, clock sync, session request); instant: the fleet is set up at time 0.',
+      'classA'),
+    maxRetries: int(0, 10, 'Retries of each unanswered setup request.', 3),
+    answerDelayS: num(0, 86_400, 'A device answers a setup request after this delay, s (with its next uplink).', 5),
+    clockSyncToleranceS: num(0, 3600, 'Clock sync: a device resyncs until its error is at most this, s.', 1, true),
+  },
+  'The class A setup phase before the session.',
+);
+
+export const completionSchema = section(
+  {
+    statusRequest: bool('Send FragSessionStatusReq after the session and collect the answers.', true),
+    repairRounds: int(0, 10, 'Extra rounds of coded fragments for devices still missing fragments.', 0),
+    unicastRepair: bool('Send repair fragments to individual devices (class A) instead of the group.', false),
+    rebootDelayS: num(0, 86_400, 'Time from a verified image to running it, s.', 60),
+  },
+  'After the session: status, repair and reboot.',
+);
+
+export const simulationSchema = section(
+  {
+    payloadSampleDevices: int(0, 1_000_000,
+      'Devices that also rebuild the bytes and check hash and signature (the others decode on the parity rows only).', 8),
+    maxDurationS: num(0, 31_536_000, 'Hard stop, seconds after simulation start.', 604_800, true),
+  },
+  'Simulation limits.',
+);
+
+export const outputsSchema = section(
+  {
+    transmissions: bool('Write transmissions.csv (one row per radio frame).', false),
+    devices: bool('Write devices.csv (one row per device).', true),
+    plots: bool('Write the vega-lite plots and their SVG.', true),
+    report: bool('Write report.html.', true),
+  },
+  'Result files to write.',
+);
