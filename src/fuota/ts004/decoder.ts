@@ -1,0 +1,344 @@
+/**
+ * TS004 fragment decoder with the acceptance rules of the deployed decoders (reference
+ * ts004-algorithm.md section 5): Semtech lineage (LoRaMac-node, LBM) by default, the JiapengLi/Zephyr
+ * lowmem lineage with `acceptLateUncoded`. One code path serves two modes: rows only (decides exactly
+ * when a device can rebuild the block; no data store) and payload (also rebuilds the bytes).
+ *
+ * Memory: nothing proportional to M is held in rows-only mode (Semtech lineage). The sorted list of
+ * lost columns grows during the uncoded phase; the elimination matrix is allocated at the first coded
+ * fragment, sized to the lost count L, and released when the decoder finishes.
+ */
+import { MAX_FRAGMENT_COUNTER, type FecVariant } from './constants.js';
+import { TriangularGf2 } from './elimination.js';
+import { xorInto } from './encoder.js';
+import { Ts004Error } from './errors.js';
+import {
+  FEED_DECODED,
+  FEED_FAILED,
+  FEED_IGNORED,
+  FEED_ONGOING,
+  type DecoderStatus,
+  type FeedResult,
+} from './feed-result.js';
+import { ParityRowCache } from './rows.js';
+import { checkFragSize, checkNbFrag } from './sizing.js';
+
+export interface FragDecoderOptions {
+  /** M, uncoded fragments of the block */
+  nbFrag: number;
+  fragSizeBytes: number;
+  variant: FecVariant;
+  /** largest number of lost uncoded fragments the device can hold (FRAG_MAX_REDUNDANCY); null = unbounded */
+  maxLost: number | null;
+  /** true: rebuild the bytes (feed needs payloads); false: rows only */
+  payload: boolean;
+  /** Zephyr/JiapengLi lineage: accept uncoded fragments in any order until the first coded one (5.6) */
+  acceptLateUncoded?: boolean;
+  /** shared parity rows for (variant, nbFrag), e.g. one per fleet */
+  rows?: ParityRowCache;
+  /** padding bytes at the end of the last fragment, dropped by result() (default 0) */
+  paddingBytes?: number;
+}
+
+const UNCODED = 0;
+const CODED = 1;
+const DECODED = 2;
+const FAILED = 3;
+
+/** Index of `value` in the first `length` entries of the sorted array, or -1. */
+function sortedIndexOf(sorted: Uint16Array, length: number, value: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = sorted[mid];
+    if (x === value) return mid;
+    if (x < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export class FragDecoder {
+  readonly nbFrag: number;
+  readonly fragSizeBytes: number;
+  readonly variant: FecVariant;
+  readonly maxLost: number | null;
+  readonly payloadMode: boolean;
+  readonly acceptLateUncoded: boolean;
+  readonly paddingBytes: number;
+  readonly rows: ParityRowCache;
+
+  #phase = UNCODED;
+  /** Semtech lineage: highest uncoded N accepted so far, M + 1 once coding started */
+  #lastUncoded = 0;
+  /** 0-based columns of the lost uncoded fragments, increasing; the first #lostLen entries are used */
+  #lost: Uint16Array | null = null;
+  #lostLen = 0;
+  /** Zephyr lineage, uncoded phase: which uncoded fragments are held */
+  #held: Uint32Array | null = null;
+  #acceptedUncoded = 0;
+  #nbFragReceived = 0;
+  #rank = 0;
+  #peakBytes = 0;
+  #system: TriangularGf2 | null = null;
+  #data: Uint8Array | null = null;
+  #rhs: Uint8Array | null = null;
+
+  constructor(options: FragDecoderOptions) {
+    const { nbFrag, fragSizeBytes, variant, maxLost } = options;
+    checkNbFrag(nbFrag);
+    checkFragSize(fragSizeBytes);
+    if (maxLost !== null && !(Number.isInteger(maxLost) && maxLost >= 0)) {
+      throw new Ts004Error(`maxLost ${maxLost} is not a non-negative integer or null`);
+    }
+    const paddingBytes = options.paddingBytes ?? 0;
+    if (!Number.isInteger(paddingBytes) || paddingBytes < 0 || paddingBytes >= nbFrag * fragSizeBytes) {
+      throw new Ts004Error(`padding ${paddingBytes} is not an integer from 0 to ${nbFrag * fragSizeBytes - 1} bytes`);
+    }
+    const rows = options.rows ?? new ParityRowCache(variant, nbFrag);
+    if (rows.variant !== variant || rows.nbFrag !== nbFrag) {
+      throw new Ts004Error(`row cache is for ${rows.variant} with M = ${rows.nbFrag}, not ${variant} with M = ${nbFrag}`);
+    }
+    this.nbFrag = nbFrag;
+    this.fragSizeBytes = fragSizeBytes;
+    this.variant = variant;
+    this.maxLost = maxLost;
+    this.payloadMode = options.payload;
+    this.acceptLateUncoded = options.acceptLateUncoded === true;
+    this.paddingBytes = paddingBytes;
+    this.rows = rows;
+    if (this.payloadMode) {
+      this.#data = new Uint8Array(nbFrag * fragSizeBytes);
+      this.#rhs = new Uint8Array(fragSizeBytes);
+    }
+    if (this.acceptLateUncoded) this.#held = new Uint32Array((nbFrag + 31) >>> 5);
+    this.#notePeak();
+  }
+
+  /**
+   * Processes fragment N (1-based) with its FragSize payload (payload mode) and says what happened.
+   * Never throws for bad fragments: they are reported as ignored.
+   */
+  feed(n: number, payload?: Uint8Array): FeedResult {
+    if (!(n >= 1 && n <= MAX_FRAGMENT_COUNTER && Number.isInteger(n))) return FEED_IGNORED.outOfRange;
+    if (payload === undefined ? this.payloadMode : payload.length !== this.fragSizeBytes) {
+      return FEED_IGNORED.wrongLength;
+    }
+    this.#nbFragReceived++;
+    if (this.#phase >= DECODED) return FEED_IGNORED.afterCompletion;
+    if (n <= this.nbFrag) return this.acceptLateUncoded ? this.#uncodedAnyOrder(n, payload) : this.#uncodedInOrder(n, payload);
+    return this.#coded(n - this.nbFrag, payload);
+  }
+
+  get status(): DecoderStatus {
+    return this.#phase === DECODED ? 'decoded' : this.#phase === FAILED ? 'failed' : 'ongoing';
+  }
+
+  /** TS004 2.0.0 NbFragReceived: every valid fragment fed, uncoded, coded and repeated (14-bit field on air). */
+  get nbFragReceived(): number {
+    return this.#nbFragReceived;
+  }
+
+  /** TS004 2.0.0 MissingFrag: uncoded fragments neither received nor rebuilt (0 once decoded). */
+  get missingFrag(): number {
+    return this.#phase === DECODED ? 0 : this.nbFrag - this.#acceptedUncoded;
+  }
+
+  /**
+   * Uncoded fragments the decoder counts as lost: Semtech lineage, the gaps registered so far (the tail
+   * is registered at the first coded fragment); Zephyr lineage, every uncoded fragment not yet held.
+   */
+  get lostCount(): number {
+    return this.#phase === UNCODED && this.acceptLateUncoded ? this.nbFrag - this.#acceptedUncoded : this.#lostLen;
+  }
+
+  /** Independent coded rows so far (LBM's MissingFrag after the first coded fragment is lostCount - rank). */
+  get rank(): number {
+    return this.#rank;
+  }
+
+  /** Bytes of decoder state allocated now (typed arrays; the shared row cache is not counted). */
+  stateBytes(): number {
+    return (
+      (this.#lost?.byteLength ?? 0) +
+      (this.#held?.byteLength ?? 0) +
+      (this.#system?.bytes() ?? 0) +
+      (this.#data?.byteLength ?? 0) +
+      (this.#rhs?.byteLength ?? 0)
+    );
+  }
+
+  /** Largest stateBytes() seen over the decoder's life (state is released when it finishes). */
+  peakStateBytes(): number {
+    return this.#peakBytes;
+  }
+
+  /** Payload mode, decoded: the rebuilt data block without padding (a view, do not modify). */
+  result(): Uint8Array {
+    return this.paddedResult().subarray(0, this.nbFrag * this.fragSizeBytes - this.paddingBytes);
+  }
+
+  /** Payload mode, decoded: all M * FragSize rebuilt bytes, padding included (a view). */
+  paddedResult(): Uint8Array {
+    if (this.#data === null || this.#phase !== DECODED) {
+      throw new Ts004Error(
+        this.payloadMode ? `nothing to return: the decoder is ${this.status}` : 'result() needs a decoder in payload mode',
+      );
+    }
+    return this.#data;
+  }
+
+  /** Semtech lineage (5.2, 5.3): uncoded fragments are accepted in increasing N only. */
+  #uncodedInOrder(n: number, payload: Uint8Array | undefined): FeedResult {
+    const last = this.#lastUncoded;
+    if (n <= last) {
+      // equal to the last accepted N: re-stored by the references, no new information
+      return n === last || !this.#isLost(n - 1) ? FEED_IGNORED.duplicate : FEED_IGNORED.lateUncoded;
+    }
+    this.#store(n, payload);
+    for (let k = last + 1; k < n; k++) this.#pushLost(k - 1);
+    this.#lastUncoded = n;
+    if (n === this.nbFrag && this.#lostLen === 0) return this.#finish(DECODED);
+    return FEED_ONGOING;
+  }
+
+  /** Zephyr lineage (5.6): any uncoded fragment before the first coded one fills its slot. */
+  #uncodedAnyOrder(n: number, payload: Uint8Array | undefined): FeedResult {
+    const c = n - 1;
+    const held = this.#held;
+    if (held === null) return this.#isLost(c) ? FEED_IGNORED.lateUncoded : FEED_IGNORED.duplicate;
+    const mask = 1 << (c & 31);
+    if ((held[c >>> 5] & mask) !== 0) return FEED_IGNORED.duplicate;
+    held[c >>> 5] |= mask;
+    this.#store(n, payload);
+    if (this.#acceptedUncoded === this.nbFrag) return this.#finish(DECODED);
+    return FEED_ONGOING;
+  }
+
+  #coded(codedIndex: number, payload: Uint8Array | undefined): FeedResult {
+    const maxLost = this.maxLost;
+    // Semtech lineage checks the bound before registering the missing tail (5.4, vector dec-pub-11)
+    if (maxLost !== null && !this.acceptLateUncoded && this.#lostLen > maxLost) return this.#finish(FAILED);
+    if (this.#phase === UNCODED) this.#startCoding();
+    const lostLen = this.#lostLen;
+    if (maxLost !== null && lostLen > maxLost) {
+      if (this.acceptLateUncoded) return this.#finish(FAILED);
+      // Semtech lineage: this row is processed, but one row cannot complete L > 1 unknowns; the
+      // failure is reported with the next coded fragment
+      if (lostLen > 1) return FEED_ONGOING;
+    }
+    const system = this.#ensureSystem();
+    const rhs = this.#rhs;
+    if (rhs !== null) rhs.set(payload as Uint8Array);
+    this.#reduce(codedIndex, system.v, rhs);
+    if (!system.insert(rhs)) return FEED_ONGOING;
+    this.#rank = system.rank;
+    if (!system.complete) return FEED_ONGOING;
+    system.backSubstitute();
+    this.#acceptedUncoded = this.nbFrag;
+    return this.#finish(DECODED);
+  }
+
+  /** Reduces coded row n to the lost columns (bit k of v = k-th lost fragment); XORs held fragments into rhs. */
+  #reduce(codedIndex: number, v: Uint32Array, rhs: Uint8Array | null): void {
+    const lost = this.#lost as Uint16Array;
+    const lostLen = this.#lostLen;
+    const rows = this.rows;
+    if (rhs !== null) {
+      // payload mode visits every column anyway: one merge walk of two sorted lists
+      const data = this.#data as Uint8Array;
+      const size = this.fragSizeBytes;
+      const cols = rows.columns(codedIndex);
+      let k = 0;
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i];
+        while (k < lostLen && lost[k] < c) k++;
+        if (k < lostLen && lost[k] === c) v[k >>> 5] |= 1 << (k & 31);
+        else xorInto(rhs, 0, data, c * size, size);
+      }
+      return;
+    }
+    if (lostLen <= rows.weight(codedIndex)) {
+      // fleet hot path: test the shared row bitset at each lost column
+      const bits = rows.bits(codedIndex);
+      for (let k = 0; k < lostLen; k++) {
+        const c = lost[k];
+        if (((bits[c >>> 5] >>> (c & 31)) & 1) !== 0) v[k >>> 5] |= 1 << (k & 31);
+      }
+      return;
+    }
+    const cols = rows.columns(codedIndex);
+    for (let i = 0; i < cols.length; i++) {
+      const k = sortedIndexOf(lost, lostLen, cols[i]);
+      if (k >= 0) v[k >>> 5] |= 1 << (k & 31);
+    }
+  }
+
+  /** First coded fragment: the lost set is frozen (Semtech: the missing tail is registered). */
+  #startCoding(): void {
+    const nbFrag = this.nbFrag;
+    const held = this.#held;
+    if (held !== null) {
+      this.#lost = new Uint16Array(nbFrag - this.#acceptedUncoded);
+      for (let c = 0; c < nbFrag; c++) if ((held[c >>> 5] & (1 << (c & 31))) === 0) this.#lost[this.#lostLen++] = c;
+      this.#held = null;
+    } else {
+      const tail = nbFrag - this.#lastUncoded;
+      this.#reserveLost(this.#lostLen + tail, true);
+      for (let k = this.#lastUncoded + 1; k <= nbFrag; k++) this.#pushLost(k - 1);
+      this.#lastUncoded = nbFrag + 1;
+    }
+    this.#phase = CODED;
+    this.#notePeak();
+  }
+
+  #ensureSystem(): TriangularGf2 {
+    if (this.#system !== null) return this.#system;
+    const lost = this.#lost as Uint16Array;
+    const store = this.#data === null ? null : { data: this.#data, lost, fragSizeBytes: this.fragSizeBytes };
+    this.#system = new TriangularGf2(this.#lostLen, store);
+    this.#notePeak();
+    return this.#system;
+  }
+
+  #store(n: number, payload: Uint8Array | undefined): void {
+    this.#acceptedUncoded++;
+    if (this.#data !== null) this.#data.set(payload as Uint8Array, (n - 1) * this.fragSizeBytes);
+  }
+
+  #isLost(column: number): boolean {
+    return this.#lost !== null && sortedIndexOf(this.#lost, this.#lostLen, column) >= 0;
+  }
+
+  #pushLost(column: number): void {
+    if (this.#lost === null || this.#lostLen === this.#lost.length) this.#reserveLost(this.#lostLen + 1, false);
+    (this.#lost as Uint16Array)[this.#lostLen++] = column;
+  }
+
+  /** Grows the lost list to hold `needed` entries: exactly when `exact`, else with doubling. */
+  #reserveLost(needed: number, exact: boolean): void {
+    const old = this.#lost;
+    const capacity = old?.length ?? 0;
+    if (exact ? capacity === needed : capacity >= needed) return;
+    const grown = new Uint16Array(exact ? needed : Math.max(8, capacity * 2, needed));
+    if (old !== null) grown.set(old.subarray(0, this.#lostLen));
+    this.#lost = grown;
+    this.#notePeak();
+  }
+
+  #finish(phase: typeof DECODED | typeof FAILED): FeedResult {
+    this.#phase = phase;
+    this.#system = null;
+    this.#lost = null;
+    this.#held = null;
+    this.#rhs = null;
+    if (phase === FAILED) this.#data = null;
+    return phase === DECODED ? FEED_DECODED : FEED_FAILED;
+  }
+
+  #notePeak(): void {
+    const bytes = this.stateBytes();
+    if (bytes > this.#peakBytes) this.#peakBytes = bytes;
+  }
+}

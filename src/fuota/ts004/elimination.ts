@@ -1,0 +1,117 @@
+/**
+ * Incremental Gaussian elimination over GF(2) on coded rows reduced to the L lost columns
+ * (reference ts004-algorithm.md 5.1, 5.2, 5.4). The L x L upper-triangular matrix is bit-packed in
+ * 32-bit words and stored triangularly: row p (leading one in column p) keeps only words p>>5 .. W-1,
+ * which is all elimination ever touches. In payload mode the pivot rows' right-hand sides live in the
+ * data-store slots of the lost fragments themselves, as in the reference decoders.
+ */
+import { xorInto } from './encoder.js';
+
+/** Word offset of row p in the triangular store: sum over q < p of (W - (q >> 5)). */
+function rowOffset(p: number, words: number): number {
+  const block = p >>> 5;
+  return 32 * (block * words - (block * (block - 1)) / 2) + (p & 31) * (words - block);
+}
+
+/** Index of the lowest set bit of v at or after word `fromWord`, or -1 when v is zero there. */
+function lowestBit(v: Uint32Array, fromWord: number): number {
+  for (let w = fromWord; w < v.length; w++) {
+    const word = v[w];
+    if (word !== 0) return (w << 5) + 31 - Math.clz32(word & -word);
+  }
+  return -1;
+}
+
+/** Right-hand sides for payload mode: the data store, the lost fragment of each column, FragSize. */
+export interface PayloadStore {
+  data: Uint8Array;
+  lost: Uint16Array;
+  fragSizeBytes: number;
+}
+
+export class TriangularGf2 {
+  readonly lostCount: number;
+  readonly words: number;
+  /** number of filled pivot rows (independent coded rows so far) */
+  rank = 0;
+  /** scratch: the row being inserted, L bits (callers fill it, insert() consumes it) */
+  readonly v: Uint32Array;
+  readonly #matrix: Uint32Array;
+  readonly #filled: Uint32Array;
+  readonly #store: PayloadStore | null;
+
+  constructor(lostCount: number, store: PayloadStore | null) {
+    this.lostCount = lostCount;
+    this.words = (lostCount + 31) >>> 5;
+    this.v = new Uint32Array(this.words);
+    this.#matrix = new Uint32Array(rowOffset(lostCount, this.words));
+    this.#filled = new Uint32Array(this.words);
+    this.#store = store;
+  }
+
+  /** Bytes of the typed arrays this system holds. */
+  bytes(): number {
+    return this.v.byteLength + this.#matrix.byteLength + this.#filled.byteLength;
+  }
+
+  get complete(): boolean {
+    return this.rank === this.lostCount;
+  }
+
+  /**
+   * Eliminates `v` (and, in payload mode, its right-hand side `rhs`) against the pivot rows; stores it
+   * as a new pivot row when something remains. Returns true when the rank grew. Clears `v`.
+   */
+  insert(rhs: Uint8Array | null): boolean {
+    const v = this.v;
+    const matrix = this.#matrix;
+    const filled = this.#filled;
+    const words = this.words;
+    const store = this.#store;
+    let p = lowestBit(v, 0);
+    while (p >= 0 && (filled[p >>> 5] & (1 << (p & 31))) !== 0) {
+      const first = p >>> 5;
+      const off = rowOffset(p, words) - first;
+      for (let w = first; w < words; w++) v[w] ^= matrix[off + w];
+      if (store !== null && rhs !== null) {
+        xorInto(rhs, 0, store.data, store.lost[p] * store.fragSizeBytes, store.fragSizeBytes);
+      }
+      p = lowestBit(v, first);
+    }
+    if (p < 0) return false; // no new information: the fragment is discarded
+    const first = p >>> 5;
+    const off = rowOffset(p, words) - first;
+    for (let w = first; w < words; w++) {
+      matrix[off + w] = v[w];
+      v[w] = 0;
+    }
+    filled[first] |= 1 << (p & 31);
+    if (store !== null && rhs !== null) store.data.set(rhs, store.lost[p] * store.fragSizeBytes);
+    this.rank++;
+    return true;
+  }
+
+  /** Payload mode, full rank: turns every lost slot into the recovered fragment (5.2, last step). */
+  backSubstitute(): void {
+    const store = this.#store;
+    if (store === null) return;
+    const { data, lost, fragSizeBytes: size } = store;
+    const words = this.words;
+    const matrix = this.#matrix;
+    for (let i = this.lostCount - 2; i >= 0; i--) {
+      const first = i >>> 5;
+      const off = rowOffset(i, words) - first;
+      const target = lost[i] * size;
+      for (let w = first; w < words; w++) {
+        // keep only columns j > i (bit i is the pivot); for i & 31 = 31, 2 << 31 is 0 and the mask is 0
+        let word = w === first ? matrix[off + w] & ~((2 << (i & 31)) - 1) : matrix[off + w];
+        while (word !== 0) {
+          const low = word & -word;
+          const j = (w << 5) + 31 - Math.clz32(low);
+          xorInto(data, target, data, lost[j] * size, size);
+          word ^= low;
+        }
+      }
+    }
+  }
+}
