@@ -4,3 +4,5 @@ export { scenarioSchema, REGIONS, type ScenarioInput, type ParsedScenario } from
 export { ScenarioError } from './errors.js';
 export { loadScenarioFile, parseScenarioText, type LoadedScenario } from './load.js';
 export { resolveScenario, type ResolveOptions } from './resolve.js';
+export { expandSweep, type SweepPoint, type SweepOptions } from './sweep.js';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';

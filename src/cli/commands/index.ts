@@ -1,5 +1,7 @@
 /** Every `fuota-sim` sub-command, one module each (yargs wiring only). */
 import type { CommandModule } from 'yargs';
 import { compareCommand } from './compare.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
 
-export const commands: CommandModule<any, any>[] = [compareCommand];
+export const commands: CommandModule<any, any>[] = [compareCommand, validateCommand, schemaCommand];
