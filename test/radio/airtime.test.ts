@@ -13,18 +13,8 @@ import {
 import { dataFragmentPhyBytes } from '../../src/lorawan/frames.js';
 import { describeShared, readFixture, readSharedJson } from '../helpers/shared.js';
 
-interface VectorRow {
-  sf: number;
-  bwHz: number;
-  phyPayloadBytes: number;
-  crc: boolean;
-  implicitHeader: boolean;
-  preambleSymbols: number;
-  codingRate: string;
-  lowDataRateOptimize: boolean;
-  payloadSymbols: number;
-  airtimeUs: number;
-}
+/** a row of airtime.json: the frame parameters, CR as "4/5", and the expected answers */
+type VectorRow = Omit<Required<LoraFrameParams>, 'codingRate'> & { codingRate: string; payloadSymbols: number; airtimeUs: number };
 
 interface Fixture {
   table14: number[][];

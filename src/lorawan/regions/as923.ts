@@ -5,9 +5,7 @@
  * ChirpStack `lrwn/src/region/as923.rs` and The Things Stack `pkg/band/as_923.go`
  * (lorawan-facts.md sections 2.1–2.4, 2.6).
  */
-import type { RegionTable } from './table.js';
-
-const lora = (dr: number, sf: number, bwHz: number) => ({ dr, modulation: 'LoRa' as const, sf, bwHz, uplink: true, downlink: true });
+import { fskRate, loraRate as lora, type RegionTable } from './table.js';
 
 export const AS923_1: RegionTable = {
   name: 'AS923-1',
@@ -15,7 +13,7 @@ export const AS923_1: RegionTable = {
   dataRates: [
     lora(0, 12, 125_000), lora(1, 11, 125_000), lora(2, 10, 125_000), lora(3, 9, 125_000),
     lora(4, 8, 125_000), lora(5, 7, 125_000), lora(6, 7, 250_000),
-    { dr: 7, modulation: 'FSK', sf: 0, bwHz: 0, uplink: true, downlink: true },
+    fskRate(7),
     null, null, null, null, null, null, null, null,
   ],
   // 2.2: DownlinkDwellTime 0 and 1 (400 ms)

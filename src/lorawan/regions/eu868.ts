@@ -4,10 +4,7 @@
  * (lorawan-facts.md sections 2.1–2.5). Sub-bands: ETSI EN 300 220-2 V3.1.1 letters as used by TTS
  * (the legacy LoRaWAN names g/g1/g2/g3/g4 are given in comments; that mapping is conventional).
  */
-import type { RegionTable } from './table.js';
-
-const lora = (dr: number, sf: number, bwHz: number) => ({ dr, modulation: 'LoRa' as const, sf, bwHz, uplink: true, downlink: true });
-const lrFhss = (dr: number) => ({ dr, modulation: 'LR-FHSS' as const, sf: 0, bwHz: 0, uplink: true, downlink: false });
+import { fskRate, loraRate as lora, lrFhssRate as lrFhss, type RegionTable } from './table.js';
 
 export const EU868: RegionTable = {
   name: 'EU868',
@@ -16,7 +13,7 @@ export const EU868: RegionTable = {
   dataRates: [
     lora(0, 12, 125_000), lora(1, 11, 125_000), lora(2, 10, 125_000), lora(3, 9, 125_000),
     lora(4, 8, 125_000), lora(5, 7, 125_000), lora(6, 7, 250_000),
-    { dr: 7, modulation: 'FSK', sf: 0, bwHz: 0, uplink: true, downlink: true },
+    fskRate(7),
     lrFhss(8), lrFhss(9), lrFhss(10), lrFhss(11),
     null, null, null, null,
   ],

@@ -3,9 +3,7 @@
  * (MaxPayloadOfDatarate(Repeater)IN865, EffectiveRx1DrOffsetIN865, IN865_BAND0 = 100 %,
  * IN865_DEFAULT_MAX_EIRP 30) and ChirpStack `lrwn/src/region/in865.rs` (lorawan-facts.md 2.1–2.4).
  */
-import type { RegionTable } from './table.js';
-
-const lora = (dr: number, sf: number, bwHz: number) => ({ dr, modulation: 'LoRa' as const, sf, bwHz, uplink: true, downlink: true });
+import { fskRate, loraRate as lora, type RegionTable } from './table.js';
 
 export const IN865: RegionTable = {
   name: 'IN865',
@@ -14,7 +12,7 @@ export const IN865: RegionTable = {
   dataRates: [
     lora(0, 12, 125_000), lora(1, 11, 125_000), lora(2, 10, 125_000), lora(3, 9, 125_000),
     lora(4, 8, 125_000), lora(5, 7, 125_000), null,
-    { dr: 7, modulation: 'FSK', sf: 0, bwHz: 0, uplink: true, downlink: true },
+    fskRate(7),
     null, null, null, null, null, null, null, null,
   ],
   // 2.2: DR 0,1,2 / 3 / 4,5,7; DR6 RFU

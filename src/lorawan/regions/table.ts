@@ -45,3 +45,26 @@ export interface RegionTable {
   lbt: { thresholdDbm: number; senseTimeUs: number; enabledByDefault: boolean } | null;
   classBAllowedDataRates: readonly number[];
 }
+
+/** A LoRa data rate; `link` says which directions may use it (RP002 DR tables). */
+export function loraRate(dr: number, sf: number, bwHz: number, link: 'both' | 'uplink' | 'downlink' = 'both'): DataRate {
+  return { dr, modulation: 'LoRa', sf, bwHz, uplink: link !== 'downlink', downlink: link !== 'uplink' };
+}
+
+/** FSK 50 kbps (EU868, AS923, IN865 DR7), both directions. */
+export function fskRate(dr: number): DataRate {
+  return { dr, modulation: 'FSK', sf: 0, bwHz: 0, uplink: true, downlink: true };
+}
+
+/** LR-FHSS (uplink only). */
+export function lrFhssRate(dr: number): DataRate {
+  return { dr, modulation: 'LR-FHSS', sf: 0, bwHz: 0, uplink: true, downlink: false };
+}
+
+/** US915/AU915-style uplink plan: 64 × 125 kHz every 200 kHz, then 8 × 500 kHz every 1.6 MHz. */
+export function hybridUplinkChannelsHz(first125Hz: number, first500Hz: number): number[] {
+  return [
+    ...Array.from({ length: 64 }, (_, k) => first125Hz + 200_000 * k),
+    ...Array.from({ length: 8 }, (_, k) => first500Hz + 1_600_000 * k),
+  ];
+}

@@ -4,11 +4,11 @@
  * `lrwn/src/region/us915.rs` (`get_ping_slot_frequency`) and The Things Stack `pkg/band/beacon.go`
  * (lorawan-facts.md sections 2.1–2.4, 2.6).
  */
-import type { RegionTable } from './table.js';
+import { hybridUplinkChannelsHz, loraRate, lrFhssRate as lrFhss, type RegionTable } from './table.js';
 
-const up = (dr: number, sf: number, bwHz: number) => ({ dr, modulation: 'LoRa' as const, sf, bwHz, uplink: true, downlink: false });
-const down = (dr: number, sf: number) => ({ dr, modulation: 'LoRa' as const, sf, bwHz: 500_000, uplink: false, downlink: true });
-const lrFhss = (dr: number) => ({ dr, modulation: 'LR-FHSS' as const, sf: 0, bwHz: 0, uplink: true, downlink: false });
+const up = (dr: number, sf: number, bwHz: number) => loraRate(dr, sf, bwHz, 'uplink');
+/** DR8..13: SF12..SF7 at 500 kHz, downlink only (shared with AU915) */
+export const US_DOWNLINK_RATES = [12, 11, 10, 9, 8, 7].map((sf, i) => loraRate(8 + i, sf, 500_000, 'downlink'));
 
 /** 8 downlink channels 923.3 + 0.6·k MHz at 500 kHz (2.3) */
 const DOWNLINK_GRID = { baseHz: 923_300_000, stepHz: 600_000, count: 8 };
@@ -20,7 +20,7 @@ export const US915: RegionTable = {
   dataRates: [
     up(0, 10, 125_000), up(1, 9, 125_000), up(2, 8, 125_000), up(3, 7, 125_000), up(4, 8, 500_000),
     lrFhss(5), lrFhss(6), null,
-    down(8, 12), down(9, 11), down(10, 10), down(11, 9), down(12, 8), down(13, 7),
+    ...US_DOWNLINK_RATES,
     null, null,
   ],
   // 2.2: downlink DR8..13 only
@@ -33,10 +33,7 @@ export const US915: RegionTable = {
   beacon: { dr: 8, sizeBytes: 23, freq: { kind: 'hop', grid: DOWNLINK_GRID } },
   pingSlot: { dr: 8, freq: { kind: 'hop', grid: DOWNLINK_GRID } },
   // 2.6: 64 × 125 kHz at 902.3 + 0.2·k MHz, then 8 × 500 kHz at 903.0 + 1.6·k MHz (channels 64..71)
-  defaultUplinkChannelsHz: [
-    ...Array.from({ length: 64 }, (_, k) => 902_300_000 + 200_000 * k),
-    ...Array.from({ length: 8 }, (_, k) => 903_000_000 + 1_600_000 * k),
-  ],
+  defaultUplinkChannelsHz: hybridUplinkChannelsHz(902_300_000, 903_000_000),
   // RX1 channel = uplink channel mod 8
   rx1Channel: { kind: 'grid', grid: DOWNLINK_GRID },
   // LMN DatarateOffsetsUS915[uplink DR0..4][offset 0..3]
