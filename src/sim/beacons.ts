@@ -1,0 +1,109 @@
+/**
+ * Class B: the group's ping slots and the beacons.
+ *
+ * Beacons start at GPS times that are multiples of 128 s (simulation time 0 is the scenario's
+ * `startTime`, lorawan-facts 3.1, 4.3). Every gateway sends each beacon when its duty-cycle ledger
+ * allows. A member device needs a beacon to enter class B; it then listens in every ping slot of
+ * the group. A missed beacon widens its receive windows; after 120 min without a beacon it leaves
+ * class B and hears no more ping slots (lorawan-facts 3.1).
+ */
+import { Purpose, uniform } from '../engine/rng.js';
+import { beaconAirtimeUs, symbolTimeUs } from '../radio/airtime.js';
+import { deviceSensitivityDbm } from '../radio/sensitivity.js';
+import { BEACON_PERIOD_US, BEACON_RESERVED_US, BEACONLESS_MAX_US, PING_SLOT_US, pingOffset } from '../lorawan/classb.js';
+import { Ev } from './events.js';
+import type { RunContext } from './context.js';
+
+/** Every ping-slot start (simulation µs) of the group in [fromUs, toUs), ascending. */
+export function groupPingSlots(ctx: RunContext, fromUs: number, toUs: number): Float64Array {
+  const { s } = ctx.world;
+  const address = Number.parseInt(s.multicastGroup.mcAddr, 16) >>> 0;
+  const period = s.multicastGroup.pingSlotPeriod;
+  const pingNb = 4096 / period;
+  const out: number[] = [];
+  let beaconGpsUs = Math.floor((ctx.gpsEpochUs + fromUs) / BEACON_PERIOD_US) * BEACON_PERIOD_US;
+  for (; beaconGpsUs - ctx.gpsEpochUs < toUs; beaconGpsUs += BEACON_PERIOD_US) {
+    const offset = pingOffset(beaconGpsUs / 1e6, address, period);
+    for (let n = 0; n < pingNb; n++) {
+      const t = beaconGpsUs + BEACON_RESERVED_US + PING_SLOT_US * (offset + n * period) - ctx.gpsEpochUs;
+      if (t >= fromUs && t < toUs) out.push(t);
+    }
+  }
+  return Float64Array.from(out);
+}
+
+export class BeaconModel {
+  private readonly airUs: number;
+  private readonly sf: number;
+  private readonly bwHz: number;
+  private readonly dr: number;
+  private readonly sensDbm: number;
+  private readonly pingNb: number;
+  beaconsSent = 0;
+
+  constructor(private readonly ctx: RunContext) {
+    const { region, s } = ctx.world;
+    const dr = region.dataRates[region.beacon.dr];
+    if (!dr) throw new Error(`${region.name} has no beacon data rate`);
+    this.dr = region.beacon.dr;
+    this.sf = dr.sf;
+    this.bwHz = dr.bwHz;
+    this.airUs = beaconAirtimeUs(dr.sf, dr.bwHz, region.beacon.sizeBytes);
+    this.sensDbm = deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz);
+    this.pingNb = 4096 / s.multicastGroup.pingSlotPeriod;
+  }
+
+  /** Schedules the beacons from one period before the session start to the session end. */
+  start(): void {
+    const { gpsEpochUs, sessionStartUs, sessionEndUs, kernel } = this.ctx;
+    const firstGps = Math.ceil((gpsEpochUs + Math.max(0, sessionStartUs - BEACON_PERIOD_US)) / BEACON_PERIOD_US) * BEACON_PERIOD_US;
+    const t = firstGps - gpsEpochUs;
+    if (t < sessionEndUs) kernel.at(t, Ev.beacon, 0);
+  }
+
+  /** Ev.beacon: every gateway sends the beacon; every member device hears it or not. */
+  onBeacon(): void {
+    const { kernel, gateways, world, members, sessionStartUs, sessionEndUs, txlog } = this.ctx;
+    const { s, fleet, links, region } = world;
+    const now = kernel.now;
+    const beaconGpsS = Math.round((this.ctx.gpsEpochUs + now) / 1e6);
+    const freqHz = region.beacon.freqHz(beaconGpsS);
+    const sent: number[] = [];
+    for (const gw of gateways) {
+      if (!gw.canStartNow(now, freqHz, this.airUs)) continue; // a compliant gateway skips the beacon
+      gw.transmit(now, this.airUs, freqHz);
+      txlog.add(now, this.airUs, gw.id, 'beacon', freqHz, this.dr, this.sf, this.bwHz, region.beacon.sizeBytes);
+      sent.push(gw.id);
+    }
+    this.beaconsSent++;
+    const G = links.gateways;
+    const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
+    const extra = s.channel.beaconExtraLoss;
+    const tsym = symbolTimeUs(this.sf, this.bwHz);
+    const b = Math.round(beaconGpsS / 128);
+    for (let m = 0; m < members.length; m++) {
+      const d = members[m];
+      if (fleet.listenToUs[d] <= now) continue; // left class B or finished
+      let best = -Infinity;
+      for (const g of sent) best = Math.max(best, txDbm - links.lossDb[d * G + g]);
+      const heard = best >= this.sensDbm && !(extra > 0 && uniform(s.seed, Purpose.beaconLoss, d, b) < extra);
+      // receive window: the beacon plus a preamble search that doubles after each miss (3.1)
+      const timeoutSymbols = Math.min(8 * 2 ** fleet.missedBeacons[d], 255);
+      fleet.beaconRxUs[d] += (heard ? this.airUs : 0) + timeoutSymbols * tsym;
+      if (heard) {
+        fleet.lastBeaconUs[d] = now;
+        fleet.missedBeacons[d] = 0;
+        if (fleet.listenFromUs[d] === Infinity) fleet.listenFromUs[d] = Math.max(now, sessionStartUs);
+      } else {
+        if (fleet.missedBeacons[d] < 65535) fleet.missedBeacons[d]++;
+        if (fleet.listenFromUs[d] !== Infinity && now - fleet.lastBeaconUs[d] >= BEACONLESS_MAX_US) {
+          fleet.listenToUs[d] = Math.min(fleet.listenToUs[d], now); // beacon lost: back to class A
+        } else if (fleet.listenFromUs[d] !== Infinity) {
+          // ping windows open early by 2 ms, doubling per missed beacon, up to 256 ms (3.1)
+          fleet.energy.rxUs[d] += this.pingNb * Math.min(2000 * 2 ** (fleet.missedBeacons[d] - 1), 256_000);
+        }
+      }
+    }
+    if (now + BEACON_PERIOD_US < sessionEndUs) kernel.at(now + BEACON_PERIOD_US, Ev.beacon, 0);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * One TS004 decoder per device. Every device runs the rows-only decoder (it decides exactly when
+ * the device can rebuild the image, from the fragment numbers it holds); a sample of devices also
+ * runs the payload decoder on the real fragment bytes, and the two must complete on the same
+ * fragment. Decoders are created on a device's first fragment; the rows-only decoder allocates its
+ * elimination matrix only when coded fragments are needed.
+ */
+import { FragDecoder } from '../fuota/ts004/decoder.js';
+import { ParityRowCache } from '../fuota/ts004/rows.js';
+import type { FecVariant } from '../scenario/types.js';
+
+export const FEED_CONTINUE = 0;
+export const FEED_DONE = 1;
+export const FEED_MEMORY_FAILURE = 2;
+
+/** What the distribution needs of the decoders: feed fragment N to device d. */
+export interface FragmentSink {
+  feed(device: number, n: number): number;
+}
+
+export interface FleetDecoderOptions {
+  count: number;
+  nbFrag: number;
+  fragSizeBytes: number;
+  paddingBytes: number;
+  variant: FecVariant;
+  maxLost: number | null;
+  /** devices that also rebuild the bytes */
+  sample: readonly number[];
+  /** fragment payloads as received, index N - 1 (only needed when the sample is not empty) */
+  payloads: readonly Uint8Array[] | null;
+}
+
+export class FleetDecoders implements FragmentSink {
+  private readonly rowsOnly: Array<FragDecoder | null>;
+  private readonly sampleSlot: Int32Array;
+  private readonly payloadDecoders: FragDecoder[];
+  readonly rows: ParityRowCache;
+  peakStateBytes = 0;
+
+  constructor(private readonly o: FleetDecoderOptions) {
+    this.rows = new ParityRowCache(o.variant, o.nbFrag);
+    this.rowsOnly = new Array<FragDecoder | null>(o.count).fill(null);
+    this.sampleSlot = new Int32Array(o.count).fill(-1);
+    this.payloadDecoders = o.sample.map((d, i) => {
+      this.sampleSlot[d] = i;
+      return this.make(true);
+    });
+  }
+
+  private make(payload: boolean): FragDecoder {
+    return new FragDecoder({
+      nbFrag: this.o.nbFrag,
+      fragSizeBytes: this.o.fragSizeBytes,
+      variant: this.o.variant,
+      maxLost: this.o.maxLost,
+      payload,
+      rows: this.rows,
+      paddingBytes: this.o.paddingBytes,
+    });
+  }
+
+  /** Feeds fragment N to device d: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
+  feed(d: number, n: number): number {
+    let dec = this.rowsOnly[d];
+    if (dec === null) dec = this.rowsOnly[d] = this.make(false);
+    const r = dec.feed(n).status;
+    const slot = this.sampleSlot[d];
+    if (slot >= 0) {
+      const p = this.payloadDecoders[slot].feed(n, this.o.payloads![n - 1]).status;
+      // both modes run the same elimination: they must agree fragment for fragment
+      if ((p === 'decoded') !== (r === 'decoded') || (p === 'failed') !== (r === 'failed')) {
+        throw new Error(`internal: rows-only and payload decoders disagree for device ${d} at N = ${n}`);
+      }
+    }
+    if (r === 'decoded' || r === 'failed') {
+      const bytes = dec.peakStateBytes();
+      if (bytes > this.peakStateBytes) this.peakStateBytes = bytes;
+      if (slot < 0) this.rowsOnly[d] = null; // release the finished decoder; its outcome is recorded by the caller
+      return r === 'decoded' ? FEED_DONE : FEED_MEMORY_FAILURE;
+    }
+    return FEED_CONTINUE;
+  }
+
+  /** Counters a FragSessionStatusAns would report (TS004 2.0.0 meaning), or null before any fragment. */
+  status(d: number): { nbFragReceived: number; missingFrag: number } | null {
+    const dec = this.rowsOnly[d];
+    return dec ? { nbFragReceived: dec.nbFragReceived, missingFrag: dec.missingFrag } : null;
+  }
+
+  /** The bytes rebuilt by a sampled device (padding removed), or null when not sampled/finished. */
+  rebuilt(d: number): Uint8Array | null {
+    const slot = this.sampleSlot[d];
+    if (slot < 0 || this.payloadDecoders[slot].status !== 'decoded') return null;
+    return this.payloadDecoders[slot].result();
+  }
+
+  isSampled(d: number): boolean {
+    return this.sampleSlot[d] >= 0;
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Multicast distribution: the server releases fragments N = 1..M+R every `fragmentIntervalMs`; each
+ * gateway of the group sends every fragment (successive gateways `transmissionIntervalMs` apart)
+ * as soon as its radio is free and its duty-cycle ledger allows — in class B only at the start of a
+ * ping slot of the group. When a frame ends, every member device that was listening receives or
+ * loses it (reception.ts) and feeds its TS004 decoder.
+ */
+import { Ev } from './events.js';
+import type { RunContext } from './context.js';
+import { FrameReceiver } from './reception.js';
+import type { FragmentSink } from './decoders.js';
+
+const RING = 256; // frames in flight / recent frames kept for the overlap check
+
+export type FrameKind = 'fragment' | 'repair';
+
+export class Distribution {
+  private readonly queues: Array<{ n: number[]; readyUs: number[]; head: number }>;
+  private readonly tryAt: Float64Array;
+  /** per gateway: when the queue head could have gone out but for the duty cycle (NaN: not yet known) */
+  private readonly headNoDcUs: Float64Array;
+  /** frame ring: start, end, gateway, fragment N */
+  readonly fStart = new Float64Array(RING);
+  readonly fEnd = new Float64Array(RING);
+  readonly fGw = new Int32Array(RING);
+  readonly fN = new Int32Array(RING);
+  readonly fRepair = new Uint8Array(RING);
+  nextFrameId = 0;
+  framesInFlight = 0;
+  /** end of the last fragment frame, µs */
+  lastFrameEndUs = -Infinity;
+  firstFrameStartUs = Infinity;
+  /** TS004 N that were sent at least once */
+  private readonly sentOnce: Uint8Array;
+  distinctSent = 0;
+  repairFramesSent = 0;
+  private released = 0;
+  private readonly receiver: FrameReceiver;
+  private readonly slots: Float64Array | null;
+
+  constructor(
+    private readonly ctx: RunContext,
+    decoders: FragmentSink,
+    private readonly totalFragments: number,
+    /** class B: every ping-slot start of the group in the session, sorted, µs */
+    slots: Float64Array | null,
+  ) {
+    const g = ctx.world.groupGateways.length;
+    this.queues = Array.from({ length: g }, () => ({ n: [], readyUs: [], head: 0 }));
+    this.tryAt = new Float64Array(g).fill(-1);
+    this.headNoDcUs = new Float64Array(g).fill(NaN);
+    this.sentOnce = new Uint8Array(16384);
+    this.slots = slots;
+    this.receiver = new FrameReceiver(ctx, decoders, this);
+  }
+
+  /** Schedules the release of fragment 1 at `firstUs`; each release schedules the next. */
+  start(firstUs: number): void {
+    if (this.totalFragments > 0) this.ctx.kernel.at(firstUs, Ev.release, 1);
+  }
+
+  /** Queues extra fragments (repair round) for every gateway of the group, released now. */
+  enqueue(ns: readonly number[], repair: boolean): void {
+    const k = this.ctx.kernel;
+    for (const n of ns) this.queueFragment(n, k.now, repair);
+  }
+
+  /** Ev.release: fragment `n` goes to every group gateway's queue. */
+  onRelease(n: number): void {
+    const { kernel, world } = this.ctx;
+    this.released = n;
+    this.queueFragment(n, kernel.now, false);
+    if (n < this.totalFragments) kernel.after(world.s.fuotaTask.fragmentIntervalMs * 1000, Ev.release, n + 1);
+  }
+
+  get allReleased(): boolean {
+    return this.released >= this.totalFragments;
+  }
+
+  get idle(): boolean {
+    return this.allReleased && this.framesInFlight === 0 && this.queues.every((q) => q.head >= q.n.length);
+  }
+
+  private queueFragment(n: number, nowUs: number, repair: boolean): void {
+    const stagger = this.ctx.world.s.multicastGroup.transmissionIntervalMs * 1000;
+    this.queues.forEach((q, j) => {
+      q.n.push(repair ? -n : n);
+      q.readyUs.push(nowUs + j * stagger);
+      this.scheduleTry(j, nowUs + j * stagger);
+    });
+  }
+
+  private scheduleTry(j: number, tUs: number): void {
+    const at = this.tryAt[j];
+    if (at >= 0 && at <= tUs) return; // an earlier attempt will look at the queue
+    this.tryAt[j] = tUs;
+    this.ctx.kernel.at(Math.max(tUs, this.ctx.kernel.now), Ev.gatewayTry, j);
+  }
+
+  /** Ev.gatewayTry for group gateway j. */
+  onGatewayTry(j: number): void {
+    const { kernel, world, gateways, sessionEndUs } = this.ctx;
+    const now = kernel.now;
+    if (this.tryAt[j] !== now) return; // superseded by an earlier attempt
+    this.tryAt[j] = -1;
+    const q = this.queues[j];
+    if (q.head >= q.n.length) return;
+    if (q.readyUs[q.head] > now) return this.scheduleTry(j, q.readyUs[q.head]);
+    const gw = gateways[world.groupGateways[j]];
+    const { freqHz, fragmentAirtimeUs: air } = world.radio;
+    let start = gw.earliestStartUs(now, freqHz, air);
+    if (this.slots) start = this.nextUsableSlot(gw, start, freqHz, air);
+    if (Number.isNaN(this.headNoDcUs[j])) {
+      // the same frame without a duty-cycle limit: radio free, (class B) next ping slot
+      const free = Math.max(now, gw.busyUntilUs);
+      this.headNoDcUs[j] = this.slots ? this.slots[Math.min(lowerBound(this.slots, free), this.slots.length - 1)] : free;
+    }
+    if (start + air > sessionEndUs) {
+      q.head = q.n.length; // the session is over: the gateway drops what is left
+      this.headNoDcUs[j] = NaN;
+      return;
+    }
+    if (start > now) return this.scheduleTry(j, start);
+    const signedN = q.n[q.head];
+    const readyUs = Math.min(now, this.headNoDcUs[j]);
+    this.headNoDcUs[j] = NaN;
+    q.head++;
+    this.send(j, signedN < 0 ? -signedN : signedN, signedN < 0, now, readyUs);
+    if (q.head < q.n.length) this.scheduleTry(j, now + air);
+  }
+
+  /** Earliest ping slot >= t in which the ledger lets the gateway send. */
+  private nextUsableSlot(gw: RunContext['gateways'][number], t: number, freqHz: number, air: number): number {
+    const slots = this.slots!;
+    let i = lowerBound(slots, t);
+    while (i < slots.length) {
+      const s = slots[i];
+      const e = gw.earliestStartUs(s, freqHz, air);
+      if (e === s) return s;
+      i = lowerBound(slots, e);
+    }
+    return Infinity;
+  }
+
+  private send(j: number, n: number, repair: boolean, now: number, readyUs: number): void {
+    const { world, gateways, txlog, kernel } = this.ctx;
+    const { radio } = world;
+    const g = world.groupGateways[j];
+    gateways[g].transmit(now, radio.fragmentAirtimeUs, radio.freqHz, readyUs);
+    txlog.add(now, radio.fragmentAirtimeUs, g, repair ? 'repair' : 'fragment', radio.freqHz, radio.dr, radio.sf, radio.bwHz, radio.fragmentPhyBytes, n);
+    const id = this.nextFrameId++;
+    const k = id % RING;
+    this.fStart[k] = now;
+    this.fEnd[k] = now + radio.fragmentAirtimeUs;
+    this.fGw[k] = g;
+    this.fN[k] = n;
+    this.fRepair[k] = repair ? 1 : 0;
+    this.framesInFlight++;
+    if (!this.sentOnce[n]) {
+      this.sentOnce[n] = 1;
+      this.distinctSent++;
+    }
+    if (repair) this.repairFramesSent++;
+    if (now < this.firstFrameStartUs) this.firstFrameStartUs = now;
+    kernel.at(now + radio.fragmentAirtimeUs, Ev.frameEnd, id);
+  }
+
+  /** Ev.frameEnd */
+  onFrameEnd(id: number): void {
+    this.framesInFlight--;
+    const k = id % RING;
+    if (this.fEnd[k] > this.lastFrameEndUs) this.lastFrameEndUs = this.fEnd[k];
+    this.receiver.deliver(id, k, RING);
+  }
+}
+
+/** First index i with a[i] >= x (a sorted ascending). */
+export function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

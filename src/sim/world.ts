@@ -1,0 +1,115 @@
+/**
+ * Builds the static world of one run from a resolved scenario: the region's radio parameters for
+ * the session, device and gateway positions, the link table, and the fleet's per-device state as
+ * struct-of-arrays (one typed array per field, indexed by device number).
+ */
+import type { ResolvedScenario } from '../scenario/types.js';
+import { getRegion, type Region } from '../lorawan/regions/index.js';
+import { lorawanDownlinkAirtimeUs } from '../radio/airtime.js';
+import { dataFragmentPhyBytes } from '../lorawan/frames.js';
+import { deviceSensitivityDbm } from '../radio/sensitivity.js';
+import { EnergyLedger } from '../radio/energy.js';
+import { buildLinks, type LinkTable } from './links.js';
+import { placeDevices, type Positions } from './placement.js';
+import { DEVICE_STATUSES, type DeviceStatus } from './types.js';
+
+
+export const STATUS_INDEX: Record<DeviceStatus, number> = Object.fromEntries(DEVICE_STATUSES.map((s, i) => [s, i])) as Record<DeviceStatus, number>;
+
+export interface SessionRadio {
+  dr: number;
+  sf: number;
+  bwHz: number;
+  freqHz: number;
+  fragmentPhyBytes: number;
+  fragmentAirtimeUs: number;
+  deviceSensitivityDbm: number;
+}
+
+/** Per-device mutable state of a run (struct of arrays). */
+export interface Fleet {
+  count: number;
+  status: Uint8Array; // index into DEVICE_STATUSES
+  /** 1 when the device took part in the session (set up, accepted it) */
+  member: Uint8Array;
+  /** session listening interval [from, to), µs; Infinity / -Infinity when never */
+  listenFromUs: Float64Array;
+  listenToUs: Float64Array;
+  /** the device is deaf for the session between these times (its own uplink and class A windows) */
+  deafFromUs: Float64Array;
+  deafToUs: Float64Array;
+  geState: Uint8Array;
+  fragmentsReceived: Int32Array;
+  fragmentsNeeded: Int32Array;
+  decodedAtUs: Float64Array;
+  /** class B */
+  lastBeaconUs: Float64Array;
+  missedBeacons: Uint16Array;
+  slotFramesCount: Int32Array;
+  slotFramesUs: Float64Array;
+  beaconRxUs: Float64Array;
+  /** energy ledger: time spent per radio state, µs */
+  energy: EnergyLedger;
+  /** clock error after synchronisation, µs (positive: the device's clock is late) */
+  clockErrorUs: Float64Array;
+}
+
+export interface World {
+  s: ResolvedScenario;
+  region: Region;
+  radio: SessionRadio;
+  positions: Positions;
+  links: LinkTable;
+  /** gateways of the multicast group, in the order they transmit a frame */
+  groupGateways: number[];
+  fleet: Fleet;
+}
+
+export function sessionRadio(s: ResolvedScenario, region: Region): SessionRadio {
+  const dr = region.dataRates[s.multicastGroup.dlDr];
+  if (!dr) throw new Error(`DR${s.multicastGroup.dlDr} is not defined in ${region.name}`);
+  const fragmentPhyBytes = dataFragmentPhyBytes(s.fuotaTask.fragmentSizeBytes);
+  return {
+    dr: s.multicastGroup.dlDr,
+    sf: dr.sf,
+    bwHz: dr.bwHz,
+    freqHz: s.multicastGroup.dlFreq,
+    fragmentPhyBytes,
+    fragmentAirtimeUs: lorawanDownlinkAirtimeUs(dr.sf, dr.bwHz, fragmentPhyBytes),
+    deviceSensitivityDbm: deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz),
+  };
+}
+
+export function newFleet(count: number): Fleet {
+  const f64 = (v: number) => new Float64Array(count).fill(v);
+  return {
+    count,
+    status: new Uint8Array(count).fill(STATUS_INDEX.Initial),
+    member: new Uint8Array(count),
+    listenFromUs: f64(Infinity),
+    listenToUs: f64(-Infinity),
+    deafFromUs: f64(-1),
+    deafToUs: f64(-1),
+    geState: new Uint8Array(count),
+    fragmentsReceived: new Int32Array(count),
+    fragmentsNeeded: new Int32Array(count).fill(-1),
+    decodedAtUs: f64(NaN),
+    lastBeaconUs: f64(-Infinity),
+    missedBeacons: new Uint16Array(count),
+    slotFramesCount: new Int32Array(count),
+    slotFramesUs: new Float64Array(count),
+    beaconRxUs: new Float64Array(count),
+    energy: new EnergyLedger(count),
+    clockErrorUs: new Float64Array(count),
+  };
+}
+
+export function buildWorld(s: ResolvedScenario): World {
+  const region = getRegion(s.region);
+  const radio = sessionRadio(s, region);
+  const positions = placeDevices(s.devices.placement, s.devices.count, s.seed);
+  const links = buildLinks(s, positions, radio.freqHz);
+  const gw = s.multicastGroup.gateways;
+  const groupGateways = gw === 'all' ? s.gateways.positions.map((_, i) => i) : [...gw];
+  return { s, region, radio, positions, links, groupGateways, fleet: newFleet(s.devices.count) };
+}
