@@ -32,14 +32,15 @@ const crcOn = (sf: number, bwHz: number, phyPayloadBytes: number, codingRate: 1 
 });
 
 describeShared('airtime vectors (shared/vectors/lorawan/airtime.json)', () => {
-  const rows = readSharedJson<{ rows: VectorRow[] }>('vectors', 'lorawan', 'airtime.json').rows;
+  // read inside the tests: a skipped suite still runs its body to collect them
+  const rows = (): VectorRow[] => readSharedJson<{ rows: VectorRow[] }>('vectors', 'lorawan', 'airtime.json').rows;
 
   it('has the expected number of rows', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(363);
+    expect(rows().length).toBeGreaterThanOrEqual(363);
   });
 
   it('reproduces every row exactly, with the given DE and with the LoRaWAN default DE rule', () => {
-    for (const r of rows) {
+    for (const r of rows()) {
       const p: LoraFrameParams = { ...r, codingRate: codingRateOf(r.codingRate) };
       expect(payloadSymbols(p), JSON.stringify(r)).toBe(r.payloadSymbols);
       expect(loraAirtimeUs(p), JSON.stringify(r)).toBe(r.airtimeUs);
@@ -50,7 +51,7 @@ describeShared('airtime vectors (shared/vectors/lorawan/airtime.json)', () => {
   });
 
   it('matches the LoRaWAN convenience functions for every data-frame and beacon row', () => {
-    for (const r of rows) {
+    for (const r of rows()) {
       if (r.implicitHeader) expect(beaconAirtimeUs(r.sf, r.bwHz, r.phyPayloadBytes)).toBe(r.airtimeUs);
       else if (r.crc) expect(lorawanUplinkAirtimeUs(r.sf, r.bwHz, r.phyPayloadBytes)).toBe(r.airtimeUs);
       else expect(lorawanDownlinkAirtimeUs(r.sf, r.bwHz, r.phyPayloadBytes)).toBe(r.airtimeUs);
