@@ -53,7 +53,7 @@ export interface DecoderCase extends DecoderOutcome {
   droppedArrivalPositions: number[];
   /** LBM's MissingFrag at the end of an incomplete case */
   missingFragAtEnd: number | null;
-  /** what the JiapengLi/Zephyr-lineage decoder did, when it disagreed with the reference */
+  /** what the JiapengLi/Zephyr-lineage decoder did (v1 cases; null when it was not run) */
   zephyr: DecoderOutcome | null;
   /** shared vectors only: N -> payload hex */
   fragmentPayloadsHex?: Record<string, string>;
@@ -133,7 +133,7 @@ function outcome(x: any): DecoderOutcome {
 function decoderCase(v: any): DecoderCase {
   const i = v.input;
   const e = v.expected;
-  const zephyr = v.crossChecks.find((c: any) => /JiapengLi/.test(c.implementation) && !c.agrees);
+  const zephyr = v.crossChecks.find((c: any) => /JiapengLi/.test(c.implementation));
   return {
     id: v.id,
     variant: v.variant,
@@ -148,7 +148,7 @@ function decoderCase(v: any): DecoderCase {
     reconstructedPaddedSha256: e.reconstructedPaddedSha256 ?? null,
     droppedArrivalPositions: e.droppedArrivalPositions ?? [],
     missingFragAtEnd: e.missingFragAtEnd ?? null,
-    zephyr: zephyr ? outcome(zephyr.result) : null,
+    zephyr: zephyr ? outcome(zephyr.agrees ? e : zephyr.result) : null,
     fragmentPayloadsHex: i.fragmentPayloadsHex,
   };
 }
