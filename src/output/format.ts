@@ -51,3 +51,9 @@ export function roundDeep(value: unknown): unknown {
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(roundDeep(value), null, 2)}\n`;
 }
+
+/** An integer with thin-space thousands separators (`100 000`), the same in every locale. */
+export function groupDigits(n: number): string {
+  const s = String(Math.round(n));
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}

@@ -4,6 +4,8 @@
  * read.ts); both give the same values (every number rounded by format.ts's rule, as the files
  * store it), so `fuota-sim plot` redraws exactly the plots the run drew.
  */
+import { getRegion } from '../lorawan/regions/index.js';
+import type { RegionName } from '../scenario/types.js';
 import type { RunResult } from '../sim/types.js';
 import { roundDeep } from './format.js';
 
@@ -83,8 +85,14 @@ export function completionPoints(
   return points;
 }
 
-function limitOf(s: object): number | null {
-  return 'limit' in s && typeof s.limit === 'number' ? s.limit : null;
+/**
+ * The duty-cycle limit of a sub-band: the series' own `limit` when the simulator gives one, else the
+ * region's table (lorawan/regions); null when the band has no limit (share 1) or is unknown.
+ */
+function limitOf(s: { subBand: string }, region: RegionName): number | null {
+  const own = 'limit' in s && typeof s.limit === 'number' ? s.limit : undefined;
+  const limit = own ?? getRegion(region).subBands.find((b) => b.name === s.subBand)?.dutyCycle;
+  return limit === undefined || limit >= 1 ? null : limit;
 }
 
 /** The plot data of a run held in memory. `withDevices` false leaves out the per-device rows. */
@@ -111,7 +119,7 @@ export function plotDataFromResult(result: RunResult, withDevices = result.scena
       series: result.dutyCycle.series.map((s) => ({
         gateway: s.gateway,
         subBand: s.subBand,
-        limit: limitOf(s),
+        limit: limitOf(s, result.scenario.region),
         airtimeS: Array.from(s.airtimeS),
       })),
     },

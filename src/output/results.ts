@@ -8,6 +8,7 @@ import { SUMMARY_METRICS, type RunResult, type Summary } from '../sim/types.js';
 import { writeDirAtomic, writeFileAtomic, type FileData } from './atomic.js';
 import { devicesCsvChunks, summaryCsv, transmissionsCsvChunks } from './csv.js';
 import { stableJson } from './format.js';
+import { plotFiles } from './plotFiles.js';
 import { plotDataFromResult } from './plotData.js';
 import { dutyCycleCsv, seriesJson } from './seriesFiles.js';
 
@@ -53,6 +54,9 @@ export async function writeRunResults(outDir: string, result: RunResult, opts: W
       const plotData = plotDataFromResult(result);
       await put('series.json', seriesJson(plotData));
       await put('dutycycle.csv', dutyCycleCsv(plotData));
+      for (const [name, data] of await plotFiles(result, plotData, { format: outputs.plots ? 'svg' : null, report: outputs.report })) {
+        await put(name, data);
+      }
       await put('timing.json', stableJson({ wallTimeS: result.timing.wallTimeS, peakRssBytes: result.timing.peakRssBytes }));
     },
     { force: opts.force },

@@ -76,11 +76,11 @@ describe('writeRunResults', () => {
     expect(JSON.parse(read(out, 'summary.json')).events).toBe(99);
   });
 
-  it('writes the duty-cycle bins and the completion steps the plots redraw from', async () => {
+  it('writes the duty-cycle bins with the sub-band limit from the region table and the completion steps the plots redraw from', async () => {
     const out = join(fresh(), 'run');
     await writeRunResults(out, sampleResult(), { force: false, trace: false });
     expect(read(out, 'dutycycle.csv')).toBe(
-      'gateway,subBand,limit,binStartS,airtimeS\n0,P,,0,0.394496\n0,P,,5,0.788992\n1,P,,0,0\n1,P,,5,1.183488\n',
+      'gateway,subBand,limit,binStartS,airtimeS\n0,P,0.1,0,0.394496\n0,P,0.1,5,0.788992\n1,P,0.1,0,0\n1,P,0.1,5,1.183488\n',
     );
     const series = JSON.parse(read(out, 'series.json'));
     expect(series.completion).toEqual([

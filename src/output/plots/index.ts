@@ -1,0 +1,85 @@
+/**
+ * The plots of one run, in report order, and every plot builder for other callers (sweeps, plan).
+ * Each entry says what the plot shows, for the report and docs/plots.md.
+ */
+import type { RunPlotData } from '../plotData.js';
+import { campaignTimeline } from './campaignTimeline.js';
+import { completionCurve } from './completionCurve.js';
+import { deviceMap } from './deviceMap.js';
+import { dutyCycleOverTime } from './dutyCycleOverTime.js';
+import { energyPerDevice } from './energyPerDevice.js';
+import { CLASS_SCALE, type VlSpec } from './theme.js';
+
+export { campaignTimeline } from './campaignTimeline.js';
+export { completionCurve, type CompletionSeries, type CompletionSeriesPoint } from './completionCurve.js';
+export { deviceMap } from './deviceMap.js';
+export { dutyCycleOverTime, trailingHourShare } from './dutyCycleOverTime.js';
+export { energyPerDevice, type EnergyGroup } from './energyPerDevice.js';
+export { metricVsParameter, type MetricPoint, type MetricVsParameterOptions } from './metricVsParameter.js';
+export { CLASS_SCALE, PALETTE, STATUS_SCALE, type VlSpec } from './theme.js';
+
+export interface PlotEntry {
+  /** file stem: `<name>.vl.json`, `<name>.svg` */
+  name: string;
+  title: string;
+  /** one or two sentences on what the plot shows and how to read it */
+  description: string;
+  spec: VlSpec;
+}
+
+/** The plots a run draws from its data; plots whose data is missing are left out. */
+export function runPlots(data: RunPlotData): PlotEntry[] {
+  const plots: PlotEntry[] = [];
+  plots.push({
+    name: 'completion',
+    title: 'Devices updated over time',
+    description:
+      'The share of the whole fleet that has rebuilt and verified the image, against time since the campaign started. ' +
+      'The curve flattens below 100 % when some devices never complete; dashed guides mark 90 % and 95 %.',
+    spec: completionCurve([{ label: data.dlClass, points: data.completion }], {
+      seriesTitle: 'Class',
+      colorScale: CLASS_SCALE,
+      subtitle: `${data.name}: share of ${data.devices} devices that rebuilt and verified the image`,
+    }),
+  });
+  if (data.dutyCycle.series.length > 0) {
+    plots.push({
+      name: 'dutycycle',
+      title: 'Gateway duty-cycle use',
+      description:
+        'Airtime each gateway used in each sub-band over the trailing hour, as a share of the hour. ' +
+        'The dashed red line is the sub-band limit; a line that rides on it means fragments were waiting for the duty cycle.',
+      spec: dutyCycleOverTime(data.dutyCycle),
+    });
+  }
+  if (data.deviceRows) {
+    plots.push({
+      name: 'energy',
+      title: 'Energy per device',
+      description:
+        'How the radio energy spent over the campaign is spread across devices. The dashed line is the mean; ' +
+        'a long right tail usually means devices that listened longer (weak links, late decoding).',
+      spec: energyPerDevice([{ label: data.dlClass, energyJ: data.deviceRows.energyJ }], { groupTitle: 'Class' }),
+    });
+    plots.push({
+      name: 'device-map',
+      title: 'Devices and gateways',
+      description:
+        'Where the devices are, in metres. Updated devices are coloured by how long they took to decode (darker is later); ' +
+        'devices that did not update are crosses coloured by their final status. Gateways are black triangles.',
+      spec: deviceMap(
+        { xM: data.deviceRows.xM, yM: data.deviceRows.yM, status: data.deviceRows.status, decodedAtS: data.deviceRows.decodedAtS },
+        data.gatewaysM,
+      ),
+    });
+  }
+  if (data.phases.length > 0) {
+    plots.push({
+      name: 'timeline',
+      title: 'Campaign timeline',
+      description: 'When each phase of the campaign ran, from simulation start: multicast setup, fragment distribution, status collection, repair and apply.',
+      spec: campaignTimeline(data.phases),
+    });
+  }
+  return plots;
+}

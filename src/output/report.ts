@@ -1,0 +1,94 @@
+/**
+ * report.html: one self-contained page per run (or per sweep) with the headline numbers, the
+ * interactive plots with a short explanation each, and the resolved scenario. Deterministic: the
+ * same inputs give the same bytes (no dates, no wall time).
+ */
+import { SUMMARY_METRICS, type RunResult, type Summary } from '../sim/types.js';
+import { formatCell, formatNumber, roundDeep, stableJson } from './format.js';
+import type { PlotEntry } from './plots/index.js';
+import { humanBytes, humanCount, humanDuration, humanEnergy, humanPercent } from './report/human.js';
+import { detailsHtml, escapeHtml, headlineHtml, reportPage, tableHtml } from './report/page.js';
+
+/** What the run report needs: a RunResult, or the same facts read back from a results folder. */
+export type ReportInput = Pick<RunResult, 'scenario' | 'simulatorVersion' | 'summary'>;
+
+function scenarioBlock(scenario: unknown): string {
+  return detailsHtml('Resolved scenario (every default filled in)', `<pre>${escapeHtml(stableJson(scenario).trimEnd())}</pre>`);
+}
+
+function runMetaLine(s: ReportInput['scenario']): string {
+  const gws = s.gateways.positions.length;
+  return [
+    s.region,
+    `${s.multicastGroup.dlClass} at DR${s.multicastGroup.dlDr}`,
+    `${humanCount(s.devices.count)} devices`,
+    `${gws} gateway${gws === 1 ? '' : 's'}`,
+    `image ${humanBytes(s.firmware.sizeBytes)}`,
+    `fragments of ${s.fuotaTask.fragmentSizeBytes} B`,
+    `${s.fuotaTask.redundancyPercent} % redundancy`,
+    `seed ${s.seed}`,
+  ].join(' · ');
+}
+
+export function buildReportHtml(result: ReportInput, specs: PlotEntry[]): string {
+  const m = roundDeep(result.summary) as Summary; // the numbers summary.json holds, so a redraw matches
+  const s = result.scenario;
+  const headline = headlineHtml([
+    { label: 'Devices updated', value: humanPercent(m.updatedRatio), note: `${humanCount(m.devicesUpdated)} of ${humanCount(m.devices)}` },
+    { label: 'Time to 90 %', value: humanDuration(m.timeTo90S), note: m.timeTo90S === null ? 'not reached' : 'since campaign start' },
+    { label: 'Time to 95 %', value: humanDuration(m.timeTo95S), note: m.timeTo95S === null ? 'not reached' : 'since campaign start' },
+    { label: 'Campaign', value: humanDuration(m.campaignDurationS), note: `distribution ${humanDuration(m.distributionDurationS)}` },
+    { label: 'Downlink airtime', value: humanDuration(m.downlinkAirtimeS), note: `${humanCount(m.fragmentsSent)} fragments sent` },
+    { label: 'Max duty cycle', value: humanPercent(m.maxDutyCycle), note: `waited ${humanDuration(m.dutyCycleWaitS)} in total` },
+    { label: 'Energy per device', value: humanEnergy(m.energyMeanJ), note: `mean; p95 ${humanEnergy(m.energyP95J)}` },
+  ]);
+  const metrics = tableHtml(
+    ['metric', 'value'],
+    SUMMARY_METRICS.map((k) => [k, formatNumber(m[k])]),
+  );
+  return reportPage({
+    title: `FUOTA campaign: ${s.name}`,
+    subtitle: s.description || 'Simulated multicast firmware update over LoRaWAN',
+    metaLine: runMetaLine(s),
+    headline,
+    plots: specs,
+    tail: detailsHtml('All summary metrics (summary.json)', metrics) + '\n' + scenarioBlock(s),
+    footer: `fuota-sim ${result.simulatorVersion} · the same scenario and seed give the same results byte for byte.`,
+  });
+}
+
+export interface SweepReportInput {
+  name: string;
+  description?: string;
+  simulatorVersion: string;
+  /** the swept dotted paths, e.g. ["multicastGroup.dlClass", "fuotaTask.redundancyPercent"] */
+  parameters: string[];
+  /** the aggregate table (aggregate.csv): its columns in order and one row per sweep point */
+  columns: string[];
+  rows: Array<Record<string, unknown>>;
+  /** runs done in total (points × replications) */
+  runs: number;
+  plots: PlotEntry[];
+  /** the base scenario, shown collapsed */
+  scenario?: unknown;
+}
+
+export function buildSweepReportHtml(input: SweepReportInput): string {
+  const headline = headlineHtml([
+    { label: 'Sweep points', value: humanCount(input.rows.length), note: `${input.parameters.length} swept parameter${input.parameters.length === 1 ? '' : 's'}` },
+    { label: 'Runs', value: humanCount(input.runs), note: 'points × replications' },
+  ]);
+  const table = tableHtml(input.columns, input.rows.map((r) => input.columns.map((c) => formatCell(r[c]))));
+  const tail =
+    `<section class="plot"><h2>Aggregate over replications</h2><p class="explain">One row per sweep point: mean, standard deviation and 95 % confidence interval of each metric (aggregate.csv).</p>${table}</section>\n` +
+    (input.scenario === undefined ? '' : scenarioBlock(input.scenario));
+  return reportPage({
+    title: `FUOTA sweep: ${input.name}`,
+    subtitle: input.description || 'Simulated multicast firmware updates over a parameter sweep',
+    metaLine: `swept: ${input.parameters.join(', ') || 'nothing'}`,
+    headline,
+    plots: input.plots,
+    tail,
+    footer: `fuota-sim ${input.simulatorVersion} · the same sweep and seeds give the same results byte for byte.`,
+  });
+}
