@@ -3,12 +3,17 @@
  * intervals and percentiles. Sums run in input order so results are reproducible bit for bit.
  */
 
-/** Arithmetic mean; NaN for an empty list. */
+/**
+ * Arithmetic mean; NaN for an empty list. Summed as offsets from the first value, so identical
+ * values give exactly that value (and a standard deviation of exactly 0).
+ */
 export function mean(values: ArrayLike<number>): number {
-  if (values.length === 0) return NaN;
+  const n = values.length;
+  if (n === 0) return NaN;
+  const ref = values[0];
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i];
-  return sum / values.length;
+  for (let i = 1; i < n; i++) sum += values[i] - ref;
+  return ref + sum / n;
 }
 
 /** Sample standard deviation (n - 1 in the denominator, two-pass); NaN when n < 2. */

@@ -1,4 +1,8 @@
 /** Test helpers for the sweep and its commands: run the CLI in-process and capture its output. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/app.js';
 
@@ -20,4 +24,23 @@ export async function runCli(argv: string[]): Promise<CliRun> {
     out.mockRestore();
     err.mockRestore();
   }
+}
+
+/** Every file under `dir` (relative path → sha-256), leaving out `timing.json` (wall time, the one non-deterministic file). */
+export function treeHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else if (e.name !== 'timing.json') out[p] = createHash('sha256').update(readFileSync(join(dir, p))).digest('hex');
+    }
+  };
+  walk('');
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** A fresh temporary folder for one test file. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
 }

@@ -68,6 +68,7 @@ describe('mean, sd and confidence interval', () => {
 
   it('collapses to the value for identical replications and always contains the mean', () => {
     expect(confidenceInterval([4, 4, 4])).toMatchObject({ mean: 4, sd: 0, low: 4, high: 4 });
+    expect(confidenceInterval([180.074496, 180.074496, 180.074496])).toMatchObject({ mean: 180.074496, sd: 0 });
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 30 }), (xs) => {
         const ci = confidenceInterval(xs);

@@ -1,0 +1,163 @@
+/**
+ * Runs a planned sweep into a sweep folder:
+ *
+ * ```
+ * <out>/sweep.json             the manifest (swept paths, points, runs, scenario hash)
+ * <out>/runs/<runId>/          one complete run folder per run (written atomically)
+ * <out>/summary.csv            one row per run        ┐ rebuilt from the run folders
+ * <out>/aggregate.csv          one row per point      │ (assemble.ts), so identical for any
+ * <out>/*.vl.json, *.svg       sweep plots            ┘ worker count, resume or merge
+ * ```
+ *
+ * A run folder's presence means the run is complete; `resume` runs only the missing ones.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CliError } from '../cli/errors.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { assembleSweep } from './assemble.js';
+import { executeRun, type RunDone, type RunTask } from './execute.js';
+import { buildManifest, manifestText, readManifest, MANIFEST_FILE, type SweepManifest } from './manifest.js';
+import { planRuns, shardRuns, type RunSpec, type Shard, type SweepPoint } from './plan.js';
+import { createWorkerPool, defaultWorkers, resolveWorkerFile } from './pool.js';
+import { RUNS_DIR } from './tables.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+
+/** A sweep ready to run: one resolved scenario per point. */
+export interface PreparedSweep {
+  name: string;
+  sweptPaths: string[];
+  points: SweepPoint[];
+  /** resolved scenario of each point, in point order */
+  scenarios: ResolvedScenario[];
+  replications: number;
+}
+
+export interface SweepRunOptions {
+  /** worker threads (default: the number of cores); 1 runs in this thread */
+  workers?: number;
+  shard?: Shard | null;
+  /** finish an interrupted sweep: run only the runs without a complete folder */
+  resume?: boolean;
+  /** replace an existing sweep folder */
+  force?: boolean;
+  /** sweep folder (default results/<name>, or results/<name>-shard-<i>of<N> for a shard) */
+  out?: string;
+  /** write transmissions.csv in every run folder */
+  trace?: boolean;
+  /** draw the sweep plots (default true) */
+  plots?: boolean;
+  /** also draw each run's own plots and report.html (default false: slow, and rarely looked at in a sweep) */
+  runPlots?: boolean;
+  /** called after each run with (runs done, runs to do) */
+  onProgress?: (done: number, total: number, runId: string) => void;
+}
+
+export interface SweepOutcome {
+  outDir: string;
+  manifest: SweepManifest;
+  /** runs of this invocation's slice (all runs without a shard) */
+  runsInSlice: number;
+  /** of those, already complete before this invocation (resume) */
+  runsSkipped: number;
+  runsExecuted: number;
+  /** planned runs of the sweep with a complete folder in `outDir` */
+  runsPresent: number;
+  /** every planned run of the sweep is present in `outDir` */
+  complete: boolean;
+  /** sweep-level files written, relative to outDir */
+  files: string[];
+}
+
+/** The default sweep folder for a sweep name and shard. */
+export function defaultSweepDir(name: string, shard: Shard | null | undefined): string {
+  return join('results', shard ? `${name}-shard-${shard.index}of${shard.count}` : name);
+}
+
+/** Run ids with a complete folder; removes `.tmp-*` leftovers of interrupted writes. */
+function completeRuns(outDir: string, removeTmp: boolean): Set<string> {
+  const runsDir = join(outDir, RUNS_DIR);
+  const done = new Set<string>();
+  for (const name of readdirSync(runsDir)) {
+    if (name.startsWith('.tmp-')) {
+      if (removeTmp) rmSync(join(runsDir, name), { recursive: true, force: true });
+    } else done.add(name);
+  }
+  return done;
+}
+
+/** Checks the target folder against the options; clears it for --force. */
+function prepareFolder(outDir: string, manifest: SweepManifest, opts: SweepRunOptions): void {
+  if (!existsSync(outDir)) return;
+  if (opts.resume) {
+    const existing = readManifest(outDir);
+    if (!existing) {
+      if (readdirSync(outDir).length === 0) return;
+      throw new CliError(`${outDir} exists but holds no ${MANIFEST_FILE}: it is not a sweep folder; choose another --out`, 2);
+    }
+    if (existing.scenarioHash !== manifest.scenarioHash) {
+      throw new CliError(
+        `${outDir} holds a sweep of a different scenario (hash ${existing.scenarioHash.slice(0, 12)}, ` +
+          `this one ${manifest.scenarioHash.slice(0, 12)}); pass --force to start over`,
+        2,
+      );
+    }
+    return;
+  }
+  if (!opts.force) {
+    throw new CliError(`${outDir} already exists: pass --resume to finish an interrupted sweep, or --force to start over`, 2);
+  }
+  rmSync(outDir, { recursive: true, force: true });
+}
+
+async function executeAll(tasks: RunTask[], workers: number, onDone: (d: RunDone) => void): Promise<void> {
+  if (workers <= 1) {
+    for (const t of tasks) onDone(await executeRun(t));
+    return;
+  }
+  const pool = createWorkerPool<RunTask, RunDone>(resolveWorkerFile(), workers);
+  try {
+    await Promise.all(
+      tasks.map((t) =>
+        pool.run(t).then(onDone, (err: Error) => {
+          throw new Error(`run ${t.runId} failed: ${err.message}`, { cause: err });
+        }),
+      ),
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Runs (the slice of) a prepared sweep into its folder and writes the sweep-level files. */
+export async function executeSweep(prepared: PreparedSweep, opts: SweepRunOptions = {}): Promise<SweepOutcome> {
+  const runPlots = opts.runPlots === true;
+  const scenarios = prepared.scenarios.map((s) => ({ ...s, outputs: { ...s.outputs, plots: s.outputs.plots && runPlots, report: s.outputs.report && runPlots } }));
+  const runs: RunSpec[] = planRuns(scenarios, prepared.replications);
+  const manifest = buildManifest(prepared.name, prepared.sweptPaths, prepared.points, prepared.replications, runs);
+  const outDir = resolve(opts.out ?? defaultSweepDir(prepared.name, opts.shard));
+  prepareFolder(outDir, manifest, opts);
+  mkdirSync(join(outDir, RUNS_DIR), { recursive: true });
+  if (!existsSync(join(outDir, MANIFEST_FILE))) await writeFileAtomic(join(outDir, MANIFEST_FILE), manifestText(manifest));
+
+  const done = completeRuns(outDir, opts.resume === true);
+  const slice = shardRuns(runs, opts.shard ?? null);
+  const todo = slice.filter((r) => !done.has(r.runId));
+  const runsDir = join(outDir, RUNS_DIR);
+  const tasks = todo.map((r): RunTask => ({ runId: r.runId, scenario: r.scenario, runsDir, trace: opts.trace === true }));
+  const workers = Math.min(opts.workers ?? defaultWorkers(), Math.max(1, tasks.length));
+  let finished = 0;
+  await executeAll(tasks, workers, (d) => opts.onProgress?.(++finished, tasks.length, d.runId));
+
+  const assembled = await assembleSweep(outDir, manifest, { plots: opts.plots });
+  return {
+    outDir,
+    manifest,
+    runsInSlice: slice.length,
+    runsSkipped: slice.length - todo.length,
+    runsExecuted: todo.length,
+    runsPresent: assembled.runsPresent,
+    complete: assembled.complete,
+    files: assembled.files,
+  };
+}
