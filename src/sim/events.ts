@@ -14,6 +14,10 @@ export const Ev = {
   uplinkEnd: 6,
   /** the multicast session of the group ends */
   sessionEnd: 7,
-  /** a campaign phase hook (setup, status, repair): `a` = phase code, `b` = argument */
+  /** the distribution is over (all fragments sent and ended) */
   phase: 8,
+  /** class A downlink slot `a` reaches its receive window (RX1, then RX2) */
+  classADownlink: 9,
+  /** a timer of the campaign phases (campaign/*.ts): `a` = timer code, `b` = argument */
+  campaign: 10,
 } as const;

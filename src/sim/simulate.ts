@@ -26,6 +26,8 @@ import { deviceRole } from './mix.js';
 import { instantSetup } from './setup.js';
 import { buildSummary, dutyCycleSeries, maxDutyCycle } from './summary.js';
 import { BackgroundTraffic } from './traffic.js';
+import { UplinkMedium } from './uplinks.js';
+import { ClassADownlinks } from './classa-downlink.js';
 import { TxLog } from './txlog.js';
 import { STATUS_INDEX, buildWorld } from './world.js';
 import type { RunResult } from './types.js';
@@ -57,6 +59,8 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   let distribution: Distribution | null = null;
   let beacons: BeaconModel | null = null;
   let traffic: BackgroundTraffic | null = null;
+  let medium: UplinkMedium | null = null;
+  let classA: ClassADownlinks | null = null;
   let distributionDoneUs = -1;
   const kernel = new Kernel((kind, a) => {
     switch (kind) {
@@ -68,7 +72,8 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
         return;
       case Ev.beacon: return beacons!.onBeacon();
       case Ev.uplinkStart: return traffic!.onStart(a);
-      case Ev.uplinkEnd: return traffic!.onEnd(a);
+      case Ev.uplinkEnd: return medium!.onEnd(a);
+      case Ev.classADownlink: return classA!.onWindow(a);
       case Ev.sessionEnd:
       case Ev.phase:
         if (distributionDoneUs < 0) distributionDoneUs = kernel.now;
@@ -139,7 +144,9 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     beacons = new BeaconModel(ctx);
     beacons.start();
   }
-  traffic = new BackgroundTraffic(ctx);
+  medium = new UplinkMedium(ctx);
+  classA = new ClassADownlinks(ctx, medium);
+  traffic = new BackgroundTraffic(ctx, medium);
   traffic.start(ctx.campaignStartUs);
   kernel.at(ctx.sessionEndUs, Ev.sessionEnd, 0, 0, Priority.late);
 
@@ -197,8 +204,8 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     uplinkAirtimeS: ctx.txlog.uplinkAirtimeUs / 1e6,
     maxDutyCycle: maxDutyCycle(ctx.gateways),
     dutyCycleWaitS: waitUs / 1e6,
-    uplinks: traffic.uplinks,
-    uplinkCollisions: traffic.collisions,
+    uplinks: medium.sent,
+    uplinkCollisions: medium.collisions,
     backgroundPdr: traffic.uplinks > 0 ? traffic.delivered / traffic.uplinks : null,
     events: kernel.events,
   });

@@ -1,0 +1,93 @@
+/**
+ * Class A downlinks: a unicast frame for a device can only go out in the receive windows that open
+ * after one of its uplinks — RX1 one second after the uplink ends (on the RX1 channel and data rate
+ * of the region) or, when the gateway cannot send then (busy, or the duty-cycle ledger of the RX1
+ * sub-band forbids it), RX2 one second later (lorawan-facts 2.3). The gateway that heard the uplink
+ * best answers. The device receives the frame when it reaches its sensitivity.
+ */
+import { RX1_DELAY_US, emptyRxWindowUs } from '../lorawan/classa.js';
+import { lorawanDownlinkAirtimeUs } from '../radio/airtime.js';
+import { deviceSensitivityDbm } from '../radio/sensitivity.js';
+import { Purpose, uniform } from '../engine/rng.js';
+import type { TxKind } from './types.js';
+import { Ev } from './events.js';
+import type { RunContext } from './context.js';
+import type { UplinkMedium } from './uplinks.js';
+
+/** Told whether the device received the downlink (`atUs`: end of the frame, or when it was given up). */
+export type DownlinkHandler = (device: number, arg: number, delivered: boolean, atUs: number) => void;
+
+const RX2_AFTER_RX1_US = 1_000_000;
+
+interface Pending {
+  d: number;
+  g: number;
+  ulFreqHz: number;
+  phyBytes: number;
+  kind: TxKind;
+  owner: number;
+  arg: number;
+  stage: 1 | 2;
+}
+
+export class ClassADownlinks {
+  private readonly pending = new Map<number, Pending>();
+  private nextSlot = 0;
+  private readonly handlers: DownlinkHandler[] = [];
+  sent = 0;
+  missedWindows = 0;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly medium: UplinkMedium,
+  ) {}
+
+  register(handler: DownlinkHandler): number {
+    this.handlers.push(handler);
+    return this.handlers.length - 1;
+  }
+
+  /** Queues a downlink for device d in the windows of its uplink that gateway g heard, ending at endUs. */
+  answer(d: number, g: number, endUs: number, ulFreqHz: number, phyBytes: number, kind: TxKind, owner: number, arg = 0): void {
+    const slot = this.nextSlot++;
+    this.pending.set(slot, { d, g, ulFreqHz, phyBytes, kind, owner, arg, stage: 1 });
+    this.ctx.kernel.at(endUs + RX1_DELAY_US, Ev.classADownlink, slot);
+  }
+
+  /** Ev.classADownlink: the window opens; send if the gateway may, else try RX2 or give up. */
+  onWindow(slot: number): void {
+    const p = this.pending.get(slot);
+    if (!p) return;
+    const { kernel, world, gateways, txlog } = this.ctx;
+    const { s, region, links, fleet } = world;
+    const now = kernel.now;
+    const ulDr = this.medium.ulDr[p.d];
+    const chans = region.defaultUplinkChannelsHz;
+    const freqHz = p.stage === 1 ? region.rx1.freqHz(p.ulFreqHz, Math.max(0, chans.indexOf(p.ulFreqHz))) : region.rx2.freqHz;
+    const drIndex = p.stage === 1 ? region.rx1.dr(ulDr, 0) : region.rx2.dr;
+    const dr = region.dataRates[drIndex]!;
+    const air = lorawanDownlinkAirtimeUs(dr.sf, dr.bwHz, p.phyBytes);
+    const gw = gateways[p.g];
+    if (!gw.canStartNow(now, freqHz, air)) {
+      this.missedWindows++;
+      if (p.stage === 1) {
+        p.stage = 2;
+        kernel.at(now + RX2_AFTER_RX1_US, Ev.classADownlink, slot);
+        return;
+      }
+      this.pending.delete(slot);
+      this.handlers[p.owner](p.d, p.arg, false, now);
+      return;
+    }
+    this.pending.delete(slot);
+    gw.transmit(now, air, freqHz);
+    txlog.add(now, air, p.g, p.kind, freqHz, drIndex, dr.sf, dr.bwHz, p.phyBytes);
+    this.sent++;
+    const txDbm = Math.min(s.gateways.txPowerDbm, region.downlinkTxPowerDbm(freqHz)) + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
+    const sig = txDbm - links.lossDb[p.d * links.gateways + p.g];
+    const ok = sig >= deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz) && !(s.channel.extraLoss > 0 && uniform(s.seed, Purpose.extraLoss, p.d, 0x40000000 + slot) < s.channel.extraLoss);
+    // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer
+    if (ok) fleet.energy.rxUs[p.d] += Math.max(0, air - emptyRxWindowUs(dr.sf, dr.bwHz));
+    this.handlers[p.owner](p.d, p.arg, ok, now + air);
+  }
+}
