@@ -1,19 +1,22 @@
 /**
  * Writes the sweep-level files of a sweep folder from its run folders and manifest: summary.csv,
- * aggregate.csv and, once every planned run is present, the sweep plots (`*.vl.json`, `*.svg`).
+ * aggregate.csv and, once every planned run is present, the sweep plots (`*.vl.json`, `*.svg`) and
+ * report.html.
  * The runner, `--resume` and `merge` all end here, which is why their outputs are identical.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
 import { stableJson } from '../output/format.js';
 import type { CompletionPoint } from '../output/plotData.js';
+import { buildSweepReportHtml } from '../output/report.js';
 import { renderSvg } from '../output/svg.js';
 import type { SweepManifest } from './manifest.js';
 import { readCompletion, sweepPlots } from './sweepPlots.js';
-import { readRunRecords, sweepAggregateCsv, sweepSummaryCsv } from './tables.js';
+import { aggregateColumns, aggregateRows, readRunRecords, runDir, sweepAggregateCsv, sweepSummaryCsv, type RunRecord } from './tables.js';
 
 export interface AssembleOptions {
-  /** draw the sweep plots when the sweep is complete (default true) */
+  /** draw the sweep plots and report.html when the sweep is complete (default true) */
   plots?: boolean;
 }
 
@@ -42,10 +45,31 @@ export async function assembleSweep(dir: string, manifest: SweepManifest, opts: 
       const c = readCompletion(dir, r.runId);
       if (c) curves.set(r.runId, c);
     }
-    for (const plot of sweepPlots(manifest, runs, curves)) {
+    const plots = sweepPlots(manifest, runs, curves);
+    for (const plot of plots) {
       await put(`${plot.name}.vl.json`, stableJson(plot.spec));
       await put(`${plot.name}.svg`, await renderSvg(plot.spec));
     }
+    const first = firstScenario(dir, runs);
+    await put(
+      'report.html',
+      buildSweepReportHtml({
+        name: manifest.name,
+        description: typeof first.description === 'string' ? first.description : undefined,
+        simulatorVersion: String(first.simulatorVersion ?? ''),
+        parameters: manifest.sweptPaths,
+        columns: aggregateColumns(manifest),
+        rows: aggregateRows(manifest, runs),
+        runs: runs.length,
+        plots,
+      }),
+    );
   }
   return { runsPresent: runs.length, complete, files };
+}
+
+/** scenario.resolved.json of the first run (description and simulator version for the report). */
+function firstScenario(dir: string, runs: readonly RunRecord[]): Record<string, unknown> {
+  if (runs.length === 0) return {};
+  return JSON.parse(readFileSync(join(runDir(dir, runs[0].runId), 'scenario.resolved.json'), 'utf8')) as Record<string, unknown>;
 }

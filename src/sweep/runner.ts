@@ -49,6 +49,8 @@ export interface SweepRunOptions {
   plots?: boolean;
   /** also draw each run's own plots and report.html (default false: slow, and rarely looked at in a sweep) */
   runPlots?: boolean;
+  /** called once the runs to do are known, before the first starts */
+  onStart?: (runsToDo: number) => void;
   /** called after each run with (runs done, runs to do) */
   onProgress?: (done: number, total: number, runId: string) => void;
 }
@@ -147,6 +149,7 @@ export async function executeSweep(prepared: PreparedSweep, opts: SweepRunOption
   const tasks = todo.map((r): RunTask => ({ runId: r.runId, scenario: r.scenario, runsDir, trace: opts.trace === true }));
   const workers = Math.min(opts.workers ?? defaultWorkers(), Math.max(1, tasks.length));
   let finished = 0;
+  opts.onStart?.(tasks.length);
   await executeAll(tasks, workers, (d) => opts.onProgress?.(++finished, tasks.length, d.runId));
 
   const assembled = await assembleSweep(outDir, manifest, { plots: opts.plots });

@@ -30,11 +30,16 @@ function valueText(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** A point's label: `dlClass=ClassB, redundancyPercent=10` (the last segment of each swept path). */
+/** A point's label: its values of `paths`, e.g. `ClassB, 10`; the sweep's name when nothing is swept. */
 export function pointLabel(manifest: SweepManifest, point: number, paths = manifest.sweptPaths): string {
   if (paths.length === 0) return manifest.name;
   const values = manifest.points[point].values;
-  return paths.map((p) => `${shortPath(p)}=${valueText(values[p])}`).join(', ');
+  return paths.map((p) => valueText(values[p])).join(', ');
+}
+
+/** The legend title for labels of `paths`: `dlClass, redundancyPercent`. */
+function labelTitle(paths: readonly string[], fallback: string): string {
+  return paths.map(shortPath).join(', ') || fallback;
 }
 
 /** The swept path used as x axis: the last one whose values are all numbers, else the first. */
@@ -88,7 +93,10 @@ export function sweepPlots(manifest: SweepManifest, runs: readonly RunRecord[], 
       name: 'completion',
       title: 'Devices updated over time, per sweep point',
       description: `The share of the fleet that has rebuilt and verified the image against time since the campaign started, one line per sweep point (${reps}).`,
-      spec: completionCurve(completionSeries(manifest, runs, curves), { seriesTitle: 'Sweep point', subtitle: `${manifest.name}: ${reps}` }),
+      spec: completionCurve(completionSeries(manifest, runs, curves), {
+        seriesTitle: labelTitle(manifest.sweptPaths, 'Sweep'),
+        subtitle: `${manifest.name}: ${reps}`,
+      }),
     });
   }
   const xPath = parameterPath(manifest);
@@ -109,11 +117,12 @@ export function sweepPlots(manifest: SweepManifest, runs: readonly RunRecord[], 
         n: own.length,
       }];
     });
+    if (points.every((p) => p.mean === null)) continue; // never reached anywhere: nothing to draw
     plots.push({
       name: `${metric}-vs-${shortPath(xPath)}`,
       title: `${title} against ${xPath}`,
       description: `${title}: mean over the replications of each sweep point, with its 95 % confidence interval (Student t), against ${xPath}.`,
-      spec: metricVsParameter(points, { parameter: xPath, metric: title, seriesTitle: others.map(shortPath).join(', ') || 'Sweep' }),
+      spec: metricVsParameter(points, { parameter: xPath, metric: title, seriesTitle: labelTitle(others, 'Sweep') }),
     });
   }
   return plots;

@@ -16,13 +16,16 @@ export interface CliRun {
 export async function runCli(argv: string[]): Promise<CliRun> {
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  // yargs prints --help through console.log, which vitest intercepts before process.stdout
+  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
     const code = await main(argv);
-    const text = (s: typeof out) => s.mock.calls.map((c) => String(c[0])).join('');
-    return { code, stdout: text(out), stderr: text(err) };
+    const text = (...spies: Array<{ mock: { calls: unknown[][] } }>) =>
+      spies.flatMap((s) => s.mock.calls.map((c) => `${c.map(String).join(' ')}${s === log || s === error ? '\n' : ''}`)).join('');
+    return { code, stdout: text(out, log), stderr: text(err, error) };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    for (const s of [out, err, log, error]) s.mockRestore();
   }
 }
 

@@ -5,6 +5,7 @@ import { prepareSweep } from '../../sweep/prepare.js';
 import { defaultWorkers } from '../../sweep/pool.js';
 import { executeSweep } from '../../sweep/runner.js';
 import { UsageError } from '../errors.js';
+import { createProgress, type Progress } from '../progress.js';
 
 interface SweepArgs {
   scenario: string;
@@ -63,6 +64,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const { workers, shard } = parseParallelism(argv.workers, argv.shard);
     if (argv.resume && argv.force) throw new UsageError(['--resume and --force contradict each other: pick one']);
     const prepared = prepareSweep(argv.scenario);
+    let progress: Progress | null = null;
     const outcome = await executeSweep(prepared, {
       workers,
       shard,
@@ -71,7 +73,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       out: argv.out,
       trace: argv.trace,
       plots: argv.plots,
-    });
+      onStart: (total) => {
+        progress = createProgress({ total, label: `sweep ${prepared.name}`, quiet: argv.quiet, unit: 'runs' });
+      },
+      onProgress: (done, _total, runId) => progress?.update(done, runId),
+    }).finally(() => progress?.stop());
     const total = outcome.manifest.runs.length;
     const slice = shard ? `shard ${shard.index}/${shard.count}: ${outcome.runsInSlice} of ${total} runs` : `${total} runs`;
     const skipped = outcome.runsSkipped > 0 ? ` (${outcome.runsSkipped} already complete)` : '';
