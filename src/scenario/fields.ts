@@ -39,7 +39,10 @@ function whatIsWrong(iss: RawIssue): string {
       return `${given} is not ${TYPE_WORD[iss.expected] ?? iss.expected}`;
     case 'too_small':
     case 'too_big':
-      if (iss.origin === 'array') return `${given} has ${(iss.input as unknown[]).length} entries, which is out of range`;
+      if (iss.origin === 'array') {
+        const k = (iss.input as unknown[]).length;
+        return `${given} has ${k} ${k === 1 ? 'entry' : 'entries'}`;
+      }
       if (iss.origin === 'string') return `${given} has a length out of range`;
       return `${given} is out of range`;
     case 'invalid_format':
@@ -146,7 +149,8 @@ export function positions(description: string, max: number) {
 /** A strict object section whose absent value means "all defaults". */
 export function section<T extends z.ZodRawShape>(shape: T, description: string) {
   // every field of a section has a default or is optional, so {} is a valid input
-  return z.strictObject(shape, { error: says('an object') }).prefault({} as never).describe(description);
+  const text = description.includes(' Default: ') ? description : `${description} Default: {} (every field at its default).`;
+  return z.strictObject(shape, { error: says('an object') }).prefault({} as never).describe(text);
 }
 
 /** `text` for the doc of fields whose default is computed by the loader. */

@@ -6,3 +6,4 @@ export { loadScenarioFile, parseScenarioText, type LoadedScenario } from './load
 export { resolveScenario, type ResolveOptions } from './resolve.js';
 export { expandSweep, type SweepPoint, type SweepOptions } from './sweep.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
+export { scenarioFieldTable, replaceFieldTable } from './docs.js';

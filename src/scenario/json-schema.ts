@@ -10,7 +10,7 @@ import { scenarioSchema } from './schema.js';
 export function scenarioJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(scenarioSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return { $schema, $id: 'https://fuota-sim.dev/schema/scenario.json', title: 'fuota-sim scenario', ...rest };
+  return { $schema, title: 'fuota-sim scenario', ...rest };
 }
 
 /** The schema as the text of scenarios/schema.json (2-space indent, final newline). */

@@ -21,13 +21,21 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
+/** Where JSON.parse failed: from its message when it says, else where the YAML parser (a JSON superset) stops. */
+function jsonErrorOffset(text: string, message: string): number | null {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  const err = parseDocument(text, { prettyErrors: false }).errors[0];
+  return err ? err.pos[0] : null;
+}
+
 function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` (${lineAndColumn(text, Number(pos[1]))})` : '';
+    const msg = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    const offset = jsonErrorOffset(text, msg);
+    const where = offset === null ? '' : ` (${lineAndColumn(text, offset)})`;
     throw new ScenarioError([`not valid JSON${where}: ${msg}`], source);
   }
 }
@@ -36,7 +44,7 @@ function parseYaml(text: string, source: string): unknown {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
-      doc.errors.map((e) => `not valid YAML${e.linePos ? ` (line ${e.linePos[0].line}, column ${e.linePos[0].col})` : ''}: ${e.message.split('\n')[0]}`),
+      doc.errors.map((e) => `not valid YAML (${lineAndColumn(text, e.pos[0])}): ${e.message.split('\n')[0]}`),
       source,
     );
   }

@@ -49,7 +49,8 @@ export function checkTiming(p: ParsedScenario, fragmentSizeBytes: number | null,
 /** A sweep key must name a field of the schema (objects included), other than the sweep itself. */
 export function sweepKeyProblem(key: string): string | null {
   const parts = key.split('.');
-  if (!NOT_SWEPT.has(parts[0]) && parts.every((s) => s !== '') && schemaAt(scenarioSchema, parts) !== null) return null;
+  if (NOT_SWEPT.has(parts[0])) return `sweep[${JSON.stringify(key)}]: cannot be swept; allowed: a dotted path of another scenario field`;
+  if (parts.every((s) => s !== '') && schemaAt(scenarioSchema, parts) !== null) return null;
   let known = knownKeysAt(scenarioSchema, []);
   let prefix: string[] = [];
   for (const part of parts.slice(0, -1)) {

@@ -15,33 +15,33 @@ const center = () => xy('Centre of the layout, [x, y] in metres.', [0, 0]);
 const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: says('an object') });
 
 const disc = strict({
-  kind: z.literal('disc').describe('Uniformly at random in a disc.'),
+  kind: z.literal('disc').describe('A disc of radius radiusM around centerM.'),
   radiusM: num(0, 1e6, 'Disc radius, m.', 3000, true),
   centerM: center(),
 });
 const ring = strict({
-  kind: z.literal('ring').describe('Uniformly at random in an annulus.'),
+  kind: z.literal('ring').describe('An annulus from minM to maxM around centerM.'),
   minM: num(0, 1e6, 'Inner radius, m.'),
   maxM: num(0, 1e6, 'Outer radius, m (greater than minM).', undefined, true),
   centerM: center(),
 });
 const grid = strict({
-  kind: z.literal('grid').describe('On a square grid filled row by row, centred on centerM.'),
+  kind: z.literal('grid').describe('A square grid of spacing spacingM, centred on centerM.'),
   spacingM: num(0, 1e6, 'Grid spacing, m.', undefined, true),
   centerM: center(),
 });
 const list = strict({
-  kind: z.literal('list').describe('At the given positions.'),
+  kind: z.literal('list').describe('The given positions.'),
   positions: positions('Positions [[x, y], ...] in metres.', MAX_DEVICES),
 });
 const csv = strict({
-  kind: z.literal('csv').describe('From a CSV file with a header and columns x and y (metres).'),
+  kind: z.literal('csv').describe('Positions read from a CSV file with a header and columns x and y (metres).'),
   file: z.string({ error: says('a file path') }).min(1, { error: says('a file path') })
     .describe('CSV file, relative to the scenario file; columns x and y in metres.'),
 });
 
 const placementDoc =
-  'Where the devices are: disc {radiusM, centerM}, ring {minM, maxM, centerM}, grid {spacingM, centerM}, list {positions} or csv {file}; the simulator draws random positions from the seed. A csv placement is read and becomes a list in the resolved scenario.';
+  'Where the devices are: uniformly at random (from the seed) in a disc {radiusM, centerM} or a ring {minM, maxM, centerM}; on a grid {spacingM, centerM} filled row by row (+x, then +y) with ceil(sqrt(count)) columns; at a list of positions; or at the positions of a csv {file}. A csv placement is read and becomes a list in the resolved scenario.';
 
 export const devicePlacementSchema = z
   .discriminatedUnion('kind', [disc, ring, grid, list, csv], { error: says(KINDS.map((k) => `"${k}"`).join(', ')) })
@@ -107,12 +107,12 @@ export const devicesSchema = section(
 
 export const gatewaysSchema = section(
   {
-    positions: positions('Gateway positions [[x, y], ...] in metres; gateway id = index. Give either positions or count.', MAX_GATEWAYS)
+    positions: positions('Gateway positions [[x, y], ...] in metres; gateway id = index. Give either positions or count. Default: [[0, 0]] when count is not given either.', MAX_GATEWAYS)
       .optional(),
-    count: int(1, MAX_GATEWAYS, 'Number of gateways laid out by gateways.placement (instead of positions).').optional(),
+    count: int(1, MAX_GATEWAYS, 'Number of gateways laid out by gateways.placement (instead of positions). Default: not set.').optional(),
     placement: gatewayPlacementSchema.optional(),
     txPowerDbm: num(-10, 40, derivedDoc('Gateway downlink transmit power (EIRP), dBm.',
-      'the region\'s downlink limit at multicastGroup.dlFreq (EU868 869.525 MHz: 29)')).optional(),
+      'the region\'s downlink limit at multicastGroup.dlFreq (EU868 869.4–869.65 MHz: 29.15 = 27 dBm ERP + 2.15 dB; elsewhere 16.15)')).optional(),
     antennaGainDbi: num(-20, 30, 'Gateway antenna gain, dBi.', 0),
     dutyCycle: oneOf(['sliding-window', 'off-time'] as const,
       'Duty-cycle ledger: sliding-window (at most dc × 3600 s of airtime in any 3600 s) or off-time (silent for ToA × (1/dc − 1) after each frame).',

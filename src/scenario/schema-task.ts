@@ -71,6 +71,7 @@ export const fuotaTaskSchema = section(
 );
 
 const isPowerOfTwo = (v: number): boolean => Number.isInteger(v) && v > 0 && (v & (v - 1)) === 0;
+const notPingPeriod = (iss: { input?: unknown }): string => `${JSON.stringify(iss.input)} is not a power of two between 32 and 4096`;
 
 const gatewayIds = z
   .union(
@@ -101,9 +102,8 @@ export const multicastGroupSchema = section(
       'the region\'s RX2 frequency (EU868 869525000, US915/AU915 923300000, AS923-1 923200000, IN865 866550000)')),
     pingSlotPeriod: z
       .number({ error: says('a power of two 32..4096') })
-      .refine((v) => isPowerOfTwo(v) && v >= 32 && v <= 4096, {
-        error: (iss) => `${JSON.stringify(iss.input)} is not a power of two between 32 and 4096`,
-      })
+      .int({ error: notPingPeriod }).min(32, { error: notPingPeriod }).max(4096, { error: notPingPeriod })
+      .refine(isPowerOfTwo, { error: notPingPeriod })
       .default(128)
       .describe('Class B only: ping period in 30 ms slots, a power of two 32..4096 (AWS PingSlotPeriod; 128 = one slot every 3.84 s). Default: 128.'),
     sessionTimeoutS: derivedInt(60, 172_800, derivedDoc(
