@@ -60,6 +60,8 @@ function isObj(v: unknown): v is Obj {
 class Reader {
   readonly notes: string[] = [];
   readonly problems: string[] = [];
+  /** AWS bookkeeping fields seen (ids, ARNs, tokens, tags): listed in one note */
+  readonly bookkeeping: string[] = [];
 
   object(v: unknown, path: string, required: boolean): Obj | undefined {
     if (v === undefined && !required) return undefined;
@@ -70,7 +72,7 @@ class Reader {
     const known = KNOWN[path];
     if (known) {
       for (const k of Object.keys(v)) {
-        if (known.meta.includes(k)) this.notes.push(`${path}.${k}: AWS bookkeeping, not used by the simulation`);
+        if (known.meta.includes(k)) this.bookkeeping.push(`${path}.${k}`);
         else if (!known.used.includes(k)) this.notes.push(`${path}.${k}: not a field fuota-sim knows; ignored`);
       }
     }
@@ -227,6 +229,7 @@ export function importAws(inputs: AwsInputs, opts: AwsImportOptions = {}): AwsIm
     },
     devices: devices === undefined ? undefined : { count: devices },
   }) as Record<string, unknown>;
+  if (r.bookkeeping.length > 0) r.notes.push(`not used by the simulation (AWS bookkeeping): ${r.bookkeeping.join(', ')}`);
   return { scenario, notes: r.notes, problems: r.problems };
 }
 
