@@ -1,10 +1,11 @@
 /** Every `fuota-sim` sub-command, one module each (yargs wiring only). */
 import type { CommandModule } from 'yargs';
 import { compareCommand } from './compare.js';
+import { fragCommand } from './frag.js';
 import { importCommand } from './import.js';
 import { mergeCommand } from './merge.js';
 import { schemaCommand } from './schema.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const commands: CommandModule<any, any>[] = [compareCommand, sweepCommand, mergeCommand, importCommand, validateCommand, schemaCommand];
+export const commands: CommandModule<any, any>[] = [compareCommand, sweepCommand, mergeCommand, importCommand, validateCommand, schemaCommand, fragCommand];

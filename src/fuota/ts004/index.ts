@@ -22,3 +22,4 @@ export { aes128EncryptBlock, aesCmac } from './cmac.js';
 export { dataBlockMic, deriveDataBlockIntKey, type DataBlockMicInput } from './mic.js';
 export { crc32 } from './crc32.js';
 export { fromHex, toHex } from './hex.js';
+export { fragmentLine, parseFragmentLine, type ParsedFragmentLine } from './fragment-lines.js';
