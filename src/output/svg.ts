@@ -25,11 +25,32 @@ export function compileVegaLite(vlSpec: VlSpec): { spec: vega.Spec; warnings: st
   return { spec: spec as vega.Spec, warnings };
 }
 
-/** SVG text of a vega-lite spec. */
+/**
+ * Renumber the gradient and clip-path ids of an SVG in order of first use. vega numbers them from
+ * process-wide counters, so without this the same plot could differ byte for byte depending on what
+ * was drawn before it in the same process.
+ */
+export function normaliseSvgIds(svg: string): string {
+  const names = new Map<string, string>();
+  const counters = new Map<string, number>();
+  return svg.replace(/(id="|url\(#)(p_)?(gradient_|clip)(\d+)/g, (_m, lead: string, p: string | undefined, kind: string, num: string) => {
+    const key = `${kind}${num}`;
+    let name = names.get(key);
+    if (name === undefined) {
+      const next = counters.get(kind) ?? 0;
+      counters.set(kind, next + 1);
+      name = `${kind}${next}`;
+      names.set(key, name);
+    }
+    return `${lead}${p ?? ''}${name}`;
+  });
+}
+
+/** SVG text of a vega-lite spec; the same spec gives the same bytes in any process and any order. */
 export async function renderSvg(vlSpec: VlSpec): Promise<string> {
   const view = new vega.View(vega.parse(compileVegaLite(vlSpec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return normaliseSvgIds(await view.toSVG());
   } finally {
     view.finalize();
   }

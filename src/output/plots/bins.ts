@@ -26,6 +26,12 @@ export function histogram(values: ArrayLike<number>, targetBins = 30): Histogram
     if (v > hi) hi = v;
   }
   if (lo > hi) return [];
+  if (hi - lo <= 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi))) {
+    // (nearly) one value: one bin starting at it
+    let count = 0;
+    for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) count++;
+    return [{ start: lo, end: lo + niceStep(Math.max(1, Math.abs(lo)), targetBins), count }];
+  }
   const step = niceStep(hi - lo, targetBins);
   const first = Math.floor(lo / step);
   const n = Math.max(1, Math.floor(hi / step) - first + 1);

@@ -4,7 +4,7 @@
  * Large fleets are thinned to every k-th device (said in the subtitle) so the page stays light.
  */
 import { groupDigits, roundNumber } from '../format.js';
-import { frame, inUnit, statusScale, timeUnitFor, type VlSpec } from './theme.js';
+import { frame, inUnit, statusScale, timeUnitFor, type TimeUnit, type VlSpec } from './theme.js';
 
 export interface DeviceMapInput {
   xM: ArrayLike<number>;
@@ -22,36 +22,78 @@ export interface DeviceMapOptions {
 }
 
 const MAP_WIDTH = 560;
+const MAP_MIN = 240;
+const MAP_MAX = 640;
+
+/**
+ * Plot size and axis domains with one metre the same length on both axes: 5 % margin around the
+ * points, the frame kept between 240 and 640 px by widening the shorter domain about its centre.
+ */
+export function equalScaleFrame(x0: number, x1: number, y0: number, y1: number) {
+  const pad = Math.max(x1 - x0, y1 - y0, 1) * 0.05;
+  let xs = x1 - x0 + 2 * pad;
+  let ys = y1 - y0 + 2 * pad;
+  let width = MAP_WIDTH;
+  let height = (width * ys) / xs;
+  if (height < MAP_MIN) {
+    height = MAP_MIN;
+    ys = (xs * height) / width;
+  } else if (height > MAP_MAX) {
+    height = MAP_MAX;
+    width = (height * xs) / ys;
+    if (width < MAP_MIN) {
+      width = MAP_MIN;
+      xs = (ys * width) / height;
+    }
+  }
+  const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
+  const domain = (c: number, span: number) => [roundNumber(c - span / 2), roundNumber(c + span / 2)];
+  return { width: Math.round(width), height: Math.round(height), xDomain: domain(cx, xs), yDomain: domain(cy, ys) };
+}
+
+interface MapRow {
+  device: number;
+  x: number;
+  y: number;
+  status: string;
+  /** decode time in the plot's unit; null when the device did not update */
+  t: number | null;
+}
+
+/** Every `stride`-th device as a plot row, with the bounding box of those rows and the gateways. */
+function mapRows(devices: DeviceMapInput, gatewaysM: Array<[number, number]>, stride: number, unit: TimeUnit) {
+  const rows: MapRow[] = [];
+  const box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+  const extend = (x: number, y: number): void => {
+    [box.x0, box.x1, box.y0, box.y1] = [Math.min(box.x0, x), Math.max(box.x1, x), Math.min(box.y0, y), Math.max(box.y1, y)];
+  };
+  for (let i = 0; i < devices.xM.length; i += stride) {
+    const t = devices.decodedAtS[i];
+    const updated = t !== null && Number.isFinite(t) && devices.status[i] === 'Successful';
+    rows.push({ device: i, x: devices.xM[i], y: devices.yM[i], status: devices.status[i], t: updated ? inUnit(t, unit) : null });
+    extend(devices.xM[i], devices.yM[i]);
+  }
+  for (const [x, y] of gatewaysM) extend(x, y);
+  if (!(box.x1 >= box.x0)) Object.assign(box, { x0: -1, x1: 1, y0: -1, y1: 1 });
+  return { rows, box };
+}
+
+function maxFinite(values: ArrayLike<number | null>): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && Number.isFinite(v) && v > max) max = v;
+  }
+  return max;
+}
 
 export function deviceMap(devices: DeviceMapInput, gatewaysM: Array<[number, number]>, opts: DeviceMapOptions = {}): VlSpec {
   const n = devices.xM.length;
   const stride = Math.max(1, Math.ceil(n / (opts.maxPoints ?? 5000)));
   const colorBy = opts.colorBy ?? 'decodeTime';
-  let maxDecodeS = 0;
-  for (let i = 0; i < n; i++) {
-    const t = devices.decodedAtS[i];
-    if (t !== null && Number.isFinite(t) && t > maxDecodeS) maxDecodeS = t;
-  }
-  const unit = timeUnitFor(maxDecodeS);
-  const rows: Array<Record<string, unknown>> = [];
-  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  const extend = (x: number, y: number): void => {
-    [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
-  };
-  for (let i = 0; i < n; i += stride) {
-    const t = devices.decodedAtS[i];
-    const decoded = t !== null && Number.isFinite(t) && devices.status[i] === 'Successful';
-    rows.push({ device: i, x: devices.xM[i], y: devices.yM[i], status: devices.status[i], t: decoded ? inUnit(t, unit) : null });
-    extend(devices.xM[i], devices.yM[i]);
-  }
-  for (const [x, y] of gatewaysM) extend(x, y);
-  if (!(x1 >= x0)) [x0, x1, y0, y1] = [-1, 1, -1, 1];
-  const pad = Math.max(x1 - x0, y1 - y0, 1) * 0.05;
-  const xDomain = [roundNumber(x0 - pad), roundNumber(x1 + pad)];
-  const yDomain = [roundNumber(y0 - pad), roundNumber(y1 + pad)];
-  const aspect = (y1 - y0 + 2 * pad) / (x1 - x0 + 2 * pad);
-  const height = Math.round(Math.min(640, Math.max(240, MAP_WIDTH * aspect)));
-  const width = Math.round(Math.min(MAP_WIDTH, height / aspect));
+  const unit = timeUnitFor(maxFinite(devices.decodedAtS));
+  const { rows, box } = mapRows(devices, gatewaysM, stride, unit);
+  const { width, height, xDomain, yDomain } = equalScaleFrame(box.x0, box.x1, box.y0, box.y1);
   const x = { field: 'x', type: 'quantitative', title: 'x (m)', scale: { domain: xDomain, nice: false, zero: false } };
   const y = { field: 'y', type: 'quantitative', title: 'y (m)', scale: { domain: yDomain, nice: false, zero: false } };
   const size = rows.length > 2000 ? 10 : rows.length > 300 ? 22 : 45;
@@ -62,31 +104,29 @@ export function deviceMap(devices: DeviceMapInput, gatewaysM: Array<[number, num
     { field: 'x', type: 'quantitative', title: 'x (m)', format: ',.0f' },
     { field: 'y', type: 'quantitative', title: 'y (m)', format: ',.0f' },
   ];
-  const shown = rows.filter((r) => colorBy === 'status' || r.t === null).map((r) => String(r.status));
-  const statusColor = { field: 'status', type: 'nominal', title: 'Status', scale: statusScale(shown) };
-  const deviceLayers: VlSpec[] =
-    colorBy === 'status'
-      ? [{ mark: { type: 'circle', size, opacity: 0.8, aria: false }, encoding: { x, y, color: statusColor, tooltip } }]
-      : [
-          {
-            transform: [{ filter: 'isValid(datum.t)' }],
-            mark: { type: 'circle', size, opacity: 0.85, aria: false },
-            encoding: {
-              x, y, tooltip,
-              color: { field: 't', type: 'quantitative', title: `Updated after (${unit.unit})`, scale: { scheme: { name: 'blues', extent: [0.35, 1] } } },
-            },
-          },
-          {
-            transform: [{ filter: '!isValid(datum.t)' }],
-            mark: { type: 'point', shape: 'cross', size: size * 1.6, filled: true, opacity: 0.9, aria: false },
-            encoding: { x, y, tooltip, color: { ...statusColor, title: 'Not updated' } },
-          },
-        ];
+  const byStatus = (title: string, statuses: string[]) => ({ field: 'status', type: 'nominal', title, scale: statusScale(statuses) });
+  const notUpdated = rows.filter((r) => r.t === null).map((r) => r.status);
+  const deviceLayers: VlSpec[] = [];
+  if (colorBy === 'status') {
+    const color = byStatus('Status', rows.map((r) => r.status));
+    deviceLayers.push({ mark: { type: 'circle', size, opacity: 0.8, aria: false }, encoding: { x, y, color, tooltip } });
+  } else {
+    const color = { field: 't', type: 'quantitative', title: `Updated after (${unit.unit})`, scale: { scheme: { name: 'blues', extent: [0.35, 1] } } };
+    deviceLayers.push({ transform: [{ filter: 'isValid(datum.t)' }], mark: { type: 'circle', size, opacity: 0.85, aria: false }, encoding: { x, y, color, tooltip } });
+    if (notUpdated.length > 0) {
+      deviceLayers.push({
+        transform: [{ filter: '!isValid(datum.t)' }],
+        mark: { type: 'point', shape: 'cross', size: size * 1.6, filled: true, opacity: 0.9, aria: false },
+        encoding: { x, y, tooltip, color: byStatus('Not updated', notUpdated) },
+      });
+    }
+  }
   const gateways = gatewaysM.map(([gx, gy], g) => ({ gateway: `gw-${g}`, x: gx, y: gy }));
-  const sampled = stride > 1 ? `; every ${stride}th of ${groupDigits(n)} devices shown` : '';
-  const subtitle = colorBy === 'status' ? `Devices coloured by final status${sampled}` : `Updated devices coloured by decode time, others by status${sampled}`;
+  const label = { type: 'text', dy: -15, fontSize: 11, fontWeight: 600, color: '#1F2328' };
+  const sampled = stride > 1 ? `; 1 in ${stride} of ${groupDigits(n)} devices shown` : '';
+  const subtitle = colorBy === 'status' ? 'Devices coloured by final status' : 'Updated devices coloured by decode time, others by status';
   return {
-    ...frame(opts.title ?? 'Devices and gateways', `${subtitle}; ▲ = gateway`, { width, height }),
+    ...frame(opts.title ?? 'Devices and gateways', `${subtitle}${sampled}; ▲ = gateway`, { width, height }),
     layer: [
       { data: { values: rows }, layer: deviceLayers },
       {
@@ -96,11 +136,9 @@ export function deviceMap(devices: DeviceMapInput, gatewaysM: Array<[number, num
             mark: { type: 'point', shape: 'triangle-up', size: 220, filled: true, color: '#1F2328', stroke: 'white', strokeWidth: 1.5, opacity: 1 },
             encoding: { x, y, tooltip: [{ field: 'gateway', type: 'nominal', title: 'Gateway' }] },
           },
-          {
-            mark: { type: 'text', dy: -15, fontSize: 11, fontWeight: 600, color: '#1F2328', stroke: 'white', strokeWidth: 3, strokeOpacity: 0.8 },
-            encoding: { x, y, text: { field: 'gateway' } },
-          },
-          { mark: { type: 'text', dy: -15, fontSize: 11, fontWeight: 600, color: '#1F2328' }, encoding: { x, y, text: { field: 'gateway' } } },
+          // the label twice: a white halo under the text keeps it readable over dense points
+          { mark: { ...label, stroke: 'white', strokeWidth: 3, strokeOpacity: 0.8 }, encoding: { x, y, text: { field: 'gateway' } } },
+          { mark: label, encoding: { x, y, text: { field: 'gateway' } } },
         ],
       },
     ],

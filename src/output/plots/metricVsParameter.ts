@@ -42,7 +42,14 @@ export function metricVsParameter(points: MetricPoint[], opts: MetricVsParameter
   const seriesCount = new Set(points.map((p) => p.series)).size;
   const x = numeric
     ? { field: 'x', type: 'quantitative', title: opts.parameter, scale: { zero: false, padding: 12 } }
-    : { field: 'x', type: 'ordinal', title: opts.parameter, sort: null, axis: { labelAngle: 0 } };
+    : {
+        field: 'x',
+        type: 'ordinal',
+        title: opts.parameter,
+        // every swept value keeps its place, even one without a mean
+        scale: { domain: [...new Set(values.map((v) => v.x))] },
+        axis: { labelAngle: 0 },
+      };
   const color = {
     field: 'series',
     type: 'nominal',

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { completionCurve } from '../../../src/output/plots/completionCurve.js';
+import { compileVegaLite, renderSvg } from '../../../src/output/svg.js';
+import { countMarks, svgTitle } from '../svgMarks.js';
+
+const steps = (n: number, endS: number) =>
+  Array.from({ length: n + 1 }, (_, k) => ({ timeS: (k * endS) / n, share: k / n }));
+
+describe('completionCurve', () => {
+  it('draws one step line per series with a legend, and the 90 % / 95 % guides', async () => {
+    const spec = completionCurve([{ label: 'ClassB', points: steps(10, 3000) }, { label: 'ClassC', points: steps(10, 1500) }], { seriesTitle: 'Class' });
+    expect(compileVegaLite(spec).warnings).toEqual([]);
+    const svg = await renderSvg(spec);
+    expect(svgTitle(svg)).toBe('Devices updated over time');
+    expect(countMarks(svg, 'line')).toBe(2);
+    expect(countMarks(svg, 'rule')).toBe(2);
+    expect(svg).toContain('90 %');
+    expect(svg).toContain('Time since campaign start (min)'); // 3000 s is shown in minutes
+    expect(svg).toContain('role-legend');
+  });
+
+  it('adds a confidence band when the points carry bounds', async () => {
+    const points = steps(4, 7200 * 3).map((p) => ({ ...p, shareLow: Math.max(0, p.share - 0.05), shareHigh: Math.min(1, p.share + 0.05) }));
+    const svg = await renderSvg(completionCurve([{ label: 'r=10', points }]));
+    expect(countMarks(svg, 'area')).toBe(1);
+    expect(svg).toContain('Time since campaign start (h)');
+    expect(svg).not.toContain('role-legend'); // one series needs no legend
+  });
+
+  it('keeps at most about 150 hover targets per series', () => {
+    const spec = completionCurve([{ label: 'x', points: steps(999, 1000) }]);
+    const values = (spec.data as { values: Array<{ tip: boolean }> }).values;
+    expect(values).toHaveLength(1000);
+    const tips = values.filter((v) => v.tip).length;
+    expect(tips).toBeGreaterThan(100);
+    expect(tips).toBeLessThanOrEqual(151);
+    expect(values[values.length - 1].tip).toBe(true);
+  });
+});
