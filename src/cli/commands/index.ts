@@ -4,8 +4,9 @@ import { compareCommand } from './compare.js';
 import { fragCommand } from './frag.js';
 import { importCommand } from './import.js';
 import { mergeCommand } from './merge.js';
+import { plotCommand } from './plot.js';
 import { schemaCommand } from './schema.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const commands: CommandModule<any, any>[] = [compareCommand, sweepCommand, mergeCommand, importCommand, validateCommand, schemaCommand, fragCommand];
+export const commands: CommandModule<any, any>[] = [compareCommand, sweepCommand, mergeCommand, importCommand, validateCommand, schemaCommand, fragCommand, plotCommand];
