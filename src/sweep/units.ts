@@ -34,19 +34,3 @@ export function parseDurationS(text: string): number {
 export function parseEnergyJ(text: string): number {
   return parseQuantity(text, ENERGY_J, 'an energy', '500mJ, 5J, 0.5Wh');
 }
-
-/** Short human form of seconds: `95 s`, `12.5 min`, `6.2 h`, `2.1 d`. */
-export function formatDurationS(s: number | null): string {
-  if (s === null || !Number.isFinite(s)) return 'never';
-  if (s < 120) return `${+s.toFixed(1)} s`;
-  if (s < 7200) return `${+(s / 60).toFixed(1)} min`;
-  if (s < 172800) return `${+(s / 3600).toFixed(2)} h`;
-  return `${+(s / 86400).toFixed(2)} d`;
-}
-
-/** Short human form of joules: `850 mJ`, `4.2 J`. */
-export function formatEnergyJ(j: number | null): string {
-  if (j === null || !Number.isFinite(j)) return 'n/a';
-  if (Math.abs(j) < 1) return `${+(j * 1000).toPrecision(3)} mJ`;
-  return `${+j.toPrecision(4)} J`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationS, formatEnergyJ, parseDurationS, parseEnergyJ } from '../../src/sweep/units.js';
+import { parseDurationS, parseEnergyJ } from '../../src/sweep/units.js';
 
 describe('duration and energy parsing', () => {
   it.each([
@@ -30,14 +30,5 @@ describe('duration and energy parsing', () => {
     expect(() => parseDurationS('6hx')).toThrow(RangeError);
     expect(() => parseEnergyJ('5 joule')).toThrow(/not an energy/);
     expect(() => parseEnergyJ('')).toThrow(RangeError);
-  });
-
-  it('formats seconds and joules for people', () => {
-    expect(formatDurationS(95)).toBe('95 s');
-    expect(formatDurationS(750)).toBe('12.5 min');
-    expect(formatDurationS(21600)).toBe('6 h');
-    expect(formatDurationS(null)).toBe('never');
-    expect(formatEnergyJ(0.85)).toBe('850 mJ');
-    expect(formatEnergyJ(4.2)).toBe('4.2 J');
   });
 });

@@ -1,0 +1,161 @@
+/** `fuota-sim plan <scenario>`: which class, data rate, redundancy and fragment size meet a deadline and an energy budget. */
+import type { CommandModule } from 'yargs';
+import { humanDuration, humanEnergy, humanPercent } from '../../output/report/human.js';
+import type { DlClass } from '../../scenario/types.js';
+import { EmptyPlanError, planCapacity, type CapacityPlan } from '../../sweep/capacity.js';
+import type { FragmentSizeChoice, PlanGrid } from '../../sweep/capacity-grid.js';
+import type { PlanCandidate } from '../../sweep/pareto.js';
+import { parseDurationS, parseEnergyJ } from '../../sweep/units.js';
+import { CliError, UsageError } from '../errors.js';
+import { createProgress, type Progress } from '../progress.js';
+import { parseParallelism } from './sweep.js';
+
+interface PlanArgs {
+  scenario: string;
+  deadline?: string;
+  'energy-budget'?: string;
+  workers?: number;
+  classes?: string;
+  'data-rates'?: string;
+  redundancies?: string;
+  'fragment-sizes'?: string;
+  out?: string;
+  force: boolean;
+  resume: boolean;
+  quiet: boolean;
+}
+
+function list<T>(text: string | undefined, option: string, parse: (item: string) => T | null, problems: string[]): T[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const out: T[] = [];
+  for (const item of items) {
+    const v = parse(item);
+    if (v === null) problems.push(`--${option}: "${item}" is not allowed`);
+    else out.push(v);
+  }
+  if (items.length === 0) problems.push(`--${option}: give at least one value`);
+  return out;
+}
+
+const int = (min: number, max: number) => (s: string) => (/^\d+$/.test(s) && +s >= min && +s <= max ? Number(s) : null);
+
+/** The grid and constraints from the options; throws UsageError listing every problem. */
+export function parsePlanArgs(argv: PlanArgs): { grid: Partial<PlanGrid>; deadlineS?: number; energyBudgetJ?: number } {
+  const problems: string[] = [];
+  const grid: Partial<PlanGrid> = {};
+  const classes = list<DlClass>(argv.classes, 'classes', (s) => ({ b: 'ClassB', classb: 'ClassB', c: 'ClassC', classc: 'ClassC' } as const)[s.toLowerCase() as 'b'] ?? null, problems);
+  const dataRates = list(argv['data-rates'], 'data-rates', int(0, 15), problems);
+  const redundancies = list(argv.redundancies, 'redundancies', int(0, 100), problems);
+  const sizes = list<FragmentSizeChoice>(argv['fragment-sizes'], 'fragment-sizes', (s) => (s === 'max' || s === 'half' ? s : int(1, 255)(s)), problems);
+  if (classes) grid.classes = classes;
+  if (dataRates) grid.dataRates = dataRates;
+  if (redundancies) grid.redundancies = redundancies;
+  if (sizes) grid.fragmentSizes = sizes;
+  const quantity = (text: string | undefined, parse: (t: string) => number, option: string): number | undefined => {
+    if (text === undefined) return undefined;
+    try {
+      return parse(text);
+    } catch (err) {
+      problems.push(`--${option}: ${(err as Error).message}`);
+      return undefined;
+    }
+  };
+  const deadlineS = quantity(argv.deadline, parseDurationS, 'deadline');
+  const energyBudgetJ = quantity(argv['energy-budget'], parseEnergyJ, 'energy-budget');
+  if (problems.length > 0) throw new UsageError(problems);
+  return { grid, deadlineS, energyBudgetJ };
+}
+
+function setting(c: PlanCandidate): string {
+  return `${c.dlClass} DR${c.dlDr}, ${c.redundancyPercent} % redundancy, ${c.fragmentSizeBytes}-byte fragments`;
+}
+
+function frontTable(front: readonly PlanCandidate[]): string {
+  const head = ['class', 'DR', 'redundancy', 'fragment', 'time to 95 %', 'energy/device', 'updated'];
+  const rows = front.map((c) => [
+    c.dlClass, String(c.dlDr), `${c.redundancyPercent} %`, `${c.fragmentSizeBytes} B`,
+    humanDuration(c.timeTo95S), humanEnergy(c.energyMeanJ), humanPercent(c.updatedRatio),
+  ]);
+  const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  return [head, ...rows].map((r) => `  ${r.map((c, j) => c.padEnd(w[j])).join('  ').trimEnd()}`).join('\n');
+}
+
+/** The recommendation, or why there is none, in one or two sentences. */
+export function recommendationText(plan: CapacityPlan, deadlineS?: number, energyBudgetJ?: number): string {
+  const { choice, binding, fastestWithinBudget: fast, cheapestWithinDeadline: cheap } = plan.recommendation;
+  const limits = [deadlineS === undefined ? '' : `deadline ${humanDuration(deadlineS)}`, energyBudgetJ === undefined ? '' : `energy budget ${humanEnergy(energyBudgetJ)} per device`]
+    .filter((s) => s !== '').join(', ');
+  if (choice) {
+    return `Recommended: ${setting(choice)}: 95 % updated after ${humanDuration(choice.timeTo95S)}, ` +
+      `${humanEnergy(choice.energyMeanJ)} per device on average${limits ? ` (${limits})` : ''}; the least energy of the settings that qualify.`;
+  }
+  switch (binding) {
+    case 'never-95':
+      return 'No setting brings 95 % of the fleet up to date: check coverage (gateways, data rate) and the session timeout.';
+    case 'deadline':
+      return `No setting meets the deadline of ${humanDuration(deadlineS)}: the deadline binds. ` +
+        `The fastest setting within the energy budget, ${setting(fast as PlanCandidate)}, needs ${humanDuration(fast?.timeTo95S)}.`;
+    case 'energy-budget':
+      return `No setting stays within ${humanEnergy(energyBudgetJ)} per device: the energy budget binds. ` +
+        `The cheapest setting that meets the deadline, ${setting(cheap as PlanCandidate)}, uses ${humanEnergy(cheap?.energyMeanJ)}.`;
+    default:
+      return `No setting meets both the deadline and the energy budget (${limits}): both bind. ` +
+        (fast ? `The fastest setting within budget needs ${humanDuration(fast.timeTo95S)}; ` : 'No setting that updates 95 % stays within the budget, ') +
+        (cheap ? `the cheapest that meets the deadline uses ${humanEnergy(cheap.energyMeanJ)}.` : 'and none meets the deadline.');
+  }
+}
+
+export const planCommand: CommandModule<object, PlanArgs> = {
+  command: 'plan <scenario>',
+  describe: 'Capacity planning: simulate class B/C × data rate × redundancy × fragment size for your fleet; print the Pareto front and a recommendation',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with your fleet, region, gateways and image' })
+      .option('deadline', { type: 'string', describe: 'time by which 95 % of the fleet must be updated, e.g. 90s, 45m, 6h, 2d, 1h30m' })
+      .option('energy-budget', { type: 'string', describe: 'mean radio energy a device may spend on the campaign, e.g. 500mJ, 5J, 0.5Wh' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+      .option('classes', { type: 'string', describe: 'classes to try, comma-separated (default: ClassB,ClassC)' })
+      .option('data-rates', { type: 'string', describe: 'downlink data rates to try (default: the slowest, a middle and the fastest class-B data rate of the region)' })
+      .option('redundancies', { type: 'string', describe: 'redundancy percentages to try (default: 10,25,50)' })
+      .option('fragment-sizes', { type: 'string', describe: 'fragment sizes in bytes, or max / half (of the largest for the data rate) (default: max,half)' })
+      .option('out', { type: 'string', describe: 'folder for the runs, plan.csv and plan.svg (default results/<name>-plan)' })
+      .option('force', { type: 'boolean', default: false, describe: 'replace an existing plan folder' })
+      .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted plan' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .example('$0 plan scenarios/city.json --deadline 6h --energy-budget 5J', 'what meets 6 hours and 5 J per device?')
+      .example('$0 plan city.json --classes ClassB --data-rates 3,5 --redundancies 5,10,20', 'a custom grid')
+      .epilog(
+        'The recommendation is the setting with the least mean energy per device among those that update 95 % of the fleet ' +
+          'within the deadline and the budget. Exit code 1 when no setting meets the constraints.',
+      ),
+  handler: async (argv) => {
+    const { grid, deadlineS, energyBudgetJ } = parsePlanArgs(argv);
+    const { workers } = parseParallelism(argv.workers, undefined);
+    let progress: Progress | null = null;
+    let plan: CapacityPlan;
+    try {
+      plan = await planCapacity(argv.scenario, {
+        grid, deadlineS, energyBudgetJ, workers, out: argv.out, force: argv.force, resume: argv.resume,
+        onStart: (total) => {
+          progress = createProgress({ total, label: 'plan', quiet: argv.quiet, unit: 'runs' });
+        },
+        onProgress: (done, _total, runId) => progress?.update(done, runId),
+      }).finally(() => progress?.stop());
+    } catch (err) {
+      if (err instanceof EmptyPlanError) throw new CliError(err.message, 2);
+      throw err;
+    }
+    const lines = [
+      `capacity plan: ${plan.candidates.length} settings simulated → ${plan.outDir} (plan.csv, plan.svg)`,
+      ...(plan.skipped.length > 0 ? [`${plan.skipped.length} combination(s) skipped as invalid (e.g. ${plan.skipped[0]})`] : []),
+      'Pareto front, time to 95 % updated against mean energy per device:',
+      plan.front.length > 0 ? frontTable(plan.front) : '  (empty: no setting reached 95 %)',
+      recommendationText(plan, deadlineS, energyBudgetJ),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (!plan.recommendation.choice && (deadlineS !== undefined || energyBudgetJ !== undefined || plan.recommendation.binding === 'never-95')) {
+      throw new CliError('no setting meets the constraints', 1);
+    }
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Capacity planning (`fuota-sim plan`): simulate the user's fleet under every setting of a grid
+ * (capacity-grid.ts), then report the Pareto front of time to 95 % against mean energy per device
+ * and the setting to use under a deadline and an energy budget (pareto.ts). Writes the runs as a
+ * sweep folder plus plan.csv and the plot (plan.vl.json, plan.svg).
+ */
+import { join } from 'node:path';
+import { summaryCsv } from '../output/csv.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { stableJson } from '../output/format.js';
+import { renderSvg } from '../output/svg.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { capacityPlot } from './capacity-plot.js';
+import { defaultGrid, expandPlanGrid, PLAN_PATHS, type PlanGrid } from './capacity-grid.js';
+import { paretoFront, recommend, type PlanCandidate, type PlanConstraints, type Recommendation } from './pareto.js';
+import { executeSweep, type SweepRunOptions } from './runner.js';
+import { aggregateMetric, readRunRecords } from './tables.js';
+
+export interface CapacityOptions extends PlanConstraints, Pick<SweepRunOptions, 'workers' | 'out' | 'force' | 'resume' | 'onStart' | 'onProgress'> {
+  /** grid axes to use instead of the defaults */
+  grid?: Partial<PlanGrid>;
+}
+
+export interface CapacityPlan {
+  outDir: string;
+  grid: PlanGrid;
+  candidates: PlanCandidate[];
+  front: PlanCandidate[];
+  recommendation: Recommendation;
+  /** grid combinations left out, with the reason */
+  skipped: string[];
+}
+
+export const PLAN_CSV_COLUMNS = [
+  'point', 'dlClass', 'dlDr', 'redundancyPercent', 'fragmentSizeBytes', 'n', 'timeTo95S', 'energyMeanJ', 'updatedRatio',
+  'paretoFront', 'meetsDeadline', 'meetsEnergyBudget', 'recommended',
+];
+
+/** Thrown when no setting of the grid is valid for the scenario (the CLI exits 2). */
+export class EmptyPlanError extends Error {
+  override name = 'EmptyPlanError';
+}
+
+export async function planCapacity(file: string, opts: CapacityOptions = {}): Promise<CapacityPlan> {
+  const { raw, scenario, baseDir } = loadScenarioFile(file);
+  const grid: PlanGrid = { ...defaultGrid(scenario.region), ...opts.grid };
+  const { prepared, skipped } = expandPlanGrid(raw, scenario, grid, { baseDir, sourceName: file });
+  if (prepared.points.length === 0) {
+    throw new EmptyPlanError(`no setting of the grid is valid for ${file}:\n${skipped.map((s) => `  ${s}`).join('\n')}`);
+  }
+  const outcome = await executeSweep(prepared, { ...opts, out: opts.out ?? join('results', prepared.name), plots: false });
+  const runs = readRunRecords(outcome.outDir, outcome.manifest);
+  const candidates = prepared.points.map((pt): PlanCandidate => {
+    const own = runs.filter((r) => r.point === pt.index);
+    const mean = (m: string) => aggregateMetric(own.map((r) => r.metrics[m] ?? null)).mean;
+    const v = pt.values;
+    return {
+      point: pt.index,
+      dlClass: String(v[PLAN_PATHS[0]]),
+      dlDr: Number(v[PLAN_PATHS[1]]),
+      redundancyPercent: Number(v[PLAN_PATHS[2]]),
+      fragmentSizeBytes: Number(v[PLAN_PATHS[3]]),
+      n: own.length,
+      timeTo95S: mean('timeTo95S'),
+      energyMeanJ: mean('energyMeanJ'),
+      updatedRatio: mean('updatedRatio'),
+    };
+  });
+  const constraints: PlanConstraints = { deadlineS: opts.deadlineS, energyBudgetJ: opts.energyBudgetJ };
+  const front = paretoFront(candidates);
+  const recommendation = recommend(candidates, constraints);
+  const onFront = new Set(front.map((c) => c.point));
+  const rows = candidates.map((c) => ({
+    ...c,
+    paretoFront: onFront.has(c.point),
+    meetsDeadline: c.timeTo95S !== null && (constraints.deadlineS === undefined || c.timeTo95S <= constraints.deadlineS),
+    meetsEnergyBudget: c.energyMeanJ !== null && (constraints.energyBudgetJ === undefined || c.energyMeanJ <= constraints.energyBudgetJ),
+    recommended: recommendation.choice?.point === c.point,
+  }));
+  await writeFileAtomic(join(outcome.outDir, 'plan.csv'), summaryCsv(rows, PLAN_CSV_COLUMNS));
+  const spec = capacityPlot(candidates, front, recommendation.choice, constraints, `Capacity plan: ${scenario.name}`);
+  await writeFileAtomic(join(outcome.outDir, 'plan.vl.json'), stableJson(spec));
+  await writeFileAtomic(join(outcome.outDir, 'plan.svg'), await renderSvg(spec));
+  return { outDir: outcome.outDir, grid, candidates, front, recommendation, skipped };
+}
