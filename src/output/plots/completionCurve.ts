@@ -65,7 +65,8 @@ export function completionCurve(series: CompletionSeries[], opts: CompletionCurv
     layers.push({
       transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
       mark: { type: 'area', opacity: 0.18, interpolate: 'step-after' },
-      encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color },
+      // `fill`, not `color`: its own (identical) scale without a legend, so the legend shows the lines
+      encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, fill: { ...color, legend: null } },
     });
   }
   layers.push(
@@ -93,5 +94,6 @@ export function completionCurve(series: CompletionSeries[], opts: CompletionCurv
     ...frame(opts.title ?? 'Devices updated over time', opts.subtitle ?? 'Share of the fleet that has rebuilt and verified the image'),
     data: { values },
     layer: layers,
+    resolve: { legend: { fill: 'independent' } },
   };
 }

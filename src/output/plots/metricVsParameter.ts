@@ -40,14 +40,22 @@ export function metricVsParameter(points: MetricPoint[], opts: MetricVsParameter
     n: p.n ?? null,
   }));
   const seriesCount = new Set(points.map((p) => p.series)).size;
+  const distinct = [...new Set(values.map((v) => v.x))];
   const x = numeric
-    ? { field: 'x', type: 'quantitative', title: opts.parameter, scale: { zero: false, padding: 12 } }
+    ? {
+        field: 'x',
+        type: 'quantitative',
+        title: opts.parameter,
+        scale: { zero: false, nice: false, padding: 16 },
+        // ticks at the swept values themselves when there are few of them
+        axis: distinct.length <= 12 ? { values: [...distinct].sort((a, b) => Number(a) - Number(b)), grid: false } : {},
+      }
     : {
         field: 'x',
         type: 'ordinal',
         title: opts.parameter,
         // every swept value keeps its place, even one without a mean
-        scale: { domain: [...new Set(values.map((v) => v.x))] },
+        scale: { domain: distinct },
         axis: { labelAngle: 0 },
       };
   const color = {

@@ -19,12 +19,17 @@ describe('completionCurve', () => {
     expect(svg).toContain('role-legend');
   });
 
-  it('adds a confidence band when the points carry bounds', async () => {
+  it('adds a confidence band when the points carry bounds, keeping a line legend', async () => {
     const points = steps(4, 7200 * 3).map((p) => ({ ...p, shareLow: Math.max(0, p.share - 0.05), shareHigh: Math.min(1, p.share + 0.05) }));
-    const svg = await renderSvg(completionCurve([{ label: 'r=10', points }]));
-    expect(countMarks(svg, 'area')).toBe(1);
-    expect(svg).toContain('Time since campaign start (h)');
-    expect(svg).not.toContain('role-legend'); // one series needs no legend
+    const two = completionCurve([{ label: 'r=10', points }, { label: 'r=20', points }]);
+    const { spec, warnings } = compileVegaLite(two);
+    expect(warnings).toEqual([]);
+    expect(spec.legends).toHaveLength(1);
+    expect(spec.legends?.[0]).toMatchObject({ stroke: 'color', symbolType: 'stroke' });
+    expect(countMarks(await renderSvg(two), 'area')).toBe(2);
+    const one = await renderSvg(completionCurve([{ label: 'r=10', points }]));
+    expect(one).toContain('Time since campaign start (h)');
+    expect(one).not.toContain('role-legend'); // one series needs no legend
   });
 
   it('keeps at most about 150 hover targets per series', () => {
