@@ -194,6 +194,7 @@ function changeCell(ch: number | null): string {
 export function formatCompareTable(rows: readonly CompareRow[], opts: { changesOnly?: boolean } = {}): string {
   const sweep = rows.some((r) => r.run !== '');
   const shown = opts.changesOnly ? rows.filter((r) => r.verdict !== 'ok' || r.changePercent !== 0) : rows;
+  if (shown.length === 0 && opts.changesOnly) return '';
   const head = [...(sweep ? ['run'] : []), 'metric', 'baseline', 'current', 'change %', 'tolerance %', 'verdict'];
   const body = shown.map((r) => [
     ...(sweep ? [r.run] : []),
@@ -205,13 +206,18 @@ export function formatCompareTable(rows: readonly CompareRow[], opts: { changesO
 }
 
 /**
- * `--update`: copies the current summary file over the baseline's (or, when the baseline does not
- * exist yet, to the baseline path: a file path, or a folder that gets the current file's name).
+ * `--update`: copies the current summary file over the baseline's (or, when there is no baseline
+ * yet, to the baseline path: a file path, or a folder — new or without a summary — that gets the
+ * current file's name).
  * Returns the path written.
  */
 export function updateBaseline(baselinePath: string, current: SummarySet): string {
   let target: string;
-  if (existsSync(baselinePath)) {
+  const emptyFolder = existsSync(baselinePath) && statSync(baselinePath).isDirectory() &&
+    !['summary.json', 'summary.csv'].some((f) => existsSync(join(baselinePath, f)));
+  if (emptyFolder) {
+    target = join(baselinePath, basename(current.file));
+  } else if (existsSync(baselinePath)) {
     const base = loadSummarySet(baselinePath);
     if (base.kind !== current.kind || extname(base.file) !== extname(current.file)) {
       throw new CompareInputError(`cannot replace ${base.file} (${base.kind}) with ${current.file} (${current.kind})`);

@@ -95,6 +95,11 @@ describe('comparing', () => {
     const text = formatCompareTable(compareSummaries(single({ devices: 100 }), single({ devices: 110 })));
     expect(text.split('\n')[0]).toMatch(/^metric\s+baseline\s+current\s+change %\s+tolerance %\s+verdict$/);
     expect(text).toMatch(/devices\s+100\s+110\s+\+10\.00\s+0\s+CHANGED/);
+    const same = compareSummaries(single({ devices: 100, events: 5 }), single({ devices: 100, events: 6 }), { events: 50 });
+    expect(formatCompareTable(same, { changesOnly: true }).split('\n').slice(2, -1)).toEqual([
+      expect.stringMatching(/^events\s+5\s+6\s+\+20\.00\s+50\s+ok$/),
+    ]);
+    expect(formatCompareTable(same.slice(0, 1), { changesOnly: true })).toBe('');
   });
 });
 
@@ -111,6 +116,8 @@ describe('tolerances and update', () => {
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(c, 'utf8'));
     const created = updateBaseline(join(dir, 'u', 'new'), loadSummarySet(c));
     expect(created).toBe(join(dir, 'u', 'new', 'summary.json'));
+    put('u/fresh/scenario.json', '{}');
+    expect(updateBaseline(join(dir, 'u', 'fresh'), loadSummarySet(c))).toBe(join(dir, 'u', 'fresh', 'summary.json'));
     const csv = put('u/cur.csv', 'runId,devices\np00-r0,1\n');
     expect(() => updateBaseline(b, loadSummarySet(csv))).toThrow(/cannot replace/);
   });
