@@ -146,6 +146,11 @@ export function positions(description: string, max: number) {
     .describe(description);
 }
 
+/** A strict object (unknown keys are errors) with the standard wording for a wrong type. */
+export function strictObject<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, { error: says('an object') });
+}
+
 /** A strict object section whose absent value means "all defaults". */
 export function section<T extends z.ZodRawShape>(shape: T, description: string) {
   // every field of a section has a default or is optional, so {} is a valid input

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { VERSION, VERSION_ALLOWED } from './schema-task.js';
-import { derivedDoc, derivedInt, int, num, oneOf, positions, says, section, share, text, xy } from './fields.js';
+import { derivedDoc, derivedInt, int, num, oneOf, positions, says, section, share, strictObject, text, xy } from './fields.js';
 
 /** Most devices one scenario may hold. */
 export const MAX_DEVICES = 1_000_000;
@@ -12,29 +12,28 @@ export const MAX_GATEWAYS = 1000;
 
 const KINDS = ['disc', 'ring', 'grid', 'list', 'csv'] as const;
 const center = () => xy('Centre of the layout, [x, y] in metres.', [0, 0]);
-const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: says('an object') });
 
-const disc = strict({
+const disc = strictObject({
   kind: z.literal('disc').describe('A disc of radius radiusM around centerM.'),
   radiusM: num(0, 1e6, 'Disc radius, m.', 3000, true),
   centerM: center(),
 });
-const ring = strict({
+const ring = strictObject({
   kind: z.literal('ring').describe('An annulus from minM to maxM around centerM.'),
   minM: num(0, 1e6, 'Inner radius, m.'),
   maxM: num(0, 1e6, 'Outer radius, m (greater than minM).', undefined, true),
   centerM: center(),
 });
-const grid = strict({
+const grid = strictObject({
   kind: z.literal('grid').describe('A square grid of spacing spacingM, centred on centerM.'),
   spacingM: num(0, 1e6, 'Grid spacing, m.', undefined, true),
   centerM: center(),
 });
-const list = strict({
+const list = strictObject({
   kind: z.literal('list').describe('The given positions.'),
   positions: positions('Positions [[x, y], ...] in metres.', MAX_DEVICES),
 });
-const csv = strict({
+const csv = strictObject({
   kind: z.literal('csv').describe('Positions read from a CSV file with a header and columns x and y (metres).'),
   file: z.string({ error: says('a file path') }).min(1, { error: says('a file path') })
     .describe('CSV file, relative to the scenario file; columns x and y in metres.'),

@@ -3,18 +3,17 @@
  * limits and the outputs.
  */
 import { z } from 'zod';
-import { bool, int, num, oneOf, says, section, share } from './fields.js';
+import { bool, int, num, oneOf, says, section, share, strictObject } from './fields.js';
 
-const strict = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: says('an object') });
 
 // lorawan-facts.md 6.1: log-distance defaults from LoRaSim (d0 = 40 m, PL(d0) = 127.41 dB, γ = 2.08)
-const logDistance = strict({
+const logDistance = strictObject({
   model: z.literal('log-distance').describe('PL(d) = pl0Db + 10 γ log10(d / d0M) dB.'),
   d0M: num(0, 1e5, 'Reference distance, m.', 40, true),
   pl0Db: num(0, 300, 'Path loss at the reference distance, dB.', 127.41),
   gamma: num(0, 10, 'Path-loss exponent.', 2.08, true),
 });
-const okumuraHata = strict({
+const okumuraHata = strictObject({
   model: z.literal('okumura-hata').describe('Okumura-Hata for urban, suburban or rural (open) areas.'),
   frequencyMHz: num(100, 3000, 'Carrier frequency, MHz; null = multicastGroup.dlFreq.').nullable()
     .default(null).describe('Carrier frequency, MHz; null = multicastGroup.dlFreq. Default: null.'),
