@@ -4,7 +4,7 @@
  * dashed guides at the target shares (90 % and 95 % by default).
  */
 import { roundNumber } from '../format.js';
-import { frame, GUIDE_COLOR, inUnit, isTooltipPoint, timeUnitFor, tooltipLayer, type VlSpec } from './theme.js';
+import { frame, GUIDE_COLOR, inUnit, isTooltipPoint, seriesColor, timeUnitFor, tooltipLayer, type VlSpec } from './theme.js';
 
 export interface CompletionSeriesPoint {
   /** seconds from campaign start */
@@ -48,13 +48,7 @@ export function completionCurve(series: CompletionSeries[], opts: CompletionCurv
   const hasBand = values.some((v) => v.low !== null && v.high !== null);
   const targets = opts.targets ?? [0.9, 0.95];
   const x = { field: 't', type: 'quantitative', title: `Time since campaign start (${unit.unit})`, scale: { zero: true, nice: true } };
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    title: opts.seriesTitle ?? 'Series',
-    ...(opts.colorScale ? { scale: opts.colorScale } : {}),
-    legend: series.length > 1 ? {} : null,
-  };
+  const color = seriesColor('series', opts.seriesTitle ?? 'Series', series.length, opts.colorScale);
   const tooltip = [
     { field: 'series', type: 'nominal', title: opts.seriesTitle ?? 'Series' },
     { field: 't', type: 'quantitative', title: `Time (${unit.unit})`, format: ',.2f' },

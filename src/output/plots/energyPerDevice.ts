@@ -5,7 +5,7 @@
  */
 import { roundNumber } from '../format.js';
 import { ecdfPoints, histogram } from './bins.js';
-import { frame, type VlSpec } from './theme.js';
+import { frame, seriesColor, type VlSpec } from './theme.js';
 
 export interface EnergyGroup {
   label: string;
@@ -39,13 +39,7 @@ export function energyPerDevice(groups: EnergyGroup[], opts: EnergyPlotOptions =
   const milli = max < 1;
   const unit = milli ? 'mJ' : 'J';
   const scale = (j: number): number => roundNumber(milli ? j * 1000 : j) ?? 0;
-  const color = {
-    field: 'group',
-    type: 'nominal',
-    title: opts.groupTitle ?? 'Group',
-    ...(opts.colorScale ? { scale: opts.colorScale } : {}),
-    legend: groups.length > 1 ? {} : null,
-  };
+  const color = seriesColor('group', opts.groupTitle ?? 'Group', groups.length, opts.colorScale);
   const means = groups.flatMap((g) => {
     const m = finiteMean(g.energyJ);
     return m === null ? [] : [{ group: g.label, mean: scale(m), label: `mean ${scale(m).toPrecision(3)} ${unit}` }];

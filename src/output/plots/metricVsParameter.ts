@@ -3,7 +3,7 @@
  * (e.g. per class), with 95 % confidence intervals as error bars.
  */
 import { roundNumber } from '../format.js';
-import { frame, type VlSpec } from './theme.js';
+import { frame, seriesColor, type VlSpec } from './theme.js';
 
 export interface MetricPoint {
   /** the swept parameter's value (number → quantitative axis, string → ordinal axis) */
@@ -58,33 +58,19 @@ export function metricVsParameter(points: MetricPoint[], opts: MetricVsParameter
         scale: { domain: distinct },
         axis: { labelAngle: 0 },
       };
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    title: opts.seriesTitle ?? 'Series',
-    ...(opts.colorScale ? { scale: opts.colorScale } : {}),
-    legend: seriesCount > 1 ? {} : null,
-  };
+  const color = seriesColor('series', opts.seriesTitle ?? 'Series', seriesCount, opts.colorScale);
   const fmt = opts.format ?? ',.4~g';
+  const cap = { type: 'tick', orient: 'horizontal', size: 10, thickness: 1.5 };
   return {
     ...frame(opts.title ?? `${opts.metric} vs ${opts.parameter}`, opts.subtitle ?? 'Mean over replications; bars show the 95 % confidence interval'),
     data: { values },
     layer: [
-      {
-        transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
-        mark: { type: 'rule', strokeWidth: 1.5 },
-        encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color },
-      },
-      {
-        transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
-        mark: { type: 'tick', orient: 'horizontal', size: 10, thickness: 1.5 },
-        encoding: { x, y: { field: 'low', type: 'quantitative' }, color },
-      },
-      {
-        transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],
-        mark: { type: 'tick', orient: 'horizontal', size: 10, thickness: 1.5 },
-        encoding: { x, y: { field: 'high', type: 'quantitative' }, color },
-      },
+      // error bars: a rule from low to high with a cap at each end, where the interval is known
+      ...[
+        { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color } },
+        { mark: cap, encoding: { x, y: { field: 'low', type: 'quantitative' }, color } },
+        { mark: cap, encoding: { x, y: { field: 'high', type: 'quantitative' }, color } },
+      ].map((layer) => ({ transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }], ...layer })),
       {
         transform: [{ filter: 'isValid(datum.mean)' }],
         mark: { type: 'line', point: { filled: true, size: 55 }, strokeWidth: 2 },

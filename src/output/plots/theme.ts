@@ -110,3 +110,8 @@ export function tooltipLayer(x: VlSpec, yField: string, tooltip: VlSpec[]): VlSp
     encoding: { x, y: { field: yField, type: 'quantitative' }, tooltip },
   };
 }
+
+/** A nominal colour encoding for series: optional fixed colours, a legend only when there are several. */
+export function seriesColor(field: string, title: string, count: number, colorScale?: { domain: string[]; range: string[] }): VlSpec {
+  return { field, type: 'nominal', title, ...(colorScale ? { scale: colorScale } : {}), legend: count > 1 ? {} : null };
+}
