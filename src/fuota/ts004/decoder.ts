@@ -10,7 +10,6 @@
  */
 import { MAX_FRAGMENT_COUNTER, type FecVariant } from './constants.js';
 import { TriangularGf2 } from './elimination.js';
-import { xorInto } from './encoder.js';
 import { Ts004Error } from './errors.js';
 import {
   FEED_DECODED,
@@ -20,6 +19,7 @@ import {
   type DecoderStatus,
   type FeedResult,
 } from './feed-result.js';
+import { reduceToLost, sortedIndexOf } from './reduce.js';
 import { ParityRowCache } from './rows.js';
 import { checkFragSize, checkNbFrag } from './sizing.js';
 
@@ -44,20 +44,6 @@ const UNCODED = 0;
 const CODED = 1;
 const DECODED = 2;
 const FAILED = 3;
-
-/** Index of `value` in the first `length` entries of the sorted array, or -1. */
-function sortedIndexOf(sorted: Uint16Array, length: number, value: number): number {
-  let lo = 0;
-  let hi = length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = sorted[mid];
-    if (x === value) return mid;
-    if (x < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 export class FragDecoder {
   readonly nbFrag: number;
@@ -231,48 +217,13 @@ export class FragDecoder {
     const system = this.#ensureSystem();
     const rhs = this.#rhs;
     if (rhs !== null) rhs.set(payload as Uint8Array);
-    this.#reduce(codedIndex, system.v, rhs);
+    reduceToLost(this.rows, codedIndex, this.#lost as Uint16Array, lostLen, system.v, rhs, this.#data, this.fragSizeBytes);
     if (!system.insert(rhs)) return FEED_ONGOING;
     this.#rank = system.rank;
     if (!system.complete) return FEED_ONGOING;
     system.backSubstitute();
     this.#acceptedUncoded = this.nbFrag;
     return this.#finish(DECODED);
-  }
-
-  /** Reduces coded row n to the lost columns (bit k of v = k-th lost fragment); XORs held fragments into rhs. */
-  #reduce(codedIndex: number, v: Uint32Array, rhs: Uint8Array | null): void {
-    const lost = this.#lost as Uint16Array;
-    const lostLen = this.#lostLen;
-    const rows = this.rows;
-    if (rhs !== null) {
-      // payload mode visits every column anyway: one merge walk of two sorted lists
-      const data = this.#data as Uint8Array;
-      const size = this.fragSizeBytes;
-      const cols = rows.columns(codedIndex);
-      let k = 0;
-      for (let i = 0; i < cols.length; i++) {
-        const c = cols[i];
-        while (k < lostLen && lost[k] < c) k++;
-        if (k < lostLen && lost[k] === c) v[k >>> 5] |= 1 << (k & 31);
-        else xorInto(rhs, 0, data, c * size, size);
-      }
-      return;
-    }
-    if (lostLen <= rows.weight(codedIndex)) {
-      // fleet hot path: test the shared row bitset at each lost column
-      const bits = rows.bits(codedIndex);
-      for (let k = 0; k < lostLen; k++) {
-        const c = lost[k];
-        if (((bits[c >>> 5] >>> (c & 31)) & 1) !== 0) v[k >>> 5] |= 1 << (k & 31);
-      }
-      return;
-    }
-    const cols = rows.columns(codedIndex);
-    for (let i = 0; i < cols.length; i++) {
-      const k = sortedIndexOf(lost, lostLen, cols[i]);
-      if (k >= 0) v[k >>> 5] |= 1 << (k & 31);
-    }
   }
 
   /** First coded fragment: the lost set is frozen (Semtech: the missing tail is registered). */

@@ -8,19 +8,8 @@ import {
   type FeedResult,
   type Fragment,
 } from '../../../src/fuota/ts004/index.js';
+import { stream } from '../../../src/engine/rng.js';
 import { sha256Hex } from './cases.js';
-
-/** Small deterministic generator for loss patterns and orders (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Transfer {
   m: number;
@@ -44,7 +33,7 @@ const transferArb = (opts: { reorderUncoded: boolean }) =>
       padding: fc.integer({ min: 0, max: 11 }),
     })
     .map((p): Transfer => {
-      const random = rng(p.seed);
+      const random = stream(p.seed, 0);
       const length = Math.max(1, p.m * p.fragSize - Math.min(p.padding, p.fragSize - 1));
       const data = Uint8Array.from({ length }, () => Math.floor(random() * 256));
       const coded = Math.ceil(p.m * (p.lossPercent / 100) * 1.5) + p.extraCoded;
