@@ -12,7 +12,7 @@
  * A run folder's presence means the run is complete; `resume` runs only the missing ones.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { CliError } from '../cli/errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { assembleSweep } from './assemble.js';
@@ -69,6 +69,12 @@ export interface SweepOutcome {
   complete: boolean;
   /** sweep-level files written, relative to outDir */
   files: string[];
+}
+
+/** A folder as people read it: relative to the working directory when inside it, else absolute. */
+export function displayPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
 }
 
 /** The default sweep folder for a sweep name and shard. */

@@ -40,7 +40,7 @@ describe('sweep runner', () => {
     expect(aggregate).toHaveLength(9);
     expect(aggregate[0]).toMatch(/^point,multicastGroup\.dlClass,fuotaTask\.redundancyPercent,n,devices_mean,devices_sd,devices_ci95Low,devices_ci95High,/);
     expect(aggregate[1]).toMatch(/^0,ClassB,0,3,40,0,40,40,/);
-    expect(Object.keys(reference)).toEqual(expect.arrayContaining(['sweep.json', 'completion.svg', 'timeTo90S-vs-redundancyPercent.vl.json']));
+    expect(Object.keys(reference)).toEqual(expect.arrayContaining(['sweep.json', 'completion.svg', 'energyMeanJ-vs-redundancyPercent.vl.json', 'report.html']));
     const run = JSON.parse(readFileSync(join(ref, 'runs', 'p05-r1', 'scenario.resolved.json'), 'utf8'));
     expect(run).toMatchObject({ seed: 8, replications: 1, sweep: null, multicastGroup: { dlClass: 'ClassC' }, fuotaTask: { redundancyPercent: 10 } });
   });

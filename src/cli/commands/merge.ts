@@ -1,6 +1,7 @@
 /** `fuota-sim merge <dirs...> --out DIR`: join the folders of a sharded sweep into one sweep folder. */
 import type { CommandModule } from 'yargs';
 import { mergeShards, MergeError } from '../../sweep/merge.js';
+import { displayPath } from '../../sweep/runner.js';
 import { CliError } from '../errors.js';
 
 interface MergeArgs {
@@ -27,7 +28,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   handler: async (argv) => {
     try {
       const m = await mergeShards(argv.dirs, argv.out, { force: argv.force, plots: argv.plots });
-      process.stdout.write(`merged ${m.runsPresent} runs from ${argv.dirs.length} folder(s) → ${m.outDir}\n`);
+      process.stdout.write(`merged ${m.runsPresent} runs from ${argv.dirs.length} folder(s) → ${displayPath(m.outDir)}\n`);
     } catch (err) {
       if (err instanceof MergeError) throw new CliError(err.message, 2);
       throw err;

@@ -5,6 +5,7 @@ import type { DlClass } from '../../scenario/types.js';
 import { EmptyPlanError, planCapacity, type CapacityPlan } from '../../sweep/capacity.js';
 import type { FragmentSizeChoice, PlanGrid } from '../../sweep/capacity-grid.js';
 import type { PlanCandidate } from '../../sweep/pareto.js';
+import { displayPath } from '../../sweep/runner.js';
 import { parseDurationS, parseEnergyJ } from '../../sweep/units.js';
 import { CliError, UsageError } from '../errors.js';
 import { createProgress, type Progress } from '../progress.js';
@@ -147,7 +148,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       throw err;
     }
     const lines = [
-      `capacity plan: ${plan.candidates.length} settings simulated → ${plan.outDir} (plan.csv, plan.svg)`,
+      `capacity plan: ${plan.candidates.length} settings simulated → ${displayPath(plan.outDir)} (plan.csv, plan.svg)`,
       ...(plan.skipped.length > 0 ? [`${plan.skipped.length} combination(s) skipped as invalid (e.g. ${plan.skipped[0]})`] : []),
       'Pareto front, time to 95 % updated against mean energy per device:',
       plan.front.length > 0 ? frontTable(plan.front) : '  (empty: no setting reached 95 %)',

@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { parseShard, type Shard } from '../../sweep/plan.js';
 import { prepareSweep } from '../../sweep/prepare.js';
 import { defaultWorkers } from '../../sweep/pool.js';
-import { executeSweep } from '../../sweep/runner.js';
+import { displayPath, executeSweep } from '../../sweep/runner.js';
 import { UsageError } from '../errors.js';
 import { createProgress, type Progress } from '../progress.js';
 
@@ -83,7 +83,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const skipped = outcome.runsSkipped > 0 ? ` (${outcome.runsSkipped} already complete)` : '';
     process.stdout.write(
       `sweep ${prepared.name}: ${prepared.points.length} point(s) × ${prepared.replications} replication(s); ${slice}, ` +
-        `ran ${outcome.runsExecuted}${skipped} → ${outcome.outDir}\n`,
+        `ran ${outcome.runsExecuted}${skipped} → ${displayPath(outcome.outDir)}\n`,
     );
     if (!outcome.complete) {
       process.stdout.write(`${total - outcome.runsPresent} run(s) of the sweep are elsewhere: join the shard folders with fuota-sim merge <dirs...> --out DIR\n`);
