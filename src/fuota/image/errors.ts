@@ -4,7 +4,7 @@
 export class ImageError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'ImageError';
+    this.name = new.target.name; // the subclass's name: KeyError, DeltaError, ...
   }
 }
 
@@ -12,38 +12,17 @@ export class ImageError extends Error {
 export class VersionError extends ImageError {
   constructor(readonly input: string, reason: string) {
     super(`${JSON.stringify(input)} is not a semantic version (MAJOR.MINOR.PATCH[-pre][+build]): ${reason}`);
-    this.name = 'VersionError';
   }
 }
 
 /** A signing key that cannot be read or does not match the signature algorithm. */
-export class KeyError extends ImageError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KeyError';
-  }
-}
+export class KeyError extends ImageError {}
 
 /** Bytes that do not form a valid manifest, or manifest fields that cannot be encoded. */
-export class ManifestError extends ImageError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ManifestError';
-  }
-}
+export class ManifestError extends ImageError {}
 
 /** Bytes that do not form a valid VCDIFF delta, or a delta that does not fit its base. */
-export class DeltaError extends ImageError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DeltaError';
-  }
-}
+export class DeltaError extends ImageError {}
 
 /** An image (or delta) larger than what one FUOTA task may carry. */
-export class ImageTooLargeError extends ImageError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImageTooLargeError';
-  }
-}
+export class ImageTooLargeError extends ImageError {}

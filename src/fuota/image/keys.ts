@@ -73,7 +73,7 @@ export function signingKeysFromPem(algorithm: Exclude<SignatureAlgorithm, 'none'
   if (found !== algorithm) {
     const kind = privateKey.asymmetricKeyType === 'ec'
       ? `an EC key on curve ${privateKey.asymmetricKeyDetails?.namedCurve ?? 'unknown'}`
-      : `a ${privateKey.asymmetricKeyType ?? 'unknown'} key`;
+      : `a key of type ${privateKey.asymmetricKeyType ?? 'unknown'}`;
     throw new KeyError(`${source}: ${kind} cannot sign ${algorithm}; allowed: ${algorithm === 'ed25519' ? 'an Ed25519 key' : 'an EC key on P-256 (prime256v1)'}`);
   }
   return { algorithm, privateKey, publicKey: createPublicKey(privateKey) };

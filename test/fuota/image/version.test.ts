@@ -37,6 +37,7 @@ describe('parseVersion', () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(VersionError);
+      expect((err as Error).name).toBe('VersionError');
       expect((err as VersionError).input).toBe('1.02.3');
       expect((err as Error).message).toContain('"1.02.3"');
     }
