@@ -1,7 +1,8 @@
-/** Loads a scenario file and expands its sweep into the points a sweep runs. */
+/** Loads a scenario file and expands its sweep into the points a sweep runs; `runSweep` does both and runs it. */
 import { loadScenarioFile } from '../scenario/load.js';
 import { expandSweep } from '../scenario/sweep.js';
-import type { PreparedSweep } from './runner.js';
+import { progressHooks } from './progress-hooks.js';
+import { executeSweep, type PreparedSweep, type SweepOutcome, type SweepRunOptions } from './runner.js';
 
 /** Reads, validates and expands `file`; throws ScenarioError (exit 2) listing every problem. */
 export function prepareSweep(file: string): PreparedSweep {
@@ -14,4 +15,31 @@ export function prepareSweep(file: string): PreparedSweep {
     scenarios: points.map((p) => p.scenario),
     replications: scenario.replications,
   };
+}
+
+export interface RunSweepOptions extends SweepRunOptions {
+  /** no progress bar (it is also off when standard error is not a terminal, or when onProgress is given) */
+  quiet?: boolean;
+}
+
+/**
+ * The library entry of `fuota-sim sweep`: load `file`, expand its sweep and run (the slice of) it
+ * into its folder (see runner.ts), with a progress bar on standard error unless `quiet`.
+ */
+export async function runSweep(file: string, opts: RunSweepOptions = {}): Promise<SweepOutcome> {
+  const prepared = prepareSweep(file);
+  if (opts.onProgress) return executeSweep(prepared, opts);
+  const hooks = progressHooks(`sweep ${prepared.name}`, opts.quiet);
+  try {
+    return await executeSweep(prepared, {
+      ...opts,
+      onStart: (total) => {
+        opts.onStart?.(total);
+        hooks.onStart(total);
+      },
+      onProgress: hooks.onProgress,
+    });
+  } finally {
+    hooks.stop();
+  }
 }

@@ -5,10 +5,10 @@ import type { DlClass } from '../../scenario/types.js';
 import { EmptyPlanError, planCapacity, type CapacityPlan } from '../../sweep/capacity.js';
 import type { FragmentSizeChoice, PlanGrid } from '../../sweep/capacity-grid.js';
 import type { PlanCandidate } from '../../sweep/pareto.js';
+import { progressHooks } from '../../sweep/progress-hooks.js';
 import { displayPath } from '../../sweep/runner.js';
 import { parseDurationS, parseEnergyJ } from '../../sweep/units.js';
 import { CliError, UsageError } from '../errors.js';
-import { createProgress, type Progress } from '../progress.js';
 import { parseParallelism } from './sweep.js';
 
 interface PlanArgs {
@@ -133,19 +133,19 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   handler: async (argv) => {
     const { grid, deadlineS, energyBudgetJ } = parsePlanArgs(argv);
     const { workers } = parseParallelism(argv.workers, undefined);
-    let progress: Progress | null = null;
+    const hooks = progressHooks('plan', argv.quiet);
     let plan: CapacityPlan;
     try {
       plan = await planCapacity(argv.scenario, {
         grid, deadlineS, energyBudgetJ, workers, out: argv.out, force: argv.force, resume: argv.resume,
-        onStart: (total) => {
-          progress = createProgress({ total, label: 'plan', quiet: argv.quiet, unit: 'runs' });
-        },
-        onProgress: (done, _total, runId) => progress?.update(done, runId),
-      }).finally(() => progress?.stop());
+        onStart: hooks.onStart,
+        onProgress: hooks.onProgress,
+      });
     } catch (err) {
       if (err instanceof EmptyPlanError) throw new CliError(err.message, 2);
       throw err;
+    } finally {
+      hooks.stop();
     }
     const lines = [
       `capacity plan: ${plan.candidates.length} settings simulated → ${displayPath(plan.outDir)} (plan.csv, plan.svg)`,

@@ -1,11 +1,10 @@
 /** `fuota-sim sweep <scenario>`: every sweep point × replication, on worker threads, shardable and resumable. */
 import type { CommandModule } from 'yargs';
 import { parseShard, type Shard } from '../../sweep/plan.js';
-import { prepareSweep } from '../../sweep/prepare.js';
+import { runSweep } from '../../sweep/prepare.js';
 import { defaultWorkers } from '../../sweep/pool.js';
-import { displayPath, executeSweep } from '../../sweep/runner.js';
+import { displayPath } from '../../sweep/runner.js';
 import { UsageError } from '../errors.js';
-import { createProgress, type Progress } from '../progress.js';
 
 interface SweepArgs {
   scenario: string;
@@ -56,16 +55,14 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar (it is also off when standard error is not a terminal)' })
       .option('trace', { type: 'boolean', default: false, describe: 'write transmissions.csv in every run folder' })
       .option('plots', { type: 'boolean', default: true, describe: 'draw the sweep plots (--no-plots skips them)' })
-      .example('$0 sweep scenarios/sweep-redundancy.json', 'all points, all cores → results/<name>/')
+      .example('$0 sweep scenarios/sweep-class-redundancy.json', 'all points, all cores → results/<name>/')
       .example('$0 sweep s.json --shard 2/4 --out out/shard-2', 'the second of four slices (one machine of four)')
       .example('$0 sweep s.json --resume', 'finish a sweep that was interrupted')
       .epilog('Replications run with seeds seed, seed+1, ...; aggregate.csv has mean, sd and a Student-t 95 % CI per point. See docs/workflows.md.'),
   handler: async (argv) => {
     const { workers, shard } = parseParallelism(argv.workers, argv.shard);
     if (argv.resume && argv.force) throw new UsageError(['--resume and --force contradict each other: pick one']);
-    const prepared = prepareSweep(argv.scenario);
-    let progress: Progress | null = null;
-    const outcome = await executeSweep(prepared, {
+    const outcome = await runSweep(argv.scenario, {
       workers,
       shard,
       resume: argv.resume,
@@ -73,16 +70,14 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       out: argv.out,
       trace: argv.trace,
       plots: argv.plots,
-      onStart: (total) => {
-        progress = createProgress({ total, label: `sweep ${prepared.name}`, quiet: argv.quiet, unit: 'runs' });
-      },
-      onProgress: (done, _total, runId) => progress?.update(done, runId),
-    }).finally(() => progress?.stop());
-    const total = outcome.manifest.runs.length;
+      quiet: argv.quiet,
+    });
+    const { manifest } = outcome;
+    const total = manifest.runs.length;
     const slice = shard ? `shard ${shard.index}/${shard.count}: ${outcome.runsInSlice} of ${total} runs` : `${total} runs`;
     const skipped = outcome.runsSkipped > 0 ? ` (${outcome.runsSkipped} already complete)` : '';
     process.stdout.write(
-      `sweep ${prepared.name}: ${prepared.points.length} point(s) × ${prepared.replications} replication(s); ${slice}, ` +
+      `sweep ${manifest.name}: ${manifest.points.length} point(s) × ${manifest.replications} replication(s); ${slice}, ` +
         `ran ${outcome.runsExecuted}${skipped} → ${displayPath(outcome.outDir)}\n`,
     );
     if (!outcome.complete) {
