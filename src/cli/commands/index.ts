@@ -6,8 +6,9 @@ import { importCommand } from './import.js';
 import { mergeCommand } from './merge.js';
 import { planCommand } from './plan.js';
 import { plotCommand } from './plot.js';
+import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const commands: CommandModule<any, any>[] = [compareCommand, sweepCommand, mergeCommand, importCommand, planCommand, validateCommand, schemaCommand, fragCommand, plotCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, compareCommand, sweepCommand, mergeCommand, importCommand, planCommand, validateCommand, schemaCommand, fragCommand, plotCommand];
