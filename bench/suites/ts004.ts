@@ -34,7 +34,7 @@ interface Case {
 
 function runCase(c: Case, frags: Fragment[], rows: ParityRowCache, trials: Int32Array[]): BenchRow {
   const payload = c.mode !== 'rows';
-  const decodeOnce = (arr: Int32Array): { fed: number; bytes: number } => {
+  const decodeOnce = (arr: Int32Array): { fed: number; bytes: number; lost: number } => {
     const d = new FragDecoder({
       nbFrag: c.m,
       fragSizeBytes: FRAG_SIZE_BYTES,
@@ -50,20 +50,23 @@ function runCase(c: Case, frags: Fragment[], rows: ParityRowCache, trials: Int32
       if (s !== 'ongoing') break;
     }
     if (d.status !== 'decoded') throw new Error(`bench: M=${c.m} ${c.lossPercent}% did not decode; raise codedMax`);
-    return { fed: k, bytes: d.peakStateBytes() };
+    return { fed: k, bytes: d.peakStateBytes(), lost: d.lostCount };
   };
   for (let t = 0; t < Math.min(5, trials.length); t++) decodeOnce(trials[t]); // warm-up (JIT, row cache), not timed
   let fed = 0;
   let peak = 0;
+  let lost = 0;
   let seconds = Infinity;
   let cpuSeconds = Infinity;
   for (let round = 0; round < c.rounds; round++) {
     fed = 0;
+    lost = 0;
     const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     for (let t = 0; t < c.trials; t++) {
       const r = decodeOnce(trials[t]);
       fed += r.fed;
+      lost += r.lost;
       if (r.bytes > peak) peak = r.bytes;
     }
     seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
@@ -74,12 +77,13 @@ function runCase(c: Case, frags: Fragment[], rows: ParityRowCache, trials: Int32
     suite: 'ts004',
     case: `${c.mode} M=${c.m} loss=${c.lossPercent}%`,
     metrics: {
-      msPerDecode: (seconds * 1000) / c.trials,
-      /** process CPU time: less sensitive than wall time to other work on a shared machine */
+      // rates from process CPU time: on a shared machine wall time also counts other work
       cpuMsPerDecode: (cpuSeconds * 1000) / c.trials,
-      decodesPerS: c.trials / seconds,
-      usPerFragment: (seconds * 1e6) / fed,
+      decodesPerS: c.trials / cpuSeconds,
+      usPerFragment: (cpuSeconds * 1e6) / fed,
+      wallMsPerDecode: (seconds * 1000) / c.trials,
       peakStateBytes: peak,
+      meanLost: lost / c.trials,
       trials: c.trials,
       rounds: c.rounds,
     },
