@@ -96,11 +96,10 @@ function completeRuns(outDir: string, removeTmp: boolean): Set<string> {
 
 /** Checks the target folder against the options; clears it for --force. */
 function prepareFolder(outDir: string, manifest: SweepManifest, opts: SweepRunOptions): void {
-  if (!existsSync(outDir)) return;
+  if (!existsSync(outDir) || readdirSync(outDir).length === 0) return;
   if (opts.resume) {
     const existing = readManifest(outDir);
     if (!existing) {
-      if (readdirSync(outDir).length === 0) return;
       throw new CliError(`${outDir} exists but holds no ${MANIFEST_FILE}: it is not a sweep folder; choose another --out`, 2);
     }
     if (existing.scenarioHash !== manifest.scenarioHash) {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, treeHashes } from '../sweep/helpers.js';
@@ -24,8 +24,9 @@ describe('fuota-sim sweep', () => {
     expect(resumed.stdout).toMatch(/ran 0 \(24 already complete\)/);
   });
 
-  it('runs one shard into its own folder and tells how to merge', async () => {
+  it('runs one shard into its own (already created, empty) folder and tells how to merge', async () => {
     const out = join(dir, 'shard');
+    mkdirSync(out);
     const r = await runCli(['sweep', tiny, '--workers', '1', '--shard', '3/4', '--out', out, '--no-plots']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/shard 3\/4: 6 of 24 runs, ran 6/);
