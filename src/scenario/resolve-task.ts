@@ -10,10 +10,22 @@ import {
 } from './derive.js';
 import { checkFile } from './files.js';
 import type { ParsedScenario } from './schema.js';
-import { MAX_IMAGE_BYTES } from './schema-task.js';
+import { MAX_IMAGE_BYTES } from '../fuota/image/limits.js';
+import { buildFirmwarePackage } from '../fuota/image/package.js';
+import { ImageError } from '../fuota/image/errors.js';
+import { manifestSizeBytes } from '../fuota/image/manifest.js';
 import type { ResolvedScenario } from './types.js';
 
 type Firmware = ResolvedScenario['firmware'];
+
+/** Manifest length, or 0 while the version is still invalid (reported by the schema). */
+function safeManifestBytes(version: string, alg: Firmware['signature'], kind: 'image' | 'delta'): number {
+  try {
+    return manifestSizeBytes(version, alg, kind);
+  } catch {
+    return 0;
+  }
+}
 
 /** The firmware section with paths made absolute and the size filled; `dataLength` = bytes actually sent. */
 export function resolveFirmware(f: ParsedScenario['firmware'], baseDir: string, problems: string[]): { firmware: Firmware; dataLength: number } {
@@ -29,18 +41,13 @@ export function resolveFirmware(f: ParsedScenario['firmware'], baseDir: string, 
     problems.push('firmware.signingKeyFile: a key is given but firmware.signature is "none"; allowed: null, or a signature of "ecdsa-p256" or "ed25519"');
   }
   let delta: Firmware['delta'] = null;
-  let dataLength = sizeBytes;
+  let deltaReadable = false;
   if (f.delta !== null) {
     const base = checkFile('firmware.delta.baseFile', f.delta.baseFile, baseDir, problems);
-    const patch = checkFile('firmware.delta.file', f.delta.file, baseDir, problems);
-    delta = { baseFile: base.path, file: patch.path };
-    if (patch.sizeBytes !== null) {
-      dataLength = patch.sizeBytes;
-      if (patch.sizeBytes === 0) problems.push('firmware.delta.file: the delta is empty; allowed: a delta of 1 byte or more');
-      if (patch.sizeBytes > MAX_IMAGE_BYTES) {
-        problems.push(`firmware.delta.file: ${patch.sizeBytes} bytes is larger than the ${MAX_IMAGE_BYTES} bytes (1 MB) AWS accepts; allowed: a delta of at most 1 MB`);
-      }
-    }
+    const target = checkFile('firmware.delta.file', f.delta.file, baseDir, problems);
+    delta = { baseFile: base.path, file: target.path };
+    deltaReadable = base.sizeBytes !== null && target.sizeBytes !== null;
+    if (target.sizeBytes === 0) problems.push('firmware.delta.file: the file is empty; allowed: the new image (or a VCDIFF delta) of 1 byte or more');
   } else if (sizeBytes > MAX_IMAGE_BYTES) {
     problems.push(`firmware.sizeBytes: ${sizeBytes} is larger than the ${MAX_IMAGE_BYTES} bytes (1 MB) AWS accepts; send a delta instead (firmware.delta) or a smaller image`);
   }
@@ -53,6 +60,18 @@ export function resolveFirmware(f: ParsedScenario['firmware'], baseDir: string, 
     delta,
     tamperBytes: f.tamperBytes,
   };
+  // what is sent: the manifest (version, digest, signature) followed by the image or the delta
+  let dataLength = sizeBytes + safeManifestBytes(f.version, f.signature, 'image');
+  if (delta !== null && deltaReadable && problems.length === 0) {
+    try {
+      const pkg = buildFirmwarePackage(firmware, 0);
+      dataLength = pkg.payload.length;
+      firmware.sizeBytes = pkg.image.length;
+    } catch (err) {
+      if (!(err instanceof ImageError)) throw err;
+      problems.push(`firmware.delta: ${err.message}`);
+    }
+  }
   return { firmware, dataLength: Math.max(1, dataLength) };
 }
 

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { bool, derivedDoc, derivedInt, filePath, int, num, oneOf, says, section, text } from './fields.js';
 
-/** AWS accepts images up to 1 MB (lorawan-facts.md 7.3); larger ones need a delta. */
-export const MAX_IMAGE_BYTES = 1_048_576;
+import { MAX_IMAGE_BYTES } from '../fuota/image/limits.js';
+
+export { MAX_IMAGE_BYTES };
 /** Largest image the schema accepts at all (a delta may stand in for an image over 1 MB). */
 export const MAX_FILE_BYTES = 64 * MAX_IMAGE_BYTES;
 
@@ -22,7 +23,7 @@ const delta = z
       baseFile: z.string({ error: says('a file path') }).min(1, { error: says('a file path') })
         .describe('The image the devices run now (the delta base), relative to the scenario file.'),
       file: z.string({ error: says('a file path') }).min(1, { error: says('a file path') })
-        .describe('The binary delta that is sent instead of the full image, relative to the scenario file.'),
+        .describe('The new image, relative to the scenario file: fuota-sim computes a VCDIFF (RFC 3284) delta from baseFile to it and sends that. A ready VCDIFF delta file is accepted too.'),
     },
     { error: says('null or { "baseFile": ..., "file": ... }') },
   )

@@ -69,7 +69,7 @@ describe('scenario problems name the field, the value and what is allowed', () =
       'fuotaTask.fragmentSizeBytes: 240 is larger than the 239 bytes that fit DR5 in EU868 (N − 3); allowed: integer 1..239, or leave it out'],
     ['more than 16383 fragments',
       { region: 'US915', multicastGroup: { dlDr: 8 }, firmware: { sizeBytes: 1048576 } },
-      'fuotaTask.fragmentSizeBytes: 50 gives 20972 fragments + 10 % redundancy = 23070, more than the 16383 one TS004 session can number; use larger fragments (a faster multicastGroup.dlDr), less fuotaTask.redundancyPercent, or a delta (firmware.delta)'],
+      'fuotaTask.fragmentSizeBytes: 50 gives 20974 fragments + 10 % redundancy = 23072, more than the 16383 one TS004 session can number; use larger fragments (a faster multicastGroup.dlDr), less fuotaTask.redundancyPercent, or a delta (firmware.delta)'],
     ['an image over 1 MB without a delta',
       { firmware: { sizeBytes: 2000000 } },
       'firmware.sizeBytes: 2000000 is larger than the 1048576 bytes (1 MB) AWS accepts; send a delta instead (firmware.delta) or a smaller image'],

@@ -108,11 +108,16 @@ describe('resolveScenario files', () => {
   });
 
   it('accepts an image over 1 MB when a delta is sent, and sizes the session for the delta', () => {
-    const dir = tempDirWith({ 'old.bin': new Uint8Array(10), 'patch.bin': new Uint8Array(2390) });
-    const s = resolve({ firmware: { sizeBytes: 4_000_000, delta: { baseFile: 'old.bin', file: 'patch.bin' } } }, dir);
-    expect(s.firmware.delta).toEqual({ baseFile: join(dir, 'old.bin'), file: join(dir, 'patch.bin') });
-    // 10 fragments + 1 coded, 3.945 s each, × 1.5 = 65 s → 128
-    expect(s.multicastGroup.sessionTimeoutS).toBe(128);
+    // the new image differs from the base in 100 bytes: the VCDIFF delta is a few hundred bytes
+    const base = Uint8Array.from({ length: 1_100_000 }, (_, i) => (i * 7 + 3) & 255);
+    const next = base.slice();
+    for (let i = 0; i < 100; i++) next[500_000 + i] ^= 0x5a;
+    const dir = tempDirWith({ 'old.bin': base, 'new.bin': next });
+    const s = resolve({ firmware: { delta: { baseFile: 'old.bin', file: 'new.bin' } } }, dir);
+    expect(s.firmware.delta).toEqual({ baseFile: join(dir, 'old.bin'), file: join(dir, 'new.bin') });
+    expect(s.firmware.sizeBytes).toBe(1_100_000);
+    // a couple of fragments, 3.945 s each (DR5 at 10 %), × 1.5: under the 60 s minimum → 64
+    expect(s.multicastGroup.sessionTimeoutS).toBe(64);
   });
 
   it('reads a csv placement into a list', () => {
