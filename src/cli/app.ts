@@ -19,6 +19,17 @@ export async function main(argv: string[]): Promise<number> {
     .exitProcess(false)
     .demandCommand(1, 'Name a command; see the list above.')
     .recommendCommands()
+    .epilog(
+      'Typical work:\n' +
+        '  fuota-sim run scenarios/default.json              one campaign → results/default/ (open report.html)\n' +
+        '  fuota-sim sweep scenarios/sweep-class-redundancy.json --workers 2\n' +
+        '                                                    many runs, mean and 95 % CI per point\n' +
+        '  fuota-sim plan scenarios/default.json --deadline 6h --energy-budget 5J\n' +
+        '                                                    which class / data rate / redundancy to choose\n' +
+        '  fuota-sim compare bench/baselines/x/summary.json results/x/summary.json\n' +
+        '                                                    fail CI when a result moved\n\n' +
+        'Scenario fields: docs/scenarios.md   Result files: docs/results.md   Models: docs/models/',
+    )
     .help()
     .alias('h', 'help')
     .version()

@@ -11,4 +11,16 @@ import { schemaCommand } from './schema.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
-export const commands: CommandModule<any, any>[] = [runCommand, compareCommand, sweepCommand, mergeCommand, importCommand, planCommand, validateCommand, schemaCommand, fragCommand, plotCommand];
+/** In the order `--help` lists them: the everyday commands first. */
+export const commands: CommandModule<any, any>[] = [
+  runCommand,
+  sweepCommand,
+  planCommand,
+  compareCommand,
+  mergeCommand,
+  plotCommand,
+  validateCommand,
+  schemaCommand,
+  importCommand,
+  fragCommand,
+];
