@@ -78,7 +78,10 @@ const encodeCommand: CommandModule<object, EncodeArgs> = {
           describe: 'number of coded (parity) fragments R sent after the M uncoded ones; M + R <= 16383',
         }),
     )
-      .example('$0 frag encode --in firmware.bin --fragment-size 50 --redundancy 10 > fragments.jsonl', 'M uncoded + 10 coded fragments')
+      .example(
+        '$0 frag encode --in firmware.bin --fragment-size 50 --redundancy 10 > fragments.jsonl',
+        'M uncoded + 10 coded fragments',
+      )
       .example('$0 frag encode --in firmware.bin --fragment-size 50 --redundancy 10 --fec v2', 'TS004 v2.0.0 parity rows'),
   handler: async (argv) => {
     const problems: string[] = [];
@@ -115,7 +118,9 @@ function makeDecoder(argv: DecodeArgs): FragDecoder {
   if (!Number.isInteger(padding) || padding < 0 || padding >= argv['fragment-size']) {
     problems.push(`--padding ${padding} is not an integer from 0 to FragSize - 1`);
   }
-  if (maxLost !== undefined && !(Number.isInteger(maxLost) && maxLost >= 0)) problems.push(`--max-lost ${maxLost} is not a non-negative integer`);
+  if (maxLost !== undefined && !(Number.isInteger(maxLost) && maxLost >= 0)) {
+    problems.push(`--max-lost ${maxLost} is not a non-negative integer`);
+  }
   if (problems.length > 0) throw new UsageError(problems);
   try {
     return new FragDecoder({
@@ -141,7 +146,11 @@ const decodeCommand: CommandModule<object, DecodeArgs> = {
       y
         .option('fragment-size', { type: 'number', demandOption: true, describe: 'bytes per fragment (FragSize)' })
         .option('nb-frag', { type: 'number', demandOption: true, describe: 'number of uncoded fragments M (NbFrag)' })
-        .option('padding', { type: 'number', demandOption: true, describe: 'zero bytes at the end of fragment M, removed from the output' }),
+        .option('padding', {
+          type: 'number',
+          demandOption: true,
+          describe: 'zero bytes at the end of fragment M, removed from the output',
+        }),
     )
       .option('max-lost', {
         type: 'number',
@@ -184,9 +193,11 @@ const decodeCommand: CommandModule<object, DecodeArgs> = {
         continue;
       }
       const r = decoder.feed(parsed.n, parsed.data);
-      if (r.status === 'ignored' && r.reason === 'out-of-range') warn(`N = ${parsed.n} is outside 1..16383`);
-      else if (r.status === 'ignored' && r.reason === 'wrong-length') warn(`${parsed.data.length} payload bytes instead of ${argv['fragment-size']}`);
-      else if (r.status === 'decoded' || r.status === 'failed') finishedAt = lines;
+      if (r.status === 'decoded' || r.status === 'failed') finishedAt = lines;
+      else if (r.status === 'ignored' && r.reason === 'out-of-range') warn(`N = ${parsed.n} is outside 1..16383`);
+      else if (r.status === 'ignored' && r.reason === 'wrong-length') {
+        warn(`${parsed.data.length} payload bytes instead of ${argv['fragment-size']}`);
+      }
     }
     if (warnings > MAX_WARNINGS) process.stderr.write(`fuota-sim: warning: ${warnings - MAX_WARNINGS} more lines skipped\n`);
     let result: Record<string, unknown>;
@@ -215,6 +226,10 @@ export const fragCommand: CommandModule<object, object> = {
       .command(encodeCommand)
       .command(decodeCommand)
       .demandCommand(1, 'Name an action: encode or decode.')
-      .example('$0 frag encode --in fw.bin --fragment-size 50 --redundancy 10 | $0 frag decode --fragment-size 50 --nb-frag 20 --padding 5 --out out.bin', 'round trip'),
+      .example(
+        '$0 frag encode --in fw.bin --fragment-size 50 --redundancy 10 | ' +
+          '$0 frag decode --fragment-size 50 --nb-frag 20 --padding 5 --out out.bin',
+        'round trip: M = 20 for a 995-byte file',
+      ),
   handler: () => undefined,
 };
