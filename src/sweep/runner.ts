@@ -82,16 +82,16 @@ export function defaultSweepDir(name: string, shard: Shard | null | undefined): 
   return join('results', shard ? `${name}-shard-${shard.index}of${shard.count}` : name);
 }
 
-/** Run ids with a complete folder; removes `.tmp-*` leftovers of interrupted writes. */
-function completeRuns(outDir: string, removeTmp: boolean): Set<string> {
-  const runsDir = join(outDir, RUNS_DIR);
-  const done = new Set<string>();
-  for (const name of readdirSync(runsDir)) {
-    if (name.startsWith('.tmp-')) {
-      if (removeTmp) rmSync(join(runsDir, name), { recursive: true, force: true });
-    } else done.add(name);
+/** Removes the `.tmp-*` leftovers of interrupted writes in `dir`. */
+function removeTmp(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.tmp-')) rmSync(join(dir, name), { recursive: true, force: true });
   }
-  return done;
+}
+
+/** Run ids with a complete folder. */
+function completeRuns(outDir: string): Set<string> {
+  return new Set(readdirSync(join(outDir, RUNS_DIR)).filter((name) => !name.startsWith('.tmp-')));
 }
 
 /** Checks the target folder against the options; clears it for --force. */
@@ -147,7 +147,11 @@ export async function executeSweep(prepared: PreparedSweep, opts: SweepRunOption
   mkdirSync(join(outDir, RUNS_DIR), { recursive: true });
   if (!existsSync(join(outDir, MANIFEST_FILE))) await writeFileAtomic(join(outDir, MANIFEST_FILE), manifestText(manifest));
 
-  const done = completeRuns(outDir, opts.resume === true);
+  if (opts.resume) {
+    removeTmp(outDir);
+    removeTmp(join(outDir, RUNS_DIR));
+  }
+  const done = completeRuns(outDir);
   const slice = shardRuns(runs, opts.shard ?? null);
   const todo = slice.filter((r) => !done.has(r.runId));
   const runsDir = join(outDir, RUNS_DIR);

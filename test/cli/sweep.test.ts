@@ -34,6 +34,15 @@ describe('fuota-sim sweep', () => {
     expect(readdirSync(join(out, 'runs'))).toEqual(['p00-r2', 'p02-r0', 'p03-r1', 'p04-r2', 'p06-r0', 'p07-r1']);
   });
 
+  it('draws each run\'s own plots and report only with --run-plots', async () => {
+    const out = join(dir, 'run-plots');
+    const r = await runCli(['sweep', tiny, '--workers', '1', '--shard', '8/8', '--out', out, '--run-plots']);
+    expect(r.code).toBe(0);
+    const files = readdirSync(join(out, 'runs', 'p02-r1'));
+    expect(files).toEqual(expect.arrayContaining(['report.html', 'completion.svg', 'summary.json']));
+    expect(readdirSync(join(dir, 'shard', 'runs', 'p02-r0'))).not.toContain('report.html');
+  });
+
   it('rejects bad --shard and --workers values and a bad scenario with exit 2', async () => {
     const r = await runCli(['sweep', tiny, '--shard', '5/4', '--workers', '0']);
     expect(r.code).toBe(2);

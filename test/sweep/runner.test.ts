@@ -88,11 +88,14 @@ describe('sweep runner', () => {
     const stale = join(out, 'runs', '.tmp-p07-r2-999999-0badf00d');
     mkdirSync(stale);
     writeFileSync(join(stale, 'summary.json'), '{"devi');
+    const staleTable = join(out, '.tmp-summary.csv-999999-0badf00d');
+    writeFileSync(staleTable, 'runId,po');
     await expect(executeSweep(prepared, { workers: 1, out })).rejects.toThrow(/already exists.*--resume/);
     const o = await executeSweep(prepared, { workers: 2, out, resume: true });
     expect(o.runsSkipped).toBe(before.length);
     expect(o.runsExecuted).toBe(24 - before.length);
     expect(existsSync(stale)).toBe(false);
+    expect(existsSync(staleTable)).toBe(false);
     expect(treeHashes(out)).toEqual(reference);
   });
 

@@ -16,6 +16,7 @@ interface SweepArgs {
   quiet: boolean;
   trace: boolean;
   plots: boolean;
+  'run-plots': boolean;
 }
 
 /** Checks --workers and --shard; throws UsageError listing the problems. */
@@ -54,7 +55,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('out', { type: 'string', describe: 'sweep folder (default results/<name>, or results/<name>-shard-<i>of<N> with --shard)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar (it is also off when standard error is not a terminal)' })
       .option('trace', { type: 'boolean', default: false, describe: 'write transmissions.csv in every run folder' })
-      .option('plots', { type: 'boolean', default: true, describe: 'draw the sweep plots (--no-plots skips them)' })
+      .option('plots', { type: 'boolean', default: true, describe: 'draw the sweep plots and report.html (--no-plots skips them)' })
+      .option('run-plots', { type: 'boolean', default: false, describe: "also draw every run's own plots and report.html (slow; off by default)" })
       .example('$0 sweep scenarios/sweep-class-redundancy.json', 'all points, all cores → results/<name>/')
       .example('$0 sweep s.json --shard 2/4 --out out/shard-2', 'the second of four slices (one machine of four)')
       .example('$0 sweep s.json --resume', 'finish a sweep that was interrupted')
@@ -70,6 +72,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       out: argv.out,
       trace: argv.trace,
       plots: argv.plots,
+      runPlots: argv['run-plots'],
       quiet: argv.quiet,
     });
     const { manifest } = outcome;
