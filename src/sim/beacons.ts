@@ -53,10 +53,11 @@ export class BeaconModel {
     this.pingNb = 4096 / s.multicastGroup.pingSlotPeriod;
   }
 
-  /** Schedules the beacons from one period before the session start to the session end. */
+  /** Schedules the beacons from one period before the session start (not before now) to the session end. */
   start(): void {
     const { gpsEpochUs, sessionStartUs, sessionEndUs, kernel } = this.ctx;
-    const firstGps = Math.ceil((gpsEpochUs + Math.max(0, sessionStartUs - BEACON_PERIOD_US)) / BEACON_PERIOD_US) * BEACON_PERIOD_US;
+    const fromUs = Math.max(0, kernel.now, sessionStartUs - BEACON_PERIOD_US);
+    const firstGps = Math.ceil((gpsEpochUs + fromUs) / BEACON_PERIOD_US) * BEACON_PERIOD_US;
     const t = firstGps - gpsEpochUs;
     if (t < sessionEndUs) kernel.at(t, Ev.beacon, 0);
   }

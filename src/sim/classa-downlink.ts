@@ -6,6 +6,7 @@
  * best answers. The device receives the frame when it reaches its sensitivity.
  */
 import { RX1_DELAY_US, emptyRxWindowUs } from '../lorawan/classa.js';
+import { FRAME_OVERHEAD_BYTES } from '../lorawan/frames.js';
 import { lorawanDownlinkAirtimeUs } from '../radio/airtime.js';
 import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { Purpose, uniform } from '../engine/rng.js';
@@ -14,8 +15,11 @@ import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import type { UplinkMedium } from './uplinks.js';
 
-/** Told whether the device received the downlink (`atUs`: end of the frame, or when it was given up). */
-export type DownlinkHandler = (device: number, arg: number, delivered: boolean, atUs: number) => void;
+/**
+ * Told whether the device received the downlink (`atUs`: end of the frame, or when it was given
+ * up) and whether the gateway sent it at all (`sent` false: neither window was usable).
+ */
+export type DownlinkHandler = (device: number, arg: number, delivered: boolean, atUs: number, sent: boolean) => void;
 
 const RX2_AFTER_RX1_US = 1_000_000;
 
@@ -41,6 +45,13 @@ export class ClassADownlinks {
     private readonly ctx: RunContext,
     private readonly medium: UplinkMedium,
   ) {}
+
+  /** Whether a frame from gateway g on freqHz at (sf, bw) reaches device d's sensitivity. */
+  private reaches(d: number, g: number, freqHz: number, sf: number, bwHz: number): boolean {
+    const { s, region, links } = this.ctx.world;
+    const txDbm = Math.min(s.gateways.txPowerDbm, region.downlinkTxPowerDbm(freqHz)) + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
+    return txDbm - links.lossDb[d * links.gateways + g] >= deviceSensitivityDbm(s.devices.radio, sf, bwHz);
+  }
 
   register(handler: DownlinkHandler): number {
     this.handlers.push(handler);
@@ -68,7 +79,12 @@ export class ClassADownlinks {
     const dr = region.dataRates[drIndex]!;
     const air = lorawanDownlinkAirtimeUs(dr.sf, dr.bwHz, p.phyBytes);
     const gw = gateways[p.g];
-    if (!gw.canStartNow(now, freqHz, air)) {
+    // the frame must fit the window's data rate (RP002 maximum FRMPayload, lorawan-facts 2.2)
+    const fits = p.phyBytes - FRAME_OVERHEAD_BYTES <= region.maxFrmPayloadBytes(drIndex);
+    // like ChirpStack's rx2_prefer_on_link_budget: skip RX1 when the link cannot carry it and RX2 can
+    const rx2Dr = region.dataRates[region.rx2.dr]!;
+    const skipRx1 = p.stage === 1 && !this.reaches(p.d, p.g, freqHz, dr.sf, dr.bwHz) && this.reaches(p.d, p.g, region.rx2.freqHz, rx2Dr.sf, rx2Dr.bwHz);
+    if (skipRx1 || !fits || !gw.canStartNow(now, freqHz, air)) {
       this.missedWindows++;
       if (p.stage === 1) {
         p.stage = 2;
@@ -76,18 +92,16 @@ export class ClassADownlinks {
         return;
       }
       this.pending.delete(slot);
-      this.handlers[p.owner](p.d, p.arg, false, now);
+      this.handlers[p.owner](p.d, p.arg, false, now, false);
       return;
     }
     this.pending.delete(slot);
     gw.transmit(now, air, freqHz);
     txlog.add(now, air, p.g, p.kind, freqHz, drIndex, dr.sf, dr.bwHz, p.phyBytes);
     this.sent++;
-    const txDbm = Math.min(s.gateways.txPowerDbm, region.downlinkTxPowerDbm(freqHz)) + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
-    const sig = txDbm - links.lossDb[p.d * links.gateways + p.g];
-    const ok = sig >= deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz) && !(s.channel.extraLoss > 0 && uniform(s.seed, Purpose.extraLoss, p.d, 0x40000000 + slot) < s.channel.extraLoss);
+    const ok = this.reaches(p.d, p.g, freqHz, dr.sf, dr.bwHz) && !(s.channel.extraLoss > 0 && uniform(s.seed, Purpose.extraLoss, p.d, 0x40000000 + slot) < s.channel.extraLoss);
     // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer
     if (ok) fleet.energy.rxUs[p.d] += Math.max(0, air - emptyRxWindowUs(dr.sf, dr.bwHz));
-    this.handlers[p.owner](p.d, p.arg, ok, now + air);
+    this.handlers[p.owner](p.d, p.arg, ok, now + air, true);
   }
 }

@@ -27,8 +27,8 @@ export interface FleetDecoderOptions {
   maxLost: number | null;
   /** devices that also rebuild the bytes */
   sample: readonly number[];
-  /** fragment payloads as received, index N - 1 (only needed when the sample is not empty) */
-  payloads: readonly Uint8Array[] | null;
+  /** fragment N's payload as received (only needed when the sample is not empty) */
+  payloadOf: ((n: number) => Uint8Array) | null;
 }
 
 export class FleetDecoders implements FragmentSink {
@@ -67,7 +67,7 @@ export class FleetDecoders implements FragmentSink {
     const r = dec.feed(n).status;
     const slot = this.sampleSlot[d];
     if (slot >= 0) {
-      const p = this.payloadDecoders[slot].feed(n, this.o.payloads![n - 1]).status;
+      const p = this.payloadDecoders[slot].feed(n, this.o.payloadOf!(n)).status;
       // both modes run the same elimination: they must agree fragment for fragment
       if ((p === 'decoded') !== (r === 'decoded') || (p === 'failed') !== (r === 'failed')) {
         throw new Error(`internal: rows-only and payload decoders disagree for device ${d} at N = ${n}`);

@@ -4,7 +4,12 @@
  * as soon as its radio is free and its duty-cycle ledger allows — in class B only at the start of a
  * ping slot of the group. When a frame ends, every member device that was listening receives or
  * loses it (reception.ts) and feeds its TS004 decoder.
+ *
+ * The same queues carry the campaign's other multicast frames: repair rounds (more coded fragments,
+ * N beyond M + R, released at the same pace, `extend`) and FragSessionStatusReq (queued as N = 0).
  */
+import { lorawanDownlinkAirtimeUs } from '../radio/airtime.js';
+import { TS004_BYTES, dataFramePhyBytes } from '../lorawan/frames.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import { FrameReceiver } from './reception.js';
@@ -27,7 +32,7 @@ export class Distribution {
   readonly fRepair = new Uint8Array(RING);
   nextFrameId = 0;
   framesInFlight = 0;
-  /** end of the last fragment frame, µs */
+  /** end of the last frame carrying one of the first M + R fragments, µs */
   lastFrameEndUs = -Infinity;
   firstFrameStartUs = Infinity;
   /** TS004 N that were sent at least once */
@@ -35,8 +40,17 @@ export class Distribution {
   distinctSent = 0;
   repairFramesSent = 0;
   private released = 0;
-  private readonly receiver: FrameReceiver;
+  /** last N to release (M + R, then raised by repair rounds) */
+  private lastN: number;
+  readonly receiver: FrameReceiver;
   private readonly slots: Float64Array | null;
+  /** FragSessionStatusReq frame: PHYPayload and airtime, µs */
+  readonly statusPhyBytes: number;
+  readonly statusAirtimeUs: number;
+  /** told when every frame ends, after its delivery (N = 0: a status request) */
+  onFrameDone: ((n: number, endUs: number) => void) | null = null;
+  /** told when N was sent the first time */
+  onFirstSend: ((n: number) => void) | null = null;
 
   constructor(
     private readonly ctx: RunContext,
@@ -51,7 +65,11 @@ export class Distribution {
     this.headNoDcUs = new Float64Array(g).fill(NaN);
     this.sentOnce = new Uint8Array(16384);
     this.slots = slots;
+    this.lastN = totalFragments;
     this.receiver = new FrameReceiver(ctx, decoders, this);
+    const { radio } = ctx.world;
+    this.statusPhyBytes = dataFramePhyBytes(TS004_BYTES.FragSessionStatusReq);
+    this.statusAirtimeUs = lorawanDownlinkAirtimeUs(radio.sf, radio.bwHz, this.statusPhyBytes);
   }
 
   /** Schedules the release of fragment 1 at `firstUs`; each release schedules the next. */
@@ -65,16 +83,29 @@ export class Distribution {
     for (const n of ns) this.queueFragment(n, k.now, repair);
   }
 
+  /** Repair round: releases N = (last released + 1)..lastN from now, at the fragment interval. */
+  extend(lastN: number): void {
+    if (lastN <= this.lastN) return;
+    const next = this.lastN + 1;
+    this.lastN = lastN;
+    if (this.released === next - 1) this.ctx.kernel.at(this.ctx.kernel.now, Ev.release, next);
+  }
+
+  /** Queues a FragSessionStatusReq for every gateway of the group, now. */
+  queueStatus(): void {
+    this.queueFragment(0, this.ctx.kernel.now, false);
+  }
+
   /** Ev.release: fragment `n` goes to every group gateway's queue. */
   onRelease(n: number): void {
     const { kernel, world } = this.ctx;
     this.released = n;
-    this.queueFragment(n, kernel.now, false);
-    if (n < this.totalFragments) kernel.after(world.s.fuotaTask.fragmentIntervalMs * 1000, Ev.release, n + 1);
+    this.queueFragment(n, kernel.now, n > this.totalFragments);
+    if (n < this.lastN) kernel.after(world.s.fuotaTask.fragmentIntervalMs * 1000, Ev.release, n + 1);
   }
 
   get allReleased(): boolean {
-    return this.released >= this.totalFragments;
+    return this.released >= this.lastN;
   }
 
   get idle(): boolean {
@@ -107,7 +138,8 @@ export class Distribution {
     if (q.head >= q.n.length) return;
     if (q.readyUs[q.head] > now) return this.scheduleTry(j, q.readyUs[q.head]);
     const gw = gateways[world.groupGateways[j]];
-    const { freqHz, fragmentAirtimeUs: air } = world.radio;
+    const freqHz = world.radio.freqHz;
+    const air = q.n[q.head] === 0 ? this.statusAirtimeUs : world.radio.fragmentAirtimeUs;
     let start = gw.earliestStartUs(now, freqHz, air);
     if (this.slots) start = this.nextUsableSlot(gw, start, freqHz, air);
     if (Number.isNaN(this.headNoDcUs[j])) {
@@ -146,31 +178,37 @@ export class Distribution {
     const { world, gateways, txlog, kernel } = this.ctx;
     const { radio } = world;
     const g = world.groupGateways[j];
-    gateways[g].transmit(now, radio.fragmentAirtimeUs, radio.freqHz, readyUs);
-    txlog.add(now, radio.fragmentAirtimeUs, g, repair ? 'repair' : 'fragment', radio.freqHz, radio.dr, radio.sf, radio.bwHz, radio.fragmentPhyBytes, n);
+    const status = n === 0;
+    const air = status ? this.statusAirtimeUs : radio.fragmentAirtimeUs;
+    gateways[g].transmit(now, air, radio.freqHz, readyUs);
+    if (status) txlog.add(now, air, g, 'status', radio.freqHz, radio.dr, radio.sf, radio.bwHz, this.statusPhyBytes);
+    else txlog.add(now, air, g, repair ? 'repair' : 'fragment', radio.freqHz, radio.dr, radio.sf, radio.bwHz, radio.fragmentPhyBytes, n);
     const id = this.nextFrameId++;
     const k = id % RING;
     this.fStart[k] = now;
-    this.fEnd[k] = now + radio.fragmentAirtimeUs;
+    this.fEnd[k] = now + air;
     this.fGw[k] = g;
     this.fN[k] = n;
     this.fRepair[k] = repair ? 1 : 0;
     this.framesInFlight++;
-    if (!this.sentOnce[n]) {
+    if (!status && !this.sentOnce[n]) {
       this.sentOnce[n] = 1;
       this.distinctSent++;
+      if (this.onFirstSend) this.onFirstSend(n);
     }
     if (repair) this.repairFramesSent++;
     if (now < this.firstFrameStartUs) this.firstFrameStartUs = now;
-    kernel.at(now + radio.fragmentAirtimeUs, Ev.frameEnd, id);
+    kernel.at(now + air, Ev.frameEnd, id);
   }
 
   /** Ev.frameEnd */
   onFrameEnd(id: number): void {
     this.framesInFlight--;
     const k = id % RING;
-    if (this.fEnd[k] > this.lastFrameEndUs) this.lastFrameEndUs = this.fEnd[k];
+    const n = this.fN[k];
+    if (n >= 1 && n <= this.totalFragments && this.fEnd[k] > this.lastFrameEndUs) this.lastFrameEndUs = this.fEnd[k];
     this.receiver.deliver(id, k, RING);
+    if (this.onFrameDone) this.onFrameDone(n, this.fEnd[k]);
   }
 }
 

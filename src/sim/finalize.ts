@@ -66,7 +66,7 @@ export function deviceTable(ctx: RunContext, endUs: number): DeviceTable {
     t.status[d] = DEVICE_STATUSES[fleet.status[d]];
     const rx = fleet.energy.rxJ(d, p);
     const tx = fleet.energy.txJ(d, p);
-    const sleep = fleet.energy.sleepJ(d, p, endUs);
+    const sleep = fleet.energy.sleepJ(d, p, endUs - ctx.campaignStartUs);
     const standby = fleet.energy.standbyJ(d, p);
     t.energyRxJ[d] = rx;
     t.energyTxJ[d] = tx;

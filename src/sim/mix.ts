@@ -9,10 +9,12 @@ import type { DeviceStatus } from './types.js';
 
 export const MIX_ORDER: ReadonlyArray<[keyof ResolvedScenario['devices']['mix'], DeviceStatus]> = [
   ['noPackage', 'Package_Not_Supported'],
+  ['fragAlgoUnsupported', 'FragAlgo_unsupported'],
   ['notEnoughMemory', 'Not_enough_memory'],
   ['fragIndexUnsupported', 'FragIndex_unsupported'],
   ['wrongDescriptor', 'Wrong_descriptor'],
   ['sessionCntReplay', 'SessionCnt_replay'],
+  ['memoryError', 'MemoryError'],
   ['micError', 'MICError'],
 ];
 

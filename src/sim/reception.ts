@@ -36,6 +36,8 @@ export class FrameReceiver {
   /** device-frame evaluations (for the benchmark's receptions per second) */
   evaluations = 0;
   onDecoded: ((device: number, atUs: number) => void) | null = null;
+  /** a FragSessionStatusReq (frame N = 0) reached device d */
+  onStatus: ((device: number, atUs: number) => void) | null = null;
 
   constructor(
     private readonly ctx: RunContext,
@@ -156,6 +158,10 @@ export class FrameReceiver {
       }
       if (useBurst && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, id), burst.lossGood, burst.lossBad)) continue;
       if (extra > 0 && uniform(seed, Purpose.extraLoss, d, id) < extra) continue;
+      if (n === 0) {
+        if (this.onStatus) this.onStatus(d, end);
+        continue;
+      }
       if (decodedAtUs[d] === decodedAtUs[d]) continue; // already rebuilt (not NaN): ignore
       fragmentsReceived[d]++;
       const r = this.decoders.feed(d, n);

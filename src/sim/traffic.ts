@@ -1,6 +1,8 @@
 /**
  * Background class A traffic: every device sends an unconfirmed uplink every `uplinkIntervalS`
- * (its own random phase) during the campaign, through the shared uplink medium. Reported as
+ * (its own random phase, and each period varied by U(−1, 1) s as LoRaMac-node's example applications
+ * do with APP_TX_DUTYCYCLE_RND, so that two devices do not stay locked on the same instant) during
+ * the campaign, through the shared uplink medium. Reported as
  * `backgroundPdr`: the cost of FUOTA to normal service (gateways deaf while they transmit
  * fragments, class C devices deaf to the session while they transmit).
  */
@@ -10,10 +12,14 @@ import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import type { UplinkMedium } from './uplinks.js';
 
+/** Largest change of one period, µs (LoRaMac-node APP_TX_DUTYCYCLE_RND, 1 s). */
+const PERIOD_JITTER_US = 1_000_000;
+
 export class BackgroundTraffic {
   private readonly intervalUs: number;
   private readonly owner: number;
   private readonly phyBytes: number;
+  private readonly sentPerDevice: Uint32Array;
   /** no uplink starts at or after this time */
   stopUs = Infinity;
   uplinks = 0;
@@ -26,6 +32,7 @@ export class BackgroundTraffic {
     const { s } = ctx.world;
     this.intervalUs = s.traffic.uplinkIntervalS * 1e6;
     this.phyBytes = s.traffic.payloadBytes + FRAME_OVERHEAD_BYTES;
+    this.sentPerDevice = new Uint32Array(s.devices.count);
     this.owner = medium.register((_d, _arg, gateway) => {
       if (gateway >= 0) this.delivered++;
     });
@@ -45,6 +52,7 @@ export class BackgroundTraffic {
     if (kernel.now >= this.stopUs) return;
     this.uplinks++;
     this.medium.send(d, this.phyBytes, 'uplink', this.owner);
-    kernel.after(this.intervalUs, Ev.uplinkStart, d);
+    const jitterUs = Math.round((2 * uniform(this.ctx.world.s.seed, Purpose.uplinkPhase, d, ++this.sentPerDevice[d]) - 1) * PERIOD_JITTER_US);
+    kernel.after(Math.max(1, this.intervalUs + jitterUs), Ev.uplinkStart, d);
   }
 }

@@ -26,6 +26,8 @@ const MAX_OVERLAP = 64;
 
 /** Who sent an uplink; told the outcome when it ends. */
 export type UplinkHandler = (device: number, arg: number, gateway: number, endUs: number, freqHz: number) => void;
+/** Told about every uplink a gateway heard, after its owner: the class A downlink opportunity. */
+export type HeardHook = (device: number, gateway: number, endUs: number, freqHz: number) => void;
 
 export class UplinkMedium {
   /** per device: uplink data rate and its spreading factor / bandwidth */
@@ -34,6 +36,8 @@ export class UplinkMedium {
   readonly ulBwHz: Float64Array;
   /** per device: empty RX1 + RX2 windows after an uplink, µs (wake-ups included) */
   readonly emptyWindowsUs: Float64Array;
+  /** told about every heard uplink after its owner (the campaign's class A downlinks) */
+  heardHook: HeardHook | null = null;
   private readonly uStart = new Float64Array(RING);
   private readonly uEnd = new Float64Array(RING);
   private readonly uFreq = new Float64Array(RING);
@@ -92,8 +96,9 @@ export class UplinkMedium {
   /**
    * Device d transmits now: logged, charged (TX plus its class A windows unless it is listening in
    * class C anyway), deaf to the session until RX2 closes; `owner` is told the outcome at the end.
+   * Returns the uplink channel, Hz.
    */
-  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0): void {
+  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0): number {
     const { kernel, world, txlog } = this.ctx;
     const { s, fleet, region } = world;
     const now = kernel.now;
@@ -117,6 +122,7 @@ export class UplinkMedium {
     fleet.deafToUs[d] = now + air + RX2_DELAY_US + this.emptyWindowsUs[d];
     this.sent++;
     kernel.at(now + air, Ev.uplinkEnd, id);
+    return freqHz;
   }
 
   /** Ev.uplinkEnd: which gateway, if any, received the uplink. */
@@ -163,5 +169,6 @@ export class UplinkMedium {
     }
     if (best < 0 && heard) this.collisions++;
     this.handlers[this.uOwner[r]](d, this.uArg[r], best, end, freq);
+    if (best >= 0 && this.heardHook) this.heardHook(d, best, end, freq);
   }
 }

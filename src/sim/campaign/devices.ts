@@ -1,0 +1,107 @@
+/**
+ * The devices' TS004 sessions: their decoders (rows only for all, payload bytes for a sample), the
+ * fragments they receive outside the multicast loop (unicast), what they report as MissingFrag, and
+ * what they conclude when the session ends for them (rebuilt and checked, or out of memory).
+ */
+import { hash4, Purpose } from '../../engine/rng.js';
+import type { FirmwarePackage } from '../../fuota/image/package.js';
+import type { FragmentPlan } from '../../fuota/ts004/sizing.js';
+import { FEED_DONE, FEED_MEMORY_FAILURE, FleetDecoders, type FragmentSink } from '../decoders.js';
+import { FragmentPayloads } from '../fragments.js';
+import { NO_ROLE, type CampaignCore } from './core.js';
+import type { ImageCheck } from './image-check.js';
+import { Outcome } from './state.js';
+
+/** MissingFrag is one byte on the air (FragSessionStatusAns, lorawan-facts 4.4). */
+const MISSING_FRAG_MAX = 255;
+
+export class DeviceSessions implements FragmentSink {
+  decoders: FleetDecoders | null = null;
+  readonly memoryFailed: Uint8Array;
+
+  constructor(
+    private readonly c: CampaignCore,
+    private readonly plan: FragmentPlan,
+    private readonly pkg: FirmwarePackage,
+    private readonly check: ImageCheck,
+    private readonly finished: (d: number, outcome: number) => void,
+  ) {
+    this.memoryFailed = new Uint8Array(c.st.count);
+  }
+
+  /** Builds the decoders; the payload sample is drawn among `members` (null: every device that may take part). */
+  build(members: Int32Array | null): FragmentSink {
+    const { s } = this.c;
+    const candidates = members ?? Int32Array.from(this.mayTakePart());
+    const sample = payloadSample(s.seed, s.simulation.payloadSampleDevices, candidates);
+    let payloads: FragmentPayloads | null = null;
+    this.decoders = new FleetDecoders({
+      count: this.c.st.count,
+      nbFrag: this.plan.nbFrag,
+      fragSizeBytes: s.fuotaTask.fragmentSizeBytes,
+      paddingBytes: this.plan.paddingBytes,
+      variant: s.fuotaTask.fec,
+      maxLost: s.devices.memoryFragments,
+      sample,
+      payloadOf: sample.length > 0 ? (n) => payloads!.get(n) : null,
+    });
+    if (sample.length > 0) payloads = new FragmentPayloads(this.pkg.payload, s, this.decoders.rows);
+    return this;
+  }
+
+  private *mayTakePart(): Generator<number> {
+    for (let d = 0; d < this.c.st.count; d++) {
+      if (this.c.setupFailure(d) === null && !this.c.hasRole(d, 'Package_Not_Supported')) yield d;
+    }
+  }
+
+  /** FragmentSink: the multicast loop feeds fragment N to device d. */
+  feed(d: number, n: number): number {
+    const r = this.decoders!.feed(d, n);
+    if (r === FEED_MEMORY_FAILURE) {
+      const { fleet } = this.c.ctx.world;
+      this.memoryFailed[d] = 1;
+      fleet.listenToUs[d] = Math.min(fleet.listenToUs[d], this.c.now);
+      this.finished(d, Outcome.memoryError);
+    }
+    return r;
+  }
+
+  /** A fragment received outside the multicast loop (class A unicast). */
+  feedUnicast(d: number, n: number, atUs: number): void {
+    const { fleet } = this.c.ctx.world;
+    if (fleet.decodedAtUs[d] === fleet.decodedAtUs[d] || this.memoryFailed[d]) return;
+    fleet.fragmentsReceived[d]++;
+    if (this.feed(d, n) === FEED_DONE) {
+      fleet.decodedAtUs[d] = atUs;
+      fleet.fragmentsNeeded[d] = fleet.fragmentsReceived[d];
+      this.decoded(d, atUs);
+    }
+  }
+
+  /** Device d has just rebuilt the data block: it checks it and reports. */
+  decoded(d: number, _atUs: number): void {
+    const role = this.c.roles[d];
+    this.finished(d, this.check.outcome(d, role === NO_ROLE ? -1 : role, this.decoders!));
+  }
+
+  /** The MissingFrag device d would report now. */
+  missing(d: number): number {
+    const { fleet } = this.c.ctx.world;
+    if (fleet.decodedAtUs[d] === fleet.decodedAtUs[d]) return 0;
+    const st = this.decoders?.status(d) ?? null;
+    return Math.min(MISSING_FRAG_MAX, st ? st.missingFrag : this.plan.nbFrag);
+  }
+}
+
+/** The devices that also rebuild the bytes: a deterministic pseudo-random pick among the candidates. */
+export function payloadSample(seed: number, size: number, candidates: Int32Array): number[] {
+  const k = Math.min(size, candidates.length);
+  if (k === 0) return [];
+  return Array.from(candidates)
+    .map((d) => [hash4(seed, Purpose.payloadSample, d, 0), d] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .slice(0, k)
+    .map(([, d]) => d)
+    .sort((a, b) => a - b);
+}

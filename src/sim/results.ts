@@ -1,0 +1,85 @@
+/**
+ * The end of a run: each device's final AWS status (the server's view), the summary metrics and the
+ * phase time line.
+ *
+ * Status: what the server recorded (a setup failure, the failure a device reported, `Successful`
+ * once its new version was confirmed); else `MissingFrag` for a device the server had set up (it
+ * never completed), else `Initial` (never set up: the session never started for it).
+ */
+import type { FragmentPlan } from '../fuota/ts004/sizing.js';
+import type { Campaign } from './campaign/campaign.js';
+import { Srv } from './campaign/state.js';
+import type { RunContext } from './context.js';
+import { buildSummary, maxDutyCycle } from './summary.js';
+import type { BackgroundTraffic } from './traffic.js';
+import type { DeviceTable, RunResult, Summary } from './types.js';
+import type { UplinkMedium } from './uplinks.js';
+import { STATUS_INDEX } from './world.js';
+
+/** Sets fleet.status; returns the successful devices' rebuild times, s from campaign start, ascending. */
+export function finalStatuses(ctx: RunContext, campaign: Campaign): Float64Array {
+  const { fleet } = ctx.world;
+  const { st } = campaign.core;
+  const updated: number[] = [];
+  for (let d = 0; d < fleet.count; d++) {
+    let status = st.srvStatus[d];
+    const step = st.srvStep[d];
+    if (status === STATUS_INDEX.Initial && (step === Srv.setUp || (step >= Srv.unicast && step <= Srv.version))) status = STATUS_INDEX.MissingFrag;
+    fleet.status[d] = status;
+    if (status === STATUS_INDEX.Successful) updated.push((fleet.decodedAtUs[d] - ctx.campaignStartUs) / 1e6);
+  }
+  return Float64Array.from(updated).sort();
+}
+
+export interface ResultInputs {
+  ctx: RunContext;
+  campaign: Campaign;
+  devices: DeviceTable;
+  plan: FragmentPlan;
+  updatedAtS: Float64Array;
+  campaignEndUs: number;
+  medium: UplinkMedium;
+  traffic: BackgroundTraffic;
+}
+
+export function campaignResults(x: ResultInputs): { summary: Summary; phases: RunResult['phases'] } {
+  const { ctx, campaign, plan } = x;
+  const { core } = campaign;
+  const start = ctx.campaignStartUs;
+  let setupEndUs = start;
+  for (let d = 0; d < core.st.count; d++) if (core.st.setupEndUs[d] > setupEndUs) setupEndUs = core.st.setupEndUs[d];
+  const phases: RunResult['phases'] = [{ phase: 'setup', startS: start / 1e6, endS: setupEndUs / 1e6 }];
+  let distributionS = 0;
+  const dist = campaign.session?.distribution ?? null;
+  if (dist) {
+    const endUs = dist.lastFrameEndUs > -Infinity ? dist.lastFrameEndUs : ctx.sessionStartUs;
+    distributionS = (endUs - ctx.sessionStartUs) / 1e6;
+    phases.push({ phase: 'distribution', startS: ctx.sessionStartUs / 1e6, endS: endUs / 1e6 });
+  }
+  for (const span of core.phases.spans) {
+    if (span.phase === 'distribution') distributionS = span.endS - span.startS;
+    phases.push({ ...span });
+  }
+  const waitUs = ctx.gateways.reduce((acc, g) => acc + g.dutyCycleWaitUs, 0);
+  const summary = buildSummary({
+    devices: x.devices,
+    updatedAtS: x.updatedAtS,
+    setupDurationS: (setupEndUs - start) / 1e6,
+    distributionDurationS: distributionS,
+    campaignDurationS: (x.campaignEndUs - start) / 1e6,
+    nbFrag: plan.nbFrag,
+    fragmentsCoded: plan.codedCount,
+    fragmentsSent: core.sent.count,
+    fragmentSizeBytes: ctx.world.s.fuotaTask.fragmentSizeBytes,
+    paddingBytes: plan.paddingBytes,
+    downlinkAirtimeS: ctx.txlog.downlinkAirtimeUs / 1e6,
+    uplinkAirtimeS: ctx.txlog.uplinkAirtimeUs / 1e6,
+    maxDutyCycle: maxDutyCycle(ctx.gateways),
+    dutyCycleWaitS: waitUs / 1e6,
+    uplinks: x.medium.sent,
+    uplinkCollisions: x.medium.collisions,
+    backgroundPdr: x.traffic.uplinks > 0 ? x.traffic.delivered / x.traffic.uplinks : null,
+    events: ctx.kernel.events,
+  });
+  return { summary, phases };
+}
