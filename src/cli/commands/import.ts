@@ -3,9 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { writeFileAtomic } from '../../output/atomic.js';
-import { ScenarioError } from '../../scenario/errors.js';
-import { resolveScenario } from '../../scenario/resolve.js';
-import { importAws } from '../../sweep/aws-import.js';
 import { CliError, UsageError } from '../errors.js';
 
 interface ImportArgs {
@@ -65,6 +62,11 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       )
       .epilog('Values fuota-sim cannot simulate (e.g. an RfRegion it does not model) are errors (exit 2); fields it does not use are listed as notes.'),
   handler: async (argv) => {
+    const [{ ScenarioError }, { resolveScenario }, { importAws }] = await Promise.all([
+      import('../../scenario/errors.js'),
+      import('../../scenario/resolve.js'),
+      import('../../sweep/aws-import.js'),
+    ]);
     const out = argv.out === undefined ? undefined : resolve(argv.out);
     if (out && existsSync(out) && !argv.force) throw new CliError(`${argv.out} already exists; pass --force to overwrite it`, 2);
     const baseDir = out ? dirname(out) : process.cwd();

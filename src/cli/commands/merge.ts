@@ -1,7 +1,5 @@
 /** `fuota-sim merge <dirs...> --out DIR`: join the folders of a sharded sweep into one sweep folder. */
 import type { CommandModule } from 'yargs';
-import { mergeShards, MergeError } from '../../sweep/merge.js';
-import { displayPath } from '../../sweep/runner.js';
 import { CliError } from '../errors.js';
 
 interface MergeArgs {
@@ -26,6 +24,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
           'together hold every run; otherwise nothing is written and the exit code is 2.',
       ),
   handler: async (argv) => {
+    const [{ mergeShards, MergeError }, { displayPath }] = await Promise.all([import('../../sweep/merge.js'), import('../../sweep/runner.js')]);
     try {
       const m = await mergeShards(argv.dirs, argv.out, { force: argv.force, plots: argv.plots });
       process.stdout.write(`merged ${m.runsPresent} runs from ${argv.dirs.length} folder(s) → ${displayPath(m.outDir)}\n`);

@@ -2,11 +2,10 @@
 import type { CommandModule } from 'yargs';
 import { humanDuration, humanEnergy, humanPercent } from '../../output/report/human.js';
 import type { DlClass } from '../../scenario/types.js';
-import { EmptyPlanError, planCapacity, type CapacityPlan } from '../../sweep/capacity.js';
+import type { CapacityPlan } from '../../sweep/capacity.js';
 import type { FragmentSizeChoice, PlanGrid } from '../../sweep/capacity-grid.js';
 import type { PlanCandidate } from '../../sweep/pareto.js';
 import { progressHooks } from '../../sweep/progress-hooks.js';
-import { displayPath } from '../../sweep/runner.js';
 import { parseDurationS, parseEnergyJ } from '../../sweep/units.js';
 import { CliError, UsageError } from '../errors.js';
 import { parseParallelism } from './sweep.js';
@@ -133,6 +132,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   handler: async (argv) => {
     const { grid, deadlineS, energyBudgetJ } = parsePlanArgs(argv);
     const { workers } = parseParallelism(argv.workers, undefined);
+    const [{ EmptyPlanError, planCapacity }, { displayPath }] = await Promise.all([import('../../sweep/capacity.js'), import('../../sweep/runner.js')]);
     const hooks = progressHooks('plan', argv.quiet);
     let plan: CapacityPlan;
     try {

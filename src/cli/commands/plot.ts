@@ -2,8 +2,7 @@
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { writeFileAtomic } from '../../output/atomic.js';
-import { plotFiles, type PlotFormat } from '../../output/plotFiles.js';
-import { readRunResults } from '../../output/read.js';
+import type { PlotFormat } from '../../output/plotFiles.js';
 
 interface PlotArgs {
   dir: string;
@@ -32,6 +31,7 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
   handler: async (args) => {
     const dir = resolve(args.dir);
     const outDir = resolve(args.out ?? dir);
+    const [{ readRunResults }, { plotFiles }] = await Promise.all([import('../../output/read.js'), import('../../output/plotFiles.js')]);
     const { input, data } = await readRunResults(dir);
     const files = await plotFiles(input, data, { format: args.format, report: args.report });
     for (const [name, content] of files) await writeFileAtomic(join(outDir, name), content);

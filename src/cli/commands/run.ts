@@ -1,9 +1,6 @@
 /** `fuota-sim run <scenario>`: one simulation run, results written to a folder. */
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadScenarioFile } from '../../scenario/load.js';
-import { simulate } from '../../sim/simulate.js';
-import { writeRunResults } from '../../output/results.js';
 import type { Summary } from '../../sim/types.js';
 import { createProgress } from '../progress.js';
 
@@ -50,6 +47,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/default.json', 'run the default town scenario into results/default/')
       .example('$0 run scenarios/eu868-classb.json --seed 7 --out /tmp/b7 --trace', 'another seed, every frame logged'),
   handler: async (args) => {
+    // loaded here, not at start-up: every other command (and --help) stays fast
+    const [{ loadScenarioFile }, { simulate }, { writeRunResults }] = await Promise.all([
+      import('../../scenario/load.js'),
+      import('../../sim/simulate.js'),
+      import('../../output/results.js'),
+    ]);
     const loaded = loadScenarioFile(args.scenario, args.seed === undefined ? {} : { seed: args.seed });
     const s = loaded.scenario;
     const outDir = resolve(args.out ?? `results/${s.name}`);

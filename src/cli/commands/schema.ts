@@ -1,7 +1,6 @@
 /** `fuota-sim schema [--write] [--markdown]`: prints or rewrites the JSON Schema of scenario files and its field reference. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
-import { replaceFieldTable, scenarioFieldTable, scenarioJsonSchemaText } from '../../scenario/index.js';
 import { CliError } from '../errors.js';
 
 interface SchemaArgs {
@@ -37,7 +36,8 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
       .example('$0 schema --markdown', 'print every scenario field with its range and default')
       .example('$0 schema --write', 'refresh scenarios/schema.json and docs/scenarios.md after changing the scenario schema')
       .epilog('Scenario files point at the schema with "$schema": "./schema.json" to get completion and checks in editors.'),
-  handler: (argv) => {
+  handler: async (argv) => {
+    const { replaceFieldTable, scenarioFieldTable, scenarioJsonSchemaText } = await import('../../scenario/index.js');
     if (!argv.write) {
       process.stdout.write(argv.markdown ? scenarioFieldTable() : scenarioJsonSchemaText());
       return;

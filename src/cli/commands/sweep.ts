@@ -1,9 +1,7 @@
 /** `fuota-sim sweep <scenario>`: every sweep point × replication, on worker threads, shardable and resumable. */
 import type { CommandModule } from 'yargs';
 import { parseShard, type Shard } from '../../sweep/plan.js';
-import { runSweep } from '../../sweep/prepare.js';
 import { defaultWorkers } from '../../sweep/pool.js';
-import { displayPath } from '../../sweep/runner.js';
 import { UsageError } from '../errors.js';
 
 interface SweepArgs {
@@ -64,6 +62,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (argv) => {
     const { workers, shard } = parseParallelism(argv.workers, argv.shard);
     if (argv.resume && argv.force) throw new UsageError(['--resume and --force contradict each other: pick one']);
+    // the sweep machinery (and vega for its plots) loads only when a sweep runs: start-up stays fast
+    const [{ runSweep }, { displayPath }] = await Promise.all([import('../../sweep/prepare.js'), import('../../sweep/runner.js')]);
     const outcome = await runSweep(argv.scenario, {
       workers,
       shard,

@@ -1,6 +1,5 @@
 /** `fuota-sim validate <scenario...>`: checks scenario files and lists every problem (exit 2). */
 import type { CommandModule } from 'yargs';
-import { expandSweep, loadScenarioFile, ScenarioError } from '../../scenario/index.js';
 import { CliError } from '../errors.js';
 
 interface ValidateArgs {
@@ -9,7 +8,10 @@ interface ValidateArgs {
 }
 
 /** Validates one file: its resolved scenario, or the resolved points of its sweep. */
-function check(file: string): { resolved: unknown; points: number } {
+type ScenarioApi = typeof import('../../scenario/index.js');
+
+function check(api: ScenarioApi, file: string): { resolved: unknown; points: number } {
+  const { loadScenarioFile, expandSweep } = api;
   const { raw, scenario, baseDir } = loadScenarioFile(file);
   if (scenario.sweep === null) return { resolved: scenario, points: 1 };
   const points = expandSweep(raw, { baseDir, sourceName: file });
@@ -38,15 +40,16 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .example('$0 validate scenarios/*.json', 'check every example scenario')
       .example('$0 validate my.yaml --resolved', 'show the defaults the simulator will use')
       .epilog('Prints "ok: <file>" per valid file. Exit codes: 0 all valid, 2 a file has problems (all listed, one per line). Field reference: docs/scenarios.md.'),
-  handler: (argv) => {
+  handler: async (argv) => {
+    const api = await import('../../scenario/index.js'); // zod loads only when needed
     const failures: string[] = [];
     for (const file of argv.scenario) {
       try {
-        const { resolved, points } = check(file);
+        const { resolved, points } = check(api, file);
         if (argv.resolved) process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
         else process.stdout.write(`ok: ${file}${points > 1 ? ` (sweep of ${points} points)` : ''}\n`);
       } catch (err) {
-        if (!(err instanceof ScenarioError)) throw err;
+        if (!(err instanceof api.ScenarioError)) throw err;
         failures.push(err.message);
       }
     }
