@@ -131,7 +131,8 @@ export class Campaign implements ExchangeFlows {
       case SESSION_START: {
         if (this.core.s.setup.mode === 'classA') this.setup.sessionStarted();
         const classA = this.core.s.setup.mode === 'classA';
-        session.start((d) => (classA ? this.core.clocks.errorAtUs(d, this.core.sessionStartUs) : this.ctx.world.fleet.clockErrorUs[d]));
+        // fleet.clockErrorUs is positive for a late clock; DeviceClocks' error is positive for one ahead
+        session.start((d) => (classA ? -this.core.clocks.errorAtUs(d, this.core.sessionStartUs) : this.ctx.world.fleet.clockErrorUs[d]));
         this.status = new StatusRounds(this.core, session.distribution!, this.unicast, (d) => this.devices.missing(d), () => this.multicastRoundsOver());
         if (this.core.plannedLastN === 0 || this.ctx.members.length === 0) this.status.finish();
         return;

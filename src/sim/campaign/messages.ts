@@ -44,12 +44,14 @@ export const Msg = {
 } as const;
 export type MsgCode = (typeof Msg)[keyof typeof Msg];
 
-/** The answer the server waits for after each request (0: none, the request is not retried). */
+/**
+ * The answer that clears each request from the server's mailbox. ForceDeviceResyncReq is not listed:
+ * the clock-sync flow clears it once an AppTimeReq shows a clock within the tolerance (setup.ts).
+ */
 export const EXPECTED_ANSWER: Readonly<Record<number, number>> = {
   [Msg.PackageVersionReq]: Msg.PackageVersionAns,
   [Msg.McGroupSetupReq]: Msg.McGroupSetupAns,
   [Msg.FragSessionSetupReq]: Msg.FragSessionSetupAns,
-  [Msg.ForceDeviceResyncReq]: Msg.AppTimeReq,
   [Msg.McSessionReq]: Msg.McSessionAns,
   [Msg.FragSessionStatusReq]: Msg.FragSessionStatusAns,
   [Msg.FragSessionDeleteReq]: Msg.FragSessionDeleteAns,

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../src/sim/simulate.js';
+import { isoToGpsUs } from '../../../src/lorawan/gps.js';
+import { countStatuses, frames, nearFleet, type Frame } from './fleet.js';
+
+const RX2_HZ = 869_525_000;
+
+/** Whether some uplink ended exactly 1 s (RX1) or 2 s (RX2) before the downlink started. */
+function opensAfterUplink(downlink: Frame, uplinkEnds: Float64Array): boolean {
+  for (const delayUs of [1e6, 2e6]) {
+    const want = downlink.startUs - delayUs;
+    let lo = 0;
+    let hi = uplinkEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (uplinkEnds[mid] < want - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < uplinkEnds.length && Math.abs(uplinkEnds[lo] - want) <= 1) return true;
+  }
+  return false;
+}
+
+describe('setup over class A', () => {
+  it('sets a close fleet up with the real TS005/TS004/TS003 messages, each request in the windows of an uplink', () => {
+    const r = simulate(nearFleet(30));
+    const statuses = countStatuses(r);
+    expect((statuses.get('Successful') ?? 0) + (statuses.get('MissingFrag') ?? 0)).toBe(30);
+    expect(statuses.get('Successful') ?? 0).toBeGreaterThanOrEqual(27);
+    expect(r.summary.setupDurationS).toBeGreaterThan(0);
+
+    const uplinkEnds = Float64Array.from(frames(r, (f) => f.node < 0).map((f) => f.endUs)).sort();
+    const down = frames(r, (f) => f.node >= 0 && f.kind === 'setup');
+    for (const f of down) expect(opensAfterUplink(f, uplinkEnds)).toBe(true);
+    // PHYPayload = FRMPayload + 13: PackageVersionReq / DevVersionReq 1, McGroupSetupReq 30,
+    // FragSessionSetupReq and McClassCSessionReq 11, ForceDeviceResyncReq 2, AppTimeAns 6, DevRebootTimeReq 5
+    const downSizes = new Set(down.map((f) => f.phyBytes));
+    expect([...downSizes].every((b) => [14, 43, 24, 15, 19, 18].includes(b))).toBe(true);
+    for (const b of [14, 43, 24, 15, 19, 18]) expect(downSizes.has(b)).toBe(true);
+    // answers: PackageVersionAns 3, McGroupSetupAns / FragSessionSetupAns 2, AppTimeReq 6,
+    // McClassCSessionAns and DevRebootTimeAns 5, DevVersionAns 9
+    const upSizes = new Set(frames(r, (f) => f.node < 0 && f.kind === 'setup').map((f) => f.phyBytes));
+    expect([...upSizes].sort()).toEqual([15, 16, 18, 19, 22]);
+    // one McGroupSetupReq reached each device at least
+    expect(down.filter((f) => f.phyBytes === 43).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('takes longer for 500 devices than for 100 through one gateway, as the downlink duty cycle requires', () => {
+    const over = { devices: { placement: { kind: 'disc' as const, radiusM: 500, centerM: [0, 0] as [number, number] } }, completion: { statusRequest: false } };
+    const small = simulate(nearFleet(100, over));
+    const large = simulate(nearFleet(500, over));
+    expect(large.summary.setupDurationS).toBeGreaterThan(small.summary.setupDurationS);
+    // airtime of the setup downlinks per sub-band: RX1 on 868.1-868.5 MHz (1 %), RX2 on 869.525 MHz (10 %);
+    // a sliding one-hour ledger lets at most dc · 3600 s through per hour, so T ≥ airtime / dc − 3600 s
+    const setupEndUs = large.summary.setupDurationS * 1e6;
+    const setupDown = frames(large, (f) => f.node >= 0 && f.kind === 'setup' && f.startUs <= setupEndUs);
+    const rx1S = setupDown.filter((f) => f.frequencyHz !== RX2_HZ).reduce((a, f) => a + (f.endUs - f.startUs) / 1e6, 0);
+    const rx2S = setupDown.filter((f) => f.frequencyHz === RX2_HZ).reduce((a, f) => a + (f.endUs - f.startUs) / 1e6, 0);
+    const rx1BoundS = rx1S / 0.01 - 3600;
+    expect(large.summary.setupDurationS).toBeGreaterThanOrEqual(rx1BoundS);
+    expect(large.summary.setupDurationS).toBeGreaterThanOrEqual(rx2S / 0.1 - 3600);
+    // the RX1 duty cycle alone forbids setting the large fleet up as fast as the small one
+    expect(rx1BoundS).toBeGreaterThan(small.summary.setupDurationS);
+  });
+
+  it('reports Package_Not_Supported for devices that never answer PackageVersionReq and Initial for one never heard', () => {
+    const positions: Array<[number, number]> = Array.from({ length: 40 }, (_, i) => [50 + i * 5, 0]);
+    positions.push([60_000, 0]); // far beyond reach: its uplinks never reach the gateway
+    const r = simulate(nearFleet(41, { devices: { placement: { kind: 'list', positions }, mix: { noPackage: 0.25 } } }));
+    const noPackage = r.devices.status.filter((st) => st === 'Package_Not_Supported').length;
+    expect(noPackage).toBeGreaterThanOrEqual(4);
+    expect(noPackage).toBeLessThanOrEqual(18);
+    expect(r.devices.status[40]).toBe('Initial');
+    for (let d = 0; d < 41; d++) {
+      if (r.devices.status[d] === 'Package_Not_Supported' || d === 40) expect(r.devices.fragmentsReceived[d]).toBe(0);
+    }
+    expect(countStatuses(r).get('Successful') ?? 0).toBeGreaterThan(20);
+  });
+
+  it('starts the session after ChirpStack\'s (maxRetries + 1) uplink intervals, at a given time, or after setup', () => {
+    const chirp = simulate(nearFleet(10, { multicastGroup: { sessionStart: 'chirpstack' }, completion: { statusRequest: false } }));
+    expect(chirp.phases.find((p) => p.phase === 'distribution')!.startS).toBe(4 * 900);
+    const fixed = simulate(nearFleet(10, { multicastGroup: { sessionStart: 5000 }, completion: { statusRequest: false } }));
+    expect(fixed.phases.find((p) => p.phase === 'distribution')!.startS).toBe(5000);
+    const after = simulate(nearFleet(10, { completion: { statusRequest: false } }));
+    const setup = after.phases.find((p) => p.phase === 'setup')!;
+    const dist = after.phases.find((p) => p.phase === 'distribution')!;
+    // the server waits for the fleet, then leaves (maxRetries + 1) uplink intervals for the session requests
+    expect(dist.startS).toBeGreaterThan(setup.endS);
+    expect(dist.startS).toBeGreaterThanOrEqual(4 * 900);
+    expect(after.devices.status.filter((st) => st === 'Successful').length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('starts a class B session on a beacon boundary', () => {
+    const s = nearFleet(10, { multicastGroup: { dlClass: 'ClassB', dlDr: 3 }, fuotaTask: { fragmentSizeBytes: 100 }, completion: { statusRequest: false } });
+    const r = simulate(s);
+    const startS = r.phases.find((p) => p.phase === 'distribution')!.startS;
+    expect((isoToGpsUs(s.startTime) + startS * 1e6) % 128e6).toBe(0);
+    expect(r.summary.devicesUpdated).toBeGreaterThan(0);
+  });
+});
