@@ -1,0 +1,140 @@
+/**
+ * Measurements of the campaign cases (3: LoRaMac-node interop test 1, 5: energy arithmetic,
+ * 6: setup phase scaling).
+ */
+import { buildFirmwarePackage } from '../../src/fuota/image/package.js';
+import { crc32 } from '../../src/fuota/ts004/crc32.js';
+import { lorawanDownlinkAirtimeUs } from '../../src/radio/airtime.js';
+import type { RunResult } from '../../src/sim/types.js';
+import { gatewayAirtimeUs, phaseSpan, runTraced, scenarioPoints } from './runs.js';
+import { SUB_BAND_P } from './measure-distribution.js';
+
+export interface InteropRun {
+  result: RunResult;
+  /** the data block the server fragmented (manifest + image), and its IEEE CRC-32 */
+  blockBytes: number;
+  blockCrc32: number;
+  /** per device: length and CRC-32 of the block it rebuilt, or null when it rebuilt nothing */
+  rebuilt: Array<{ bytes: number; crc32: number } | null>;
+  /** per device: clock error at SessionTime, µs */
+  clockErrorUs: Float64Array;
+  setupEndS: number;
+  sessionStartS: number;
+}
+
+/** Case 3: `interop-test1`; the rebuilt bytes are read from the run's decoders when it finishes. */
+export function runInterop(): InteropRun {
+  const [point] = scenarioPoints('interop-test1');
+  const s = point.scenario;
+  const pkg = buildFirmwarePackage(s.firmware, s.seed);
+  const rebuilt: InteropRun['rebuilt'] = [];
+  let clockErrorUs = new Float64Array(0);
+  const result = runTraced(point, {
+    onFinish: (ctx, campaign) => {
+      clockErrorUs = Float64Array.from(ctx.world.fleet.clockErrorUs);
+      for (let d = 0; d < ctx.world.fleet.count; d++) {
+        const bytes = campaign.devices.decoders?.rebuilt(d) ?? null;
+        rebuilt.push(bytes ? { bytes: bytes.length, crc32: crc32(bytes) } : null);
+      }
+    },
+  });
+  return {
+    result,
+    blockBytes: pkg.payload.length,
+    blockCrc32: crc32(pkg.payload),
+    rebuilt,
+    clockErrorUs,
+    setupEndS: phaseSpan(result, 'setup').endS,
+    sessionStartS: phaseSpan(result, 'distribution').startS,
+  };
+}
+
+export interface EnergyClassC {
+  rxA: number;
+  sleepA: number;
+  supplyV: number;
+  /** session length: the devices listen from SessionTime to its end */
+  listenS: number;
+  campaignS: number;
+  energyJ: Float64Array;
+}
+
+/** Case 5a: `energy-classc`. */
+export function measureEnergyClassC(): EnergyClassC {
+  const [point] = scenarioPoints('energy-classc');
+  const s = point.scenario;
+  const r = runTraced(point);
+  const p = s.devices.radioProfile;
+  return {
+    rxA: p.rxA,
+    sleepA: p.sleepA,
+    supplyV: p.supplyV,
+    listenS: s.multicastGroup.sessionTimeoutS,
+    campaignS: r.summary.campaignDurationS,
+    energyJ: r.devices.energyJ,
+  };
+}
+
+export interface EnergyClassBRow {
+  pingNb: number;
+  campaignS: number;
+  /** per device: energy / (V · campaign duration), A */
+  averageCurrentA: Float64Array;
+  beaconsSent: number;
+}
+
+/** Case 5b: `energy-classb`, one row per pingNb. */
+export function measureEnergyClassB(): EnergyClassBRow[] {
+  return scenarioPoints('energy-classb').map((point) => {
+    const s = point.scenario;
+    const r = runTraced(point);
+    const v = s.devices.radioProfile.supplyV;
+    let beacons = 0;
+    for (let i = 0; i < r.transmissions.count; i++) if (r.transmissions.kind[i] === 1 && r.transmissions.node[i] === 0) beacons++;
+    return {
+      pingNb: 4096 / s.multicastGroup.pingSlotPeriod,
+      campaignS: r.summary.campaignDurationS,
+      averageCurrentA: r.devices.energyJ.map((e) => e / v / r.summary.campaignDurationS),
+      beaconsSent: beacons,
+    };
+  });
+}
+
+/** EU868 sub-band M (868.0–868.6 MHz, 1 %): the default uplink channels, so RX1 (lorawan-facts 2.5). */
+export const SUB_BAND_M = { loHz: 868_000_000, hiHz: 868_600_000, dutyCycle: 0.01 };
+
+export interface SetupRow {
+  devices: number;
+  setupDurationS: number;
+  devicesUpdated: number;
+  /** setup downlinks in each receive-window sub-band during the setup phase */
+  rx1: { frames: number; airtimeUs: number };
+  rx2: { frames: number; airtimeUs: number };
+  downlinksPerDevice: number;
+}
+
+/** Case 6: `setup-scaling`, one row per fleet size. */
+export function measureSetupScaling(): SetupRow[] {
+  return scenarioPoints('setup-scaling').map((point) => {
+    const r = runTraced(point);
+    const endUs = phaseSpan(r, 'setup').endS * 1e6;
+    const rx1 = gatewayAirtimeUs(r, ['setup'], SUB_BAND_M, 0, endUs + 1);
+    const rx2 = gatewayAirtimeUs(r, ['setup'], SUB_BAND_P, 0, endUs + 1);
+    const n = r.summary.devices;
+    return { devices: n, setupDurationS: r.summary.setupDurationS, devicesUpdated: r.summary.devicesUpdated, rx1, rx2, downlinksPerDevice: (rx1.frames + rx2.frames) / n };
+  });
+}
+
+/**
+ * The setup downlinks of one device in the order they are sent (lorawan-facts 4.2–4.4), as PHYPayload
+ * bytes (FRMPayload with CID + 13): PackageVersionReq, McGroupSetupReq, FragSessionSetupReq (v1),
+ * ForceDeviceResyncReq, AppTimeAns twice (the first corrects the clock, the second confirms it is
+ * within the tolerance), McClassCSessionReq.
+ */
+export const SETUP_DOWNLINK_PHY_BYTES: readonly number[] = [1 + 13, 30 + 13, 11 + 13, 2 + 13, 6 + 13, 6 + 13, 11 + 13];
+
+/** Mean airtime of the setup downlinks at a data rate, µs. */
+export function meanSetupDownlinkAirtimeUs(sf: number, bwHz: number): number {
+  const all = SETUP_DOWNLINK_PHY_BYTES.map((b) => lorawanDownlinkAirtimeUs(sf, bwHz, b));
+  return all.reduce((a, b) => a + b, 0) / all.length;
+}
