@@ -66,7 +66,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
         classA!.onWindow(a);
         return campaign!.checkDone();
       case Ev.campaign:
-        campaign!.ex.onEvent(a, b);
+        campaign!.ex.timers.onEvent(a, b);
         return campaign!.checkDone();
     }
   });

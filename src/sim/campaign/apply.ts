@@ -57,13 +57,13 @@ export class ApplyFlow {
     if (st.has(d, DevFlag.acked) || st.devReports[d] >= this.maxReports) return;
     const first = st.devReports[d] === 0;
     st.devReports[d]++;
-    if (first && this.c.multicast) ex.deviceSend(d, Msg.CompletionReport, Math.floor(ex.deviceUniform(d) * ex.intervalUs), false);
-    else ex.deviceSend(d, Msg.CompletionReport);
+    if (first && this.c.multicast) ex.device.send(d, Msg.CompletionReport, Math.floor(ex.device.uniform(d) * ex.intervalUs), false);
+    else ex.device.send(d, Msg.CompletionReport);
   }
 
   deviceSent(d: number, code: number, endUs: number): void {
     const { st, ex } = this.c;
-    if (code === Msg.CompletionReport && !st.has(d, DevFlag.acked)) ex.deviceTimer(d, REPORT_WAIT, endUs + (0.5 + ex.deviceUniform(d)) * ex.intervalUs);
+    if (code === Msg.CompletionReport && !st.has(d, DevFlag.acked)) ex.timers.deviceTimer(d, REPORT_WAIT, endUs + (0.5 + ex.device.uniform(d)) * ex.intervalUs);
   }
 
   received(d: number, code: number, arg: number): boolean {
@@ -74,16 +74,16 @@ export class ApplyFlow {
         if (!st.has(d, DevFlag.rebootPlanned)) {
           st.set(d, DevFlag.rebootPlanned);
           st.devRebootAtUs[d] = Math.max(this.c.now, arg * 1e6);
-          ex.deviceTimer(d, REBOOT, st.devRebootAtUs[d]);
+          ex.timers.deviceTimer(d, REBOOT, st.devRebootAtUs[d]);
         }
-        ex.deviceSend(d, Msg.DevRebootTimeAns);
+        ex.device.send(d, Msg.DevRebootTimeAns);
         return true;
       case Msg.FragSessionDeleteReq:
         this.ack(d);
-        ex.deviceSend(d, Msg.FragSessionDeleteAns);
+        ex.device.send(d, Msg.FragSessionDeleteAns);
         return true;
       case Msg.DevVersionReq:
-        if (st.has(d, DevFlag.rebooted)) ex.deviceSend(d, Msg.DevVersionAns);
+        if (st.has(d, DevFlag.rebooted)) ex.device.send(d, Msg.DevVersionAns);
         return true;
     }
     return false;
@@ -93,7 +93,7 @@ export class ApplyFlow {
     const { st, ex } = this.c;
     if (st.has(d, DevFlag.acked)) return;
     st.set(d, DevFlag.acked);
-    ex.cancelDeviceTimer(d);
+    ex.timers.cancelDeviceTimer(d);
   }
 
   deviceTimer(d: number, kind: number): boolean {
@@ -103,7 +103,7 @@ export class ApplyFlow {
     }
     if (kind === REBOOT) {
       this.c.st.set(d, DevFlag.rebooted);
-      this.c.ex.deviceSend(d, Msg.DevVersionAns);
+      this.c.ex.device.send(d, Msg.DevVersionAns);
       return true;
     }
     return false;
@@ -136,7 +136,7 @@ export class ApplyFlow {
       case Msg.DevRebootTimeAns:
         if (step === Srv.reboot) {
           st.srvStep[d] = Srv.version;
-          ex.serverTimer(d, VERSION_WAIT, Math.max(this.c.now, st.srvRebootAtUs[d]) + ex.answerTimeoutUs(d));
+          ex.timers.serverTimer(d, VERSION_WAIT, Math.max(this.c.now, st.srvRebootAtUs[d]) + ex.answerTimeoutUs(d));
         }
         return true;
       case Msg.DevVersionAns:

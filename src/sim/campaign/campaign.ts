@@ -81,7 +81,7 @@ export class Campaign implements ExchangeFlows {
   /** At the campaign start. */
   start(): void {
     const { ctx, core } = this;
-    this.ex.startPolls(ctx.campaignStartUs);
+    this.ex.device.startPolls(ctx.campaignStartUs);
     if (ctx.world.s.setup.mode === 'instant') {
       this.setup.instant();
       this.setupLeft = 0;
@@ -118,9 +118,9 @@ export class Campaign implements ExchangeFlows {
     core.sessionStartUs = Math.max(startUs, core.now);
     ctx.sessionStartUs = core.sessionStartUs;
     ctx.sessionEndUs = core.sessionStartUs + core.s.multicastGroup.sessionTimeoutS * 1e6;
-    if (this.session!.classB) this.ex.phaseTimer(BEACON_PREROLL, 0, Math.max(core.now, ctx.sessionStartUs - 128e6));
-    this.ex.phaseTimer(SESSION_START, 0, ctx.sessionStartUs);
-    this.ex.phaseTimer(SESSION_END, 0, ctx.sessionEndUs, false);
+    if (this.session!.classB) this.ex.timers.phaseTimer(BEACON_PREROLL, 0, Math.max(core.now, ctx.sessionStartUs - 128e6));
+    this.ex.timers.phaseTimer(SESSION_START, 0, ctx.sessionStartUs);
+    this.ex.timers.phaseTimer(SESSION_END, 0, ctx.sessionEndUs, false);
   }
 
   phaseTimer(sub: number, arg: number): void {
@@ -150,7 +150,7 @@ export class Campaign implements ExchangeFlows {
 
   private frameDone(fragN: number, endUs: number): void {
     if (fragN === 0) this.status?.statusFrameEnded(endUs);
-    if (this.session!.distribution!.idle) this.ex.phaseTimer(QUEUE_IDLE, 0, endUs);
+    if (this.session!.distribution!.idle) this.ex.timers.phaseTimer(QUEUE_IDLE, 0, endUs);
   }
 
   /** No more multicast rounds: the multicast part ends now, or at the session end if members still listen. */

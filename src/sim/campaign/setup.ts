@@ -12,6 +12,7 @@
  * done by SessionTime → `Initial` (the session never started for it). A device joins the session
  * when it receives the session request, whether or not the server hears its answer.
  */
+import { Purpose, uniform } from '../../engine/rng.js';
 import { STATUS_INDEX } from '../world.js';
 import type { CampaignCore } from './core.js';
 import { Msg } from './messages.js';
@@ -145,10 +146,10 @@ export class SetupFlow {
     const { ex, st, clocks } = this.c;
     switch (code) {
       case Msg.PackageVersionReq:
-        if (!this.c.hasRole(d, 'Package_Not_Supported')) ex.deviceSend(d, Msg.PackageVersionAns);
+        if (!this.c.hasRole(d, 'Package_Not_Supported')) ex.device.send(d, Msg.PackageVersionAns);
         return;
-      case Msg.McGroupSetupReq: return ex.deviceSend(d, Msg.McGroupSetupAns);
-      case Msg.FragSessionSetupReq: return ex.deviceSend(d, Msg.FragSessionSetupAns);
+      case Msg.McGroupSetupReq: return ex.device.send(d, Msg.McGroupSetupAns);
+      case Msg.FragSessionSetupReq: return ex.device.send(d, Msg.FragSessionSetupAns);
       case Msg.ForceDeviceResyncReq:
         if (st.has(d, DevFlag.syncing)) return;
         st.set(d, DevFlag.syncing);
@@ -159,14 +160,14 @@ export class SetupFlow {
         if (Math.abs(arg) <= this.tolS) {
           st.clear(d, DevFlag.syncing);
           st.set(d, DevFlag.synced);
-          return ex.cancelDeviceTimer(d);
+          return ex.timers.cancelDeviceTimer(d);
         }
         return this.sendAppTimeReq(d);
       case Msg.McSessionReq:
         // the device switches at SessionTime; a request for a time already past is refused (TS005)
         if (this.c.now < this.c.sessionStartUs && this.c.setupFailure(d) === null) {
           st.set(d, DevFlag.joined);
-          ex.deviceSend(d, Msg.McSessionAns);
+          ex.device.send(d, Msg.McSessionAns);
         }
         return;
     }
@@ -179,12 +180,12 @@ export class SetupFlow {
       return;
     }
     st.devSyncTries[d]++;
-    ex.deviceSend(d, Msg.AppTimeReq);
+    ex.device.send(d, Msg.AppTimeReq);
   }
 
   /** The device sent an AppTimeReq: it waits for the answer in RX1/RX2. */
   deviceSent(d: number, code: number, endUs: number): void {
-    if (code === Msg.AppTimeReq) this.c.ex.deviceTimer(d, SYNC_WAIT, endUs + SYNC_WAIT_US);
+    if (code === Msg.AppTimeReq) this.c.ex.timers.deviceTimer(d, SYNC_WAIT, endUs + SYNC_WAIT_US);
   }
 
   deviceTimer(d: number, kind: number): boolean {
@@ -193,10 +194,13 @@ export class SetupFlow {
     return true;
   }
 
-  /** Instant setup: every device without a setup failure is in the session. */
+  /** Instant setup: every device without a setup failure is in the session, its clock within ± the tolerance. */
   instant(): void {
-    const { st } = this.c;
+    const { st, s } = this.c;
+    const { fleet } = this.c.ctx.world;
+    const tolUs = s.setup.clockSyncToleranceS * 1e6;
     for (let d = 0; d < st.count; d++) {
+      fleet.clockErrorUs[d] = Math.round((2 * uniform(s.seed, Purpose.clock, d, 0) - 1) * tolUs);
       const failure = this.c.setupFailure(d) ?? (this.c.hasRole(d, 'Package_Not_Supported') ? 'Package_Not_Supported' : null);
       st.setupEndUs[d] = this.c.now;
       if (failure) {

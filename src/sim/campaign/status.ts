@@ -60,7 +60,7 @@ export class StatusRounds {
     if (this.over || this.round <= this.evaluatedRound || this.scheduledRound === this.round) return;
     this.scheduledRound = this.round;
     // answers may start up to the window's end; they then wait for the device's duty cycle
-    this.c.ex.phaseTimer(EVALUATE_STATUS, this.round, endUs + this.windowUs + ANSWER_SLACK_US);
+    this.c.ex.timers.phaseTimer(EVALUATE_STATUS, this.round, endUs + this.windowUs + ANSWER_SLACK_US);
   }
 
   /** Device d heard the status request of the current round (reception.ts). */
@@ -69,7 +69,7 @@ export class StatusRounds {
     if (st.devAnsweredRound[d] === this.round) return;
     st.devAnsweredRound[d] = this.round;
     const delayUs = Math.floor(uniform(s.seed, Purpose.status, d, this.round) * this.windowUs);
-    ex.deviceSend(d, Msg.FragSessionStatusAns, delayUs, false);
+    ex.device.send(d, Msg.FragSessionStatusAns, delayUs, false);
   }
 
   /** The server heard a FragSessionStatusAns in the multicast flow. */

@@ -107,11 +107,11 @@ export class UnicastFlow {
       if (st.has(d, DevFlag.finished)) return true;
       const fPending = arg < st.uniLastN[d];
       this.hooks.feed(d, arg, atUs);
-      if (fPending && !st.has(d, DevFlag.finished)) ex.deviceSend(d, Msg.EmptyUplink);
+      if (fPending && !st.has(d, DevFlag.finished)) ex.device.send(d, Msg.EmptyUplink);
       return true;
     }
     if (code === Msg.FragSessionStatusReq) {
-      ex.deviceSend(d, Msg.FragSessionStatusAns);
+      ex.device.send(d, Msg.FragSessionStatusAns);
       return true;
     }
     return false;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate.js';
-import { frames, nearFleet } from './fleet.js';
+import { LOSSY, frames, nearFleet } from './fleet.js';
 
-const lossy = { channel: { burst: { model: 'gilbert-elliott' as const, pGoodToBad: 0.05, pBadToGood: 0.3, lossGood: 0.02, lossBad: 0.9 } }, fuotaTask: { redundancyPercent: 5 }, completion: { repairRounds: 1 } };
+const lossy = { ...LOSSY, completion: { repairRounds: 1 } };
 
 describe('the whole campaign', () => {
   it('records its phases in order: setup, distribution, status, repair, apply', () => {

@@ -11,6 +11,12 @@ type Over = Parameters<typeof makeScenario>[0];
 
 export const GENTLE_CHANNEL = { shadowingSigmaDb: 0, pathLoss: { model: 'log-distance' as const, d0M: 40, pl0Db: 110, gamma: 2.08 } };
 
+/** Bursty losses with 5 % redundancy: many devices end short of fragments after the first pass. */
+export const LOSSY = {
+  fuotaTask: { redundancyPercent: 5 },
+  channel: { burst: { model: 'gilbert-elliott' as const, pGoodToBad: 0.05, pBadToGood: 0.3, lossGood: 0.02, lossBad: 0.9 } },
+};
+
 /** A class A campaign of `count` devices within 300 m of one gateway, status requests on. */
 export function nearFleet(count: number, over: Over = {}): ResolvedScenario {
   const defaults = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate.js';
-import { frames, nearFleet } from './fleet.js';
+import { LOSSY, frames, nearFleet } from './fleet.js';
 
 const RX2_HZ = 869_525_000;
 
@@ -37,12 +37,7 @@ describe('status and repair rounds', () => {
   });
 
   it('raises the updated ratio with repair rounds sized from the worst reported deficit', () => {
-    const lossy = {
-      setup: { mode: 'instant' as const },
-      traffic: { uplinkIntervalS: 0 },
-      fuotaTask: { redundancyPercent: 5 },
-      channel: { burst: { model: 'gilbert-elliott' as const, pGoodToBad: 0.05, pBadToGood: 0.3, lossGood: 0.02, lossBad: 0.9 } },
-    };
+    const lossy = { ...LOSSY, setup: { mode: 'instant' as const }, traffic: { uplinkIntervalS: 0 } };
     const plain = simulate(nearFleet(80, { ...lossy, completion: { repairRounds: 0 } }));
     const repaired = simulate(nearFleet(80, { ...lossy, completion: { repairRounds: 3 } }));
     expect(repaired.summary.updatedRatio).toBeGreaterThan(plain.summary.updatedRatio + 0.1);
@@ -63,12 +58,7 @@ describe('status and repair rounds', () => {
   });
 
   it('sends class A unicast repair fragments to the devices that still miss some after the last round', () => {
-    const lossy = {
-      setup: { mode: 'instant' as const },
-      fuotaTask: { redundancyPercent: 5 },
-      traffic: { uplinkIntervalS: 300 },
-      channel: { burst: { model: 'gilbert-elliott' as const, pGoodToBad: 0.05, pBadToGood: 0.3, lossGood: 0.02, lossBad: 0.9 } },
-    };
+    const lossy = { ...LOSSY, setup: { mode: 'instant' as const }, traffic: { uplinkIntervalS: 300 } };
     const plain = simulate(nearFleet(40, lossy));
     const unicast = simulate(nearFleet(40, { ...lossy, completion: { unicastRepair: true } }));
     const repairs = frames(unicast, (f) => f.kind === 'repair');
