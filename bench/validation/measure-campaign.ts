@@ -6,7 +6,7 @@ import { buildFirmwarePackage } from '../../src/fuota/image/package.js';
 import { crc32 } from '../../src/fuota/ts004/crc32.js';
 import { lorawanDownlinkAirtimeUs } from '../../src/radio/airtime.js';
 import type { RunResult } from '../../src/sim/types.js';
-import { gatewayAirtimeUs, phaseSpan, runTraced, scenarioPoints } from './runs.js';
+import { gatewayAirtimeUs, phaseSpan, runTraced, scenarioPoints, shareOverlappingGatewayTx } from './runs.js';
 import { SUB_BAND_P } from './measure-distribution.js';
 
 export interface InteropRun {
@@ -111,6 +111,9 @@ export interface SetupRow {
   rx1: { frames: number; airtimeUs: number };
   rx2: { frames: number; airtimeUs: number };
   downlinksPerDevice: number;
+  /** during setup: share of the devices' setup answers, and of their empty polls, sent while the gateway transmitted */
+  answersHitByGatewayTx: number;
+  pollsHitByGatewayTx: number;
 }
 
 /** Case 6: `setup-scaling`, one row per fleet size. */
@@ -121,7 +124,16 @@ export function measureSetupScaling(): SetupRow[] {
     const rx1 = gatewayAirtimeUs(r, ['setup'], SUB_BAND_M, 0, endUs + 1);
     const rx2 = gatewayAirtimeUs(r, ['setup'], SUB_BAND_P, 0, endUs + 1);
     const n = r.summary.devices;
-    return { devices: n, setupDurationS: r.summary.setupDurationS, devicesUpdated: r.summary.devicesUpdated, rx1, rx2, downlinksPerDevice: (rx1.frames + rx2.frames) / n };
+    return {
+      devices: n,
+      setupDurationS: r.summary.setupDurationS,
+      devicesUpdated: r.summary.devicesUpdated,
+      rx1,
+      rx2,
+      downlinksPerDevice: (rx1.frames + rx2.frames) / n,
+      answersHitByGatewayTx: shareOverlappingGatewayTx(r, 'setup', endUs),
+      pollsHitByGatewayTx: shareOverlappingGatewayTx(r, 'uplink', endUs),
+    };
   });
 }
 

@@ -82,3 +82,29 @@ export function phaseSpan(r: RunResult, phase: RunResult['phases'][number]['phas
   const p = r.phases.find((x) => x.phase === phase);
   return p ? { startS: p.startS, endS: p.endS } : { startS: NaN, endS: NaN };
 }
+
+/** Share of the devices' uplinks of `kind` that overlap a transmission of any gateway (half-duplex losses). */
+export function shareOverlappingGatewayTx(r: RunResult, kind: TxKind, toUs = Infinity): number {
+  const t = r.transmissions;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const order = Array.from({ length: t.count }, (_, i) => i).filter((i) => t.node[i] >= 0).sort((a, b) => t.startUs[a] - t.startUs[b]);
+  for (const i of order) {
+    starts.push(t.startUs[i]);
+    ends.push(Math.max(t.startUs[i] + t.airtimeUs[i], ends.length > 0 ? ends[ends.length - 1] : -Infinity));
+  }
+  const ups = framesOf(r, kind, (i) => t.node[i] < 0 && t.startUs[i] < toUs);
+  let hit = 0;
+  for (let u = 0; u < ups.rows.length; u++) {
+    // the last gateway frame starting before the uplink ends; running max of ends covers earlier ones
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] < ups.endUs[u]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && ends[lo - 1] > ups.startUs[u]) hit++;
+  }
+  return ups.rows.length > 0 ? hit / ups.rows.length : 0;
+}
