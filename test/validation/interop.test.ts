@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runInterop } from '../../bench/validation/measure-campaign.js';
 import { deviceSensitivityDbm } from '../../src/radio/sensitivity.js';
+import { FragDecoder } from '../../src/fuota/ts004/decoder.js';
 
 const run = runInterop();
 const { summary, devices } = run.result;
@@ -32,5 +33,12 @@ describe('LoRaMac-node interop test 1 (fuota-test-01)', () => {
   it('lets every device rebuild the block, with the CRC-32 of the block that was sent', () => {
     expect(devices.status.every((s) => s === 'Successful')).toBe(true);
     for (const r of run.rebuilt) expect(r).toEqual({ bytes: 995, crc32: run.blockCrc32 });
+  });
+
+  it('cannot recover every pair of losses with 5 coded v1 rows: losing fragments 14 and 15 leaves rank 1 of 2', () => {
+    // why the scenario keeps devices silent during the session (docs/validation.md, case 3)
+    const dec = new FragDecoder({ nbFrag: 20, fragSizeBytes: 50, variant: 'v1', maxLost: 5, payload: false });
+    for (let n = 1; n <= 25; n++) if (n !== 14 && n !== 15) dec.feed(n);
+    expect([dec.status, dec.lostCount, dec.rank]).toEqual(['ongoing', 2, 1]);
   });
 });
