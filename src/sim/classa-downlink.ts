@@ -46,6 +46,13 @@ export class ClassADownlinks {
     private readonly medium: UplinkMedium,
   ) {}
 
+  /** Whether a frame of phyBytes fits the data rate of device d's RX1 or RX2 window (RP002 maximum FRMPayload). */
+  fitsAWindow(d: number, phyBytes: number): boolean {
+    const { region } = this.ctx.world;
+    const frm = phyBytes - FRAME_OVERHEAD_BYTES;
+    return frm <= region.maxFrmPayloadBytes(region.rx1.dr(this.medium.ulDr[d], 0)) || frm <= region.maxFrmPayloadBytes(region.rx2.dr);
+  }
+
   /** Whether a frame from gateway g on freqHz at (sf, bw) reaches device d's sensitivity. */
   private reaches(d: number, g: number, freqHz: number, sf: number, bwHz: number): boolean {
     const { s, region, links } = this.ctx.world;

@@ -206,7 +206,7 @@ export class Campaign implements ExchangeFlows {
   }
 
   serverTimer(d: number, kind: number): void {
-    this.apply.serverTimer(d, kind);
+    if (!this.unicast.serverTimer(d, kind)) this.apply.serverTimer(d, kind);
   }
 
   deviceSent(d: number, code: number, endUs: number): void {

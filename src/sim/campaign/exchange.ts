@@ -119,7 +119,13 @@ export class Exchange {
     return this.device.answerDelayUs + ANSWER_JITTER_US + this.medium.airtimeUs(d, LONGEST_ANSWER_PHY_BYTES) / this.uplinkDutyCycle + RX2_DELAY_US + 1_000_000;
   }
 
-  private spanUs(d: number): number {
+  /** Whether message `code` fits the data rate of device d's RX1 or RX2 window. */
+  fitsAWindow(d: number, code: number): boolean {
+    return this.classA.fitsAWindow(d, msgPhyBytes(code, this.ctx.world.s));
+  }
+
+  /** How long the server waits without hearing a device before it gives up on it, µs. */
+  silenceSpanUs(d: number): number {
     return this.maxAttempts * this.intervalUs + this.answerTimeoutUs(d);
   }
 
@@ -134,7 +140,7 @@ export class Exchange {
     this.mailSentUs[d] = NaN;
     this.mailQueuedUs[d] = this.ctx.kernel.now;
     const gen = ++this.mailGen[d] & 0xffffff;
-    this.timers.at(this.ctx.kernel.now + this.spanUs(d), Timer.mailCheck, gen, d);
+    this.timers.at(this.ctx.kernel.now + this.silenceSpanUs(d), Timer.mailCheck, gen, d);
   }
 
   /** The device shows it did not get the queued request: send it in the coming windows. */
@@ -220,7 +226,7 @@ export class Exchange {
     const timeout = this.answerTimeoutUs(d);
     const exhausted = this.mailAttempts[d] >= this.maxAttempts && now >= this.mailSentUs[d] + timeout;
     const silentSinceUs = Math.max(this.lastHeardUs[d], this.mailQueuedUs[d]);
-    if (exhausted || now >= silentSinceUs + this.spanUs(d)) {
+    if (exhausted || now >= silentSinceUs + this.silenceSpanUs(d)) {
       if (exhausted) this.gaveUpExhausted++;
       else this.gaveUpSilent++;
       const code = this.mailCode[d];
@@ -229,7 +235,7 @@ export class Exchange {
       this.f.serverGaveUp(d, code, attempts);
       return;
     }
-    this.timers.at(silentSinceUs + this.spanUs(d), Timer.mailCheck, gen, d);
+    this.timers.at(silentSinceUs + this.silenceSpanUs(d), Timer.mailCheck, gen, d);
   }
 
   /** Whether nothing of the campaign's exchanges is still to happen. */

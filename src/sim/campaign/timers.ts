@@ -69,6 +69,11 @@ export class CampaignTimers {
     this.at(atUs, Timer.serverTimer, ++this.srvGen[d] & 0x7fffff, d);
   }
 
+  cancelServerTimer(d: number): void {
+    this.srvGen[d]++;
+    this.disarm(d, SERVER);
+  }
+
   /** A campaign phase timer; `counted`: the campaign cannot end before it fires. */
   phaseTimer(sub: number, arg: number, atUs: number, counted = true): void {
     if (counted) this.pendingPhaseTimers++;

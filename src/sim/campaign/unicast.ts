@@ -16,6 +16,8 @@ import { DevFlag, Srv } from './state.js';
 
 /** TS004 counter limit (14 bits, lorawan-facts 4.4). */
 export const MAX_N = 16383;
+/** Server timer kind: the device's stream made no progress for too long. */
+const STREAM_STALLED = 20;
 
 /** Extra coded fragments on top of a reported deficit: random parity rows are sometimes dependent. */
 export function repairCount(missing: number): number {
@@ -48,7 +50,8 @@ export class UnicastFlow {
     const { st } = this.c;
     if (batches !== undefined) this.maxBatches[d] = batches;
     const last = Math.min(MAX_N, lastN);
-    if (firstN > last) return this.leave(d, true);
+    // no counter left, or a fragment that fits neither receive window of this device: nothing to send
+    if (firstN > last || !this.c.ex.fitsAWindow(d, Msg.DataFragment)) return this.leave(d, true);
     st.srvStep[d] = Srv.unicast;
     st.uniNextN[d] = firstN;
     st.uniLastN[d] = last;
@@ -57,6 +60,22 @@ export class UnicastFlow {
       this.activeFlag[d] = 1;
       this.active++;
     }
+    this.watch(d);
+  }
+
+  /** A stream is given up when the server has not heard the device for as long as it waits for a silent one. */
+  private watch(d: number): void {
+    const { ex } = this.c;
+    ex.timers.serverTimer(d, STREAM_STALLED, Math.max(this.c.now, ex.lastHeardUs[d]) + ex.silenceSpanUs(d));
+  }
+
+  serverTimer(d: number, kind: number): boolean {
+    if (kind !== STREAM_STALLED) return false;
+    if (this.c.st.srvStep[d] !== Srv.unicast) return true;
+    const { ex } = this.c;
+    if (this.c.now < ex.lastHeardUs[d] + ex.silenceSpanUs(d)) this.watch(d);
+    else this.leave(d, true);
+    return true;
   }
 
   /** Device d leaves the flow; `failed`: the server gives up on it (MissingFrag). */
@@ -65,6 +84,7 @@ export class UnicastFlow {
     if (this.activeFlag[d]) {
       this.activeFlag[d] = 0;
       this.active--;
+      this.c.ex.timers.cancelServerTimer(d);
     }
     if (st.srvStep[d] !== Srv.unicast && st.srvStep[d] !== Srv.unicastStatus) return;
     if (failed) {
@@ -90,9 +110,10 @@ export class UnicastFlow {
     this.c.sent.mark(n);
     this.c.phases.touch(n > this.c.plannedLastN ? 'repair' : 'distribution', atUs);
     st.uniNextN[d]++;
-    if (st.uniNextN[d] <= st.uniLastN[d]) return;
+    if (st.uniNextN[d] <= st.uniLastN[d]) return this.watch(d);
     if (s.completion.statusRequest) {
       st.srvStep[d] = Srv.unicastStatus;
+      this.c.ex.timers.cancelServerTimer(d); // the mailbox has its own deadline
       this.c.ex.request(d, Msg.FragSessionStatusReq);
     } else {
       this.leave(d, false);

@@ -32,6 +32,15 @@ describe('unicast mode', () => {
     expect(uni.summary.downlinkAirtimeS).toBeGreaterThan(5 * multi.summary.downlinkAirtimeS);
   });
 
+  it('gives up at once on devices whose receive windows cannot carry the fragment', () => {
+    // 3 km out the devices send at SF11/SF12: RX1 and RX2 both at DR0/DR1 carry 51 bytes, not 203
+    const s = nearFleet(6, { fuotaTask: { mode: 'unicast', fragmentSizeBytes: 200, fragIndex: 0 }, devices: { placement: { kind: 'ring', minM: 2900, maxM: 3000, centerM: [0, 0] } } });
+    const r = simulate(s);
+    expect(r.devices.status.every((st) => st === 'MissingFrag')).toBe(true);
+    expect(frames(r, (f) => f.kind === 'fragment')).toHaveLength(0);
+    expect(r.summary.fragmentsSent).toBe(0);
+  });
+
   it('answers FPending with an empty uplink that opens the next window', () => {
     const uni = simulate(fleet('unicast'));
     const empty = frames(uni, (f) => f.node < 0 && f.kind === 'uplink' && f.phyBytes === 12);
