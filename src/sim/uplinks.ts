@@ -20,8 +20,6 @@ import type { RunContext } from './context.js';
 const RING = 16384;
 /** margin an ADR-like choice keeps above the gateway sensitivity, dB */
 const UPLINK_DR_MARGIN_DB = 10;
-/** longest LoRaWAN uplink (SF12/125, 242 B) is below 10 s */
-const MAX_UPLINK_AIRTIME_US = 10_000_000;
 const MAX_OVERLAP = 64;
 
 /** Who sent an uplink; told the outcome when it ends. */
@@ -51,6 +49,8 @@ export class UplinkMedium {
   private readonly ov = new Int32Array(MAX_OVERLAP);
   private readonly handlers: UplinkHandler[] = [];
   private readonly counters: Uint32Array;
+  /** longest uplink sent so far, µs: no earlier uplink that started before start − this can overlap */
+  private longestAirUs = 0;
   /** totals over every uplink */
   sent = 0;
   collisions = 0;
@@ -114,6 +114,7 @@ export class UplinkMedium {
     this.uDev[r] = d;
     this.uOwner[r] = owner;
     this.uArg[r] = arg;
+    if (air > this.longestAirUs) this.longestAirUs = air;
     txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes);
     fleet.energy.txUs[d] += air;
     const inClassC = s.multicastGroup.dlClass === 'ClassC' && fleet.listenFromUs[d] <= now && fleet.listenToUs[d] > now;
@@ -142,7 +143,7 @@ export class UplinkMedium {
     let nOv = 0;
     for (let o = id - 1; o >= Math.max(0, this.nextId - RING) && nOv < MAX_OVERLAP; o--) {
       const ro = o % RING;
-      if (this.uStart[ro] < start - MAX_UPLINK_AIRTIME_US) break;
+      if (this.uStart[ro] < start - this.longestAirUs) break;
       if (this.uFreq[ro] === freq && this.uEnd[ro] > start) this.ov[nOv++] = ro;
     }
     for (let o = id + 1; o < this.nextId && nOv < MAX_OVERLAP; o++) {
