@@ -55,6 +55,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
     ]);
     const loaded = loadScenarioFile(args.scenario, args.seed === undefined ? {} : { seed: args.seed });
     const s = loaded.scenario;
+    if (s.sweep !== null || s.replications > 1) {
+      const what = [s.sweep !== null ? `a sweep over ${Object.keys(s.sweep).join(', ')}` : '', s.replications > 1 ? `${s.replications} replications` : '']
+        .filter(Boolean)
+        .join(' and ');
+      process.stderr.write(`fuota-sim: note: ${args.scenario} has ${what}; run simulates its base scenario once (seed ${s.seed}). Use: fuota-sim sweep ${args.scenario}\n`);
+    }
     const outDir = resolve(args.out ?? `results/${s.name}`);
     const bar = createProgress({ total: 100, label: s.name, quiet: args.quiet });
     const result = simulate(s, { trace: args.trace, onProgress: (f) => bar.update(Math.round(f * 100)) });

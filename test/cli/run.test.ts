@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/app.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fuota-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const code = await main(argv);
+    const text = (calls: unknown[][]) => calls.map((c) => String(c[0])).join('');
+    return { code, out: text(out.mock.calls), err: text(err.mock.calls) };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const scenario = join(dir, 'small.json');
+writeFileSync(
+  scenario,
+  JSON.stringify({
+    name: 'small',
+    firmware: { sizeBytes: 2048, signature: 'ed25519' },
+    devices: { count: 12, placement: { kind: 'disc', radiusM: 300 } },
+    setup: { mode: 'instant' },
+    outputs: { plots: false, report: false },
+  }),
+);
+
+describe('fuota-sim run', () => {
+  it('writes the result files and prints a summary naming the share updated', async () => {
+    const out = join(dir, 'out');
+    const r = await cli(['run', scenario, '--out', out, '--trace']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^small: 12 of 12 devices updated \(100\.0 %\)/);
+    for (const f of ['scenario.resolved.json', 'summary.json', 'summary.csv', 'devices.csv', 'transmissions.csv', 'timing.json']) {
+      expect(existsSync(join(out, f))).toBe(true);
+    }
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.devicesUpdated).toBe(12);
+    expect(readFileSync(join(out, 'devices.csv'), 'utf8').trim().split('\n')).toHaveLength(13);
+  });
+
+  it('refuses an existing results folder without --force (exit 2), and replaces it with --force', async () => {
+    const out = join(dir, 'again');
+    expect((await cli(['run', scenario, '--out', out, '--quiet'])).code).toBe(0);
+    const refused = await cli(['run', scenario, '--out', out, '--quiet']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--force/);
+    expect((await cli(['run', scenario, '--out', out, '--quiet', '--force'])).code).toBe(0);
+  });
+
+  it('gives byte-identical files for the same seed, and other files for --seed', async () => {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    const c = join(dir, 'c');
+    await cli(['run', scenario, '--out', a, '--quiet']);
+    await cli(['run', scenario, '--out', b, '--quiet']);
+    await cli(['run', scenario, '--out', c, '--quiet', '--seed', '9']);
+    for (const f of ['summary.json', 'devices.csv', 'scenario.resolved.json']) expect(readFileSync(join(b, f))).toEqual(readFileSync(join(a, f)));
+    expect(readFileSync(join(c, 'devices.csv'), 'utf8')).not.toBe(readFileSync(join(a, 'devices.csv'), 'utf8'));
+  });
+
+  it('says that a sweep scenario needs fuota-sim sweep', async () => {
+    const sweepFile = join(dir, 'sweep.json');
+    writeFileSync(sweepFile, JSON.stringify({ ...JSON.parse(readFileSync(scenario, 'utf8')), name: 'sw', sweep: { 'fuotaTask.redundancyPercent': [10, 20] } }));
+    const r = await cli(['run', sweepFile, '--out', join(dir, 'sw'), '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('fuota-sim sweep');
+  });
+
+  it('reports a bad scenario with the field, exit 2 and no stack trace', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ name: 'bad', multicastGroup: { dlClass: 'ClassB', pingSlotPeriod: 100 } }));
+    const r = await cli(['run', bad, '--out', join(dir, 'bad'), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('multicastGroup.pingSlotPeriod: 100');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
