@@ -108,7 +108,3 @@ export function msgKind(code: number, repair = false): TxKind {
     default: return 'setup';
   }
 }
-
-export function isUplink(code: number): boolean {
-  return code >= 32;
-}
