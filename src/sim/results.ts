@@ -16,7 +16,12 @@ import type { DeviceTable, RunResult, Summary } from './types.js';
 import type { UplinkMedium } from './uplinks.js';
 import { STATUS_INDEX } from './world.js';
 
-/** Sets fleet.status; returns the successful devices' rebuild times, s from campaign start, ascending. */
+/**
+ * Sets fleet.status; returns, ascending and in s from the campaign start, when each device had
+ * rebuilt and verified the image (results contract: the time-to-X % metrics), whether or not its
+ * reboot was confirmed later. A device whose check failed (MICError, an image that is not newer)
+ * does not count.
+ */
 export function finalStatuses(ctx: RunContext, campaign: Campaign): Float64Array {
   const { fleet } = ctx.world;
   const { st } = campaign.core;
@@ -26,7 +31,8 @@ export function finalStatuses(ctx: RunContext, campaign: Campaign): Float64Array
     const step = st.srvStep[d];
     if (status === STATUS_INDEX.Initial && (step === Srv.setUp || (step >= Srv.unicast && step <= Srv.version))) status = STATUS_INDEX.MissingFrag;
     fleet.status[d] = status;
-    if (status === STATUS_INDEX.Successful) updated.push((fleet.decodedAtUs[d] - ctx.campaignStartUs) / 1e6);
+    const rebuilt = fleet.decodedAtUs[d] === fleet.decodedAtUs[d]; // not NaN
+    if (rebuilt && status !== STATUS_INDEX.MICError && status !== STATUS_INDEX.Wrong_descriptor) updated.push((fleet.decodedAtUs[d] - ctx.campaignStartUs) / 1e6);
   }
   return Float64Array.from(updated).sort();
 }
@@ -36,7 +42,7 @@ export interface ResultInputs {
   campaign: Campaign;
   devices: DeviceTable;
   plan: FragmentPlan;
-  updatedAtS: Float64Array;
+  verifiedAtS: Float64Array;
   campaignEndUs: number;
   medium: UplinkMedium;
   traffic: BackgroundTraffic;
@@ -63,7 +69,7 @@ export function campaignResults(x: ResultInputs): { summary: Summary; phases: Ru
   const waitUs = ctx.gateways.reduce((acc, g) => acc + g.dutyCycleWaitUs, 0);
   const summary = buildSummary({
     devices: x.devices,
-    updatedAtS: x.updatedAtS,
+    verifiedAtS: x.verifiedAtS,
     setupDurationS: (setupEndUs - start) / 1e6,
     distributionDurationS: distributionS,
     campaignDurationS: (x.campaignEndUs - start) / 1e6,

@@ -106,10 +106,10 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   opts.onProgress?.(1);
   opts.onFinish?.(ctx, campaign);
 
-  const updatedAtS = finalStatuses(ctx, campaign);
+  const verifiedAtS = finalStatuses(ctx, campaign);
   chargeListening(ctx, campaign.session?.slots ?? null, campaignEndUs);
   const devices = deviceTable(ctx, campaignEndUs);
-  const { summary, phases } = campaignResults({ ctx, campaign, devices, plan, updatedAtS, campaignEndUs, medium, traffic });
+  const { summary, phases } = campaignResults({ ctx, campaign, devices, plan, verifiedAtS, campaignEndUs, medium, traffic });
   return {
     scenario: s,
     simulatorVersion: SIMULATOR_VERSION,

@@ -54,7 +54,8 @@ export function dutyCycleSeries(gateways: readonly GatewayRadio[], endUs: number
 
 export interface SummaryInputs {
   devices: DeviceTable;
-  updatedAtS: Float64Array; // ascending, one per Successful device
+  /** ascending: when each device had rebuilt and verified the image */
+  verifiedAtS: Float64Array;
   setupDurationS: number;
   distributionDurationS: number;
   campaignDurationS: number;
@@ -78,7 +79,8 @@ export function buildSummary(x: SummaryInputs): Summary {
   const energy = Float64Array.from(x.devices.energyJ).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += energy[i];
-  const updated = x.updatedAtS.length;
+  let updated = 0;
+  for (let i = 0; i < n; i++) if (x.devices.status[i] === 'Successful') updated++;
   return {
     devices: n,
     devicesUpdated: updated,
@@ -86,11 +88,11 @@ export function buildSummary(x: SummaryInputs): Summary {
     setupDurationS: x.setupDurationS,
     distributionDurationS: x.distributionDurationS,
     campaignDurationS: x.campaignDurationS,
-    timeTo50S: timeToShare(x.updatedAtS, n, 0.5),
-    timeTo90S: timeToShare(x.updatedAtS, n, 0.9),
-    timeTo95S: timeToShare(x.updatedAtS, n, 0.95),
-    timeTo99S: timeToShare(x.updatedAtS, n, 0.99),
-    timeToAllS: timeToShare(x.updatedAtS, n, 1),
+    timeTo50S: timeToShare(x.verifiedAtS, n, 0.5),
+    timeTo90S: timeToShare(x.verifiedAtS, n, 0.9),
+    timeTo95S: timeToShare(x.verifiedAtS, n, 0.95),
+    timeTo99S: timeToShare(x.verifiedAtS, n, 0.99),
+    timeToAllS: timeToShare(x.verifiedAtS, n, 1),
     nbFrag: x.nbFrag,
     fragmentsCoded: x.fragmentsCoded,
     fragmentsSent: x.fragmentsSent,

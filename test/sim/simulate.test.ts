@@ -88,4 +88,15 @@ describe('simulate (class C distribution)', () => {
     expect(r.devices.status.filter((x) => x === 'MemoryError').length).toBeGreaterThan(10);
     for (let d = 0; d < 60; d++) if (r.devices.status[d] === 'MemoryError') expect(Number.isNaN(r.devices.decodedAtS[d])).toBe(true);
   });
+
+  it('times the fleet by rebuild-and-verify, while Successful waits for the confirmed reboot', () => {
+    // the run is cut at 120 s: every device has rebuilt and verified the image, none has rebooted yet
+    const s = makeScenario({ devices: { count: 10, ...near }, channel: { shadowingSigmaDb: 0 }, simulation: { maxDurationS: 120 } });
+    const r = simulate(s);
+    expect(r.summary.devicesUpdated).toBe(0);
+    expect(new Set(r.devices.status)).toEqual(new Set(['MissingFrag']));
+    expect(r.summary.timeToAllS).not.toBeNull();
+    expect(r.summary.timeToAllS!).toBeLessThan(120);
+    expect(r.summary.timeToAllS).toBe(Math.max(...Array.from(r.devices.decodedAtS)));
+  });
 });
