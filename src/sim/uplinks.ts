@@ -9,6 +9,7 @@
  * unless the scenario fixes it.
  */
 import { lorawanUplinkAirtimeUs } from '../radio/airtime.js';
+import { FRAME_OVERHEAD_BYTES } from '../lorawan/frames.js';
 import { gatewaySensitivityDbm } from '../radio/sensitivity.js';
 import { survivesInterference } from '../radio/interference.js';
 import { emptyRxWindowUs, RX2_DELAY_US } from '../lorawan/classa.js';
@@ -63,7 +64,13 @@ export class UplinkMedium {
     this.ulBwHz = new Float64Array(n);
     this.emptyWindowsUs = new Float64Array(n);
     this.counters = new Uint32Array(n);
-    const candidates = region.dataRates.filter((r) => r && r.uplink && r.modulation === 'LoRa' && r.bwHz === 125000).map((r) => r!);
+    const lora = region.dataRates.filter((r) => r && r.uplink && r.modulation === 'LoRa' && r.bwHz === 125000).map((r) => r!);
+    // uplink dwell time (US915, AU915, AS923: 400 ms) rules out the slow data rates for the
+    // background payload (lorawan-facts 2.6); the fastest rate stays if none would fit
+    const dwellUs = region.dwellTimeMs.uplink === null ? Infinity : region.dwellTimeMs.uplink * 1000;
+    const trafficPhy = s.traffic.payloadBytes + FRAME_OVERHEAD_BYTES;
+    const fits = lora.filter((c) => lorawanUplinkAirtimeUs(c.sf, c.bwHz, trafficPhy) <= dwellUs);
+    const candidates = fits.length > 0 ? fits : lora.slice(-1);
     const txDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi;
     const rx2 = region.dataRates[region.rx2.dr]!;
     const wakeUs = s.devices.radioProfile.wakeupMs * 1000;

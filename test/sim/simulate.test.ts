@@ -99,4 +99,22 @@ describe('simulate (class C distribution)', () => {
     expect(r.summary.timeToAllS!).toBeLessThan(120);
     expect(r.summary.timeToAllS).toBe(Math.max(...Array.from(r.devices.decodedAtS)));
   });
+
+  it('keeps every uplink within the 400 ms dwell time of US915 (slow data rates ruled out)', () => {
+    const s = makeScenario({
+      region: 'US915',
+      multicastGroup: { dlDr: 13, dlFreq: 923300000 },
+      devices: { count: 40, placement: { kind: 'disc', radiusM: 8000, centerM: [0, 0] } },
+      traffic: { uplinkIntervalS: 300, payloadBytes: 40 },
+      outputs: { transmissions: true },
+    });
+    const t = simulate(s).transmissions;
+    let uplinks = 0;
+    for (let i = 0; i < t.count; i++) {
+      if (t.node[i] >= 0) continue;
+      uplinks++;
+      expect(t.airtimeUs[i]).toBeLessThanOrEqual(400_000);
+    }
+    expect(uplinks).toBeGreaterThan(100);
+  });
 });
