@@ -9,8 +9,8 @@ export interface PhaseSpan {
   endS: number;
 }
 
-const PHASE_ORDER = ['setup', 'distribution', 'status', 'repair', 'apply'];
-const PHASE_COLORS = ['#56B4E9', '#0072B2', '#E69F00', '#D55E00', '#009E73'];
+export const PHASE_ORDER = ['setup', 'distribution', 'status', 'repair', 'apply'];
+export const PHASE_COLORS = ['#56B4E9', '#0072B2', '#E69F00', '#D55E00', '#009E73'];
 
 function durationLabel(s: number): string {
   if (s < 120) return `${roundNumber(Number(s.toPrecision(3)))} s`;

@@ -4,7 +4,8 @@
  * dashed guides at the target shares (90 % and 95 % by default).
  */
 import { roundNumber } from '../format.js';
-import { frame, GUIDE_COLOR, inUnit, isTooltipPoint, seriesColor, timeUnitFor, tooltipLayer, type VlSpec } from './theme.js';
+import { PHASE_COLORS, PHASE_ORDER } from './campaignTimeline.js';
+import { PLOT_HEIGHT, frame, GUIDE_COLOR, inUnit, isTooltipPoint, seriesColor, timeUnitFor, tooltipLayer, type VlSpec } from './theme.js';
 
 export interface CompletionSeriesPoint {
   /** seconds from campaign start */
@@ -30,10 +31,13 @@ export interface CompletionCurveOptions {
   targets?: number[];
   /** fixed colours per series label */
   colorScale?: { domain: string[]; range: string[] };
+  /** campaign phases (seconds from campaign start) shaded behind the curve, so its shape reads at a glance */
+  phases?: Array<{ phase: string; startS: number; endS: number }>;
 }
 
 export function completionCurve(series: CompletionSeries[], opts: CompletionCurveOptions = {}): VlSpec {
-  const maxS = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.timeS)));
+  const phases = (opts.phases ?? []).filter((p) => p.endS > p.startS);
+  const maxS = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.timeS)), ...phases.map((p) => p.endS));
   const unit = timeUnitFor(maxS);
   const values = series.flatMap((s) =>
     s.points.map((p, i) => ({
@@ -55,6 +59,27 @@ export function completionCurve(series: CompletionSeries[], opts: CompletionCurv
     { field: 'share', type: 'quantitative', title: 'Updated', format: '.1%' },
   ];
   const layers: VlSpec[] = [];
+  if (phases.length > 0) {
+    layers.push({
+      data: { values: phases.map((p) => ({ phase: p.phase, t0: inUnit(p.startS, unit), t1: inUnit(p.endS, unit) })) },
+      layer: [
+        {
+          mark: { type: 'rect', opacity: 0.13 },
+          encoding: {
+            x: { field: 't0', type: 'quantitative' },
+            x2: { field: 't1' },
+            fill: { field: 'phase', type: 'nominal', scale: { domain: PHASE_ORDER, range: PHASE_COLORS }, legend: null },
+          },
+        },
+        {
+          // phase names along the bottom (the top holds the target labels), where a phase is wide enough
+          transform: [{ filter: `datum.t1 - datum.t0 > ${inUnit(maxS, unit) / 14}` }],
+          mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -3, fontSize: 10, color: '#5A6270' },
+          encoding: { x: { field: 't0', type: 'quantitative' }, y: { value: PLOT_HEIGHT }, text: { field: 'phase' } },
+        },
+      ],
+    });
+  }
   if (hasBand) {
     layers.push({
       transform: [{ filter: 'isValid(datum.low) && isValid(datum.high)' }],

@@ -27,6 +27,12 @@ export interface PlotEntry {
   spec: VlSpec;
 }
 
+/** Phase spans shifted to the campaign start (the start of setup), as the completion curve's x axis. */
+function phasesFromCampaignStart(phases: RunPlotData['phases']): Array<{ phase: string; startS: number; endS: number }> {
+  const t0 = phases.find((p) => p.phase === 'setup')?.startS ?? 0;
+  return phases.map((p) => ({ phase: p.phase, startS: p.startS - t0, endS: p.endS - t0 }));
+}
+
 /** The plots a run draws from its data; plots whose data is missing are left out. */
 export function runPlots(data: RunPlotData): PlotEntry[] {
   const plots: PlotEntry[] = [];
@@ -40,6 +46,7 @@ export function runPlots(data: RunPlotData): PlotEntry[] {
       seriesTitle: 'Class',
       colorScale: CLASS_SCALE,
       subtitle: `${data.name}: share of ${data.devices} devices that rebuilt and verified the image`,
+      phases: phasesFromCampaignStart(data.phases),
     }),
   });
   if (data.dutyCycle.series.length > 0) {

@@ -32,6 +32,21 @@ describe('completionCurve', () => {
     expect(one).not.toContain('role-legend'); // one series needs no legend
   });
 
+  it('shades the campaign phases behind the curve and names the wide ones', async () => {
+    const phases = [
+      { phase: 'setup', startS: 0, endS: 4000 },
+      { phase: 'distribution', startS: 6000, endS: 9000 },
+      { phase: 'status', startS: 9000, endS: 9050 }, // too narrow for a label
+    ];
+    const spec = completionCurve([{ label: 'ClassC', points: steps(10, 10_000) }], { phases });
+    expect(compileVegaLite(spec).warnings).toEqual([]);
+    const svg = await renderSvg(spec);
+    expect(countMarks(svg, 'rect')).toBe(3);
+    expect(svg).toContain('>setup<');
+    expect(svg).toContain('>distribution<');
+    expect(svg).not.toContain('>status<');
+  });
+
   it('keeps at most about 150 hover targets per series', () => {
     const spec = completionCurve([{ label: 'x', points: steps(999, 1000) }]);
     const values = (spec.data as { values: Array<{ tip: boolean }> }).values;
