@@ -52,27 +52,15 @@ export function dutyCycleSeries(gateways: readonly GatewayRadio[], endUs: number
   return { binS, series };
 }
 
-export interface SummaryInputs {
+/** What the run measured; the fleet-wide figures (counts, time-to-X %, energy) are derived here. */
+export type SummaryInputs = Omit<
+  Summary,
+  'devices' | 'devicesUpdated' | 'updatedRatio' | 'timeTo50S' | 'timeTo90S' | 'timeTo95S' | 'timeTo99S' | 'timeToAllS' | 'energyMeanJ' | 'energyP95J' | 'energyMaxJ'
+> & {
   devices: DeviceTable;
   /** ascending: when each device had rebuilt and verified the image */
   verifiedAtS: Float64Array;
-  setupDurationS: number;
-  distributionDurationS: number;
-  campaignDurationS: number;
-  nbFrag: number;
-  fragmentsCoded: number;
-  fragmentsSent: number;
-  fragmentSizeBytes: number;
-  paddingBytes: number;
-  downlinkAirtimeS: number;
-  uplinkAirtimeS: number;
-  maxDutyCycle: number;
-  dutyCycleWaitS: number;
-  uplinks: number;
-  uplinkCollisions: number;
-  backgroundPdr: number | null;
-  events: number;
-}
+};
 
 export function buildSummary(x: SummaryInputs): Summary {
   const n = x.devices.count;
