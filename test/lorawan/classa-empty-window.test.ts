@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeShared, readFixture } from '../helpers/shared.js';
-import { emptyRxWindowSymbols, emptyRxWindowUs } from '../../src/radio/empty-window.js';
-import { firstTable, numbersIn, referenceSheet, section } from './reference-tables.js';
+import { emptyRxWindowUs as windowUs, rxWindowTimeoutSymbols } from '../../src/lorawan/classa.js';
+import { firstTable, numbersIn, referenceSheet, section } from '../radio/reference-tables.js';
+
+const emptyRxWindowSymbols = (sf: number, bw: number, maxRxErrorUs?: number) => rxWindowTimeoutSymbols(sf, bw, maxRxErrorUs === undefined ? {} : { maxRxErrorUs });
+const emptyRxWindowUs = (sf: number, bw: number, maxRxErrorUs?: number) => windowUs(sf, bw, maxRxErrorUs === undefined ? {} : { maxRxErrorUs });
 
 /** [sf, bwHz, tSymUs, timeoutSymbols, windowUs] */
 const rows = readFixture<Array<[number, number, number, number, number]>>('radio-empty-window.json');
