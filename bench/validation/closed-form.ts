@@ -70,8 +70,12 @@ export function classBFragmentStartsUs(p: ClassBPlanInput): Float64Array {
     }
     const t = slots[j++];
     if (t < earliest) continue;
+    const freeAgainUs = p.offTimeDutyCycle === null ? t + p.airUs : t + p.airUs / p.offTimeDutyCycle;
+    // beacons have priority: a fragment whose transmission or off-time would reach the next beacon
+    // waits for a slot after it
+    if (freeAgainUs > beaconGpsUs + BEACON_PERIOD_US - p.gpsEpochUs) continue;
     out[i++] = t;
-    earliest = p.offTimeDutyCycle === null ? t + p.airUs : t + p.airUs / p.offTimeDutyCycle;
+    earliest = freeAgainUs;
   }
   return out;
 }

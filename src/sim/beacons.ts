@@ -33,7 +33,7 @@ export function groupPingSlots(ctx: RunContext, fromUs: number, toUs: number): F
 }
 
 export class BeaconModel {
-  private readonly airUs: number;
+  readonly airUs: number;
   private readonly sf: number;
   private readonly bwHz: number;
   private readonly dr: number;
@@ -51,6 +51,17 @@ export class BeaconModel {
     this.airUs = beaconAirtimeUs(dr.sf, dr.bwHz, region.beacon.sizeBytes);
     this.sensDbm = deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz);
     this.pingNb = 4096 / s.multicastGroup.pingSlotPeriod;
+  }
+
+  /** Start of the first beacon strictly after `tUs` (simulation µs). */
+  nextBeaconUs(tUs: number): number {
+    const gps0 = this.ctx.gpsEpochUs;
+    return (Math.floor((gps0 + tUs) / BEACON_PERIOD_US) + 1) * BEACON_PERIOD_US - gps0;
+  }
+
+  /** The beacon's frequency at simulation time `tUs` (US915/AU915 hop per beacon period). */
+  freqAtUs(tUs: number): number {
+    return this.ctx.world.region.beacon.freqHz(Math.round((this.ctx.gpsEpochUs + tUs) / 1e6));
   }
 
   /** Schedules the beacons from one period before the session start (not before now) to the session end. */

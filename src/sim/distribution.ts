@@ -13,6 +13,7 @@ import { TS004_BYTES, dataFramePhyBytes } from '../lorawan/frames.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import { FrameReceiver } from './reception.js';
+import type { BeaconModel } from './beacons.js';
 import type { FragmentSink } from './decoders.js';
 
 const RING = 256; // frames in flight / recent frames kept for the overlap check
@@ -49,6 +50,8 @@ export class Distribution {
   readonly statusAirtimeUs: number;
   /** told when every frame ends, after its delivery (N = 0: a status request) */
   onFrameDone: ((n: number, endUs: number) => void) | null = null;
+  /** class B: the beacons a fragment must leave room for (beacons have priority over ping slots) */
+  beacons: BeaconModel | null = null;
   /** told when N was sent the first time */
   onFirstSend: ((n: number) => void) | null = null;
 
@@ -165,11 +168,18 @@ export class Distribution {
   private nextUsableSlot(gw: RunContext['gateways'][number], t: number, freqHz: number, air: number): number {
     const slots = this.slots!;
     let i = lowerBound(slots, t);
+    const b = this.beacons;
     while (i < slots.length) {
       const s = slots[i];
       const e = gw.earliestStartUs(s, freqHz, air);
-      if (e === s) return s;
-      i = lowerBound(slots, e);
+      if (e !== s) {
+        i = lowerBound(slots, e);
+        continue;
+      }
+      if (!b) return s;
+      const beaconUs = b.nextBeaconUs(s);
+      if (gw.leavesRoomFor(s, air, freqHz, beaconUs, b.airUs, b.freqAtUs(beaconUs))) return s;
+      i++; // this slot would cost the next beacon: try a later one
     }
     return Infinity;
   }

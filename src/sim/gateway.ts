@@ -61,6 +61,22 @@ export class GatewayRadio {
     return this.earliestStartUs(nowUs, freqHz, airtimeUs) === nowUs;
   }
 
+  /**
+   * Whether sending [startUs, +airUs) on freqHz still lets a later frame [laterStartUs, +laterAirUs)
+   * on laterFreqHz go out on time (class B: a fragment must not cost the next beacon). Off-time: the
+   * sub-band is free again at start + ToA/dc. Sliding window: sufficient condition — the ledger would
+   * take one frame of both airtimes at startUs (moving part of it later only empties windows).
+   */
+  leavesRoomFor(startUs: number, airUs: number, freqHz: number, laterStartUs: number, laterAirUs: number, laterFreqHz: number): boolean {
+    if (startUs + airUs > laterStartUs) return false; // half-duplex: the radio would still be busy
+    const sb = this.subBand(freqHz);
+    if (sb !== this.subBand(laterFreqHz)) return true;
+    const l = this.ledger(sb);
+    if (!l) return true;
+    if (this.model === 'off-time') return startUs + airUs / sb.dutyCycle <= laterStartUs;
+    return l.earliestStartUs(startUs, airUs + laterAirUs) === startUs;
+  }
+
   /** Records a frame; `readyUs` is when it was ready to go (for the duty-cycle wait statistic). */
   transmit(startUs: number, airtimeUs: number, freqHz: number, readyUs = startUs): void {
     const sb = this.subBand(freqHz);

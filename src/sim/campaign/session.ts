@@ -73,6 +73,7 @@ export class MulticastSession {
     const sink = this.hooks.members(ctx.members);
     this.slots = this.classB ? groupPingSlots(ctx, ctx.sessionStartUs, ctx.sessionEndUs) : null;
     const dist = new Distribution(ctx, sink, this.c.plannedLastN, this.slots);
+    dist.beacons = this.beacons;
     dist.receiver.onDecoded = this.hooks.decoded;
     dist.receiver.onStatus = (d) => this.hooks.statusHeard(d);
     dist.onFrameDone = this.hooks.frameDone;
