@@ -89,8 +89,8 @@ export function resolveGateways(g: ParsedScenario['gateways'], region: Region, d
 }
 
 /** Problems with the group's gateway ids: out of range or repeated. */
-export function checkGatewayIds(ids: 'all' | number[], gatewayCount: number, problems: string[]): void {
-  if (ids === 'all') return;
+export function checkGatewayIds(ids: 'all' | 'cover' | number[], gatewayCount: number, problems: string[]): void {
+  if (ids === 'all' || ids === 'cover') return;
   const seen = new Set<number>();
   ids.forEach((id, i) => {
     if (id >= gatewayCount) {

@@ -78,14 +78,15 @@ const gatewayIds = z
   .union(
     [
       z.literal('all'),
+      z.literal('cover'),
       z.array(z.number({ error: says('a gateway id: integer 0..999') }).int({ error: says('a gateway id: integer 0..999') })
         .min(0, { error: says('a gateway id: integer 0..999') }).max(999, { error: says('a gateway id: integer 0..999') }))
         .min(1, { error: says('"all" or 1..20 gateway ids') }).max(20, { error: says('"all" or 1..20 gateway ids') }),
     ],
-    { error: says('"all" or a list of 1..20 gateway ids (indexes into gateways.positions)') },
+    { error: says('"all", "cover" or a list of 1..20 gateway ids (indexes into gateways.positions)') },
   )
   .default('all')
-  .describe('Gateways that send the group\'s downlinks: "all" or a list of 1..20 gateway ids, 0-based indexes into gateways.positions (AWS ParticipatingGateways.GatewayList). Default: "all".');
+  .describe('Gateways that send the group\'s downlinks: "all"; "cover", the fewest gateways that reach every device any gateway reaches at the session data rate (as ChirpStack selects them; chosen greedily, ties to the lower id); or a list of 1..20 gateway ids, 0-based indexes into gateways.positions (AWS ParticipatingGateways.GatewayList). Default: "all".');
 
 const sessionStart = z
   .union([z.enum(['after-setup', 'chirpstack']), z.number().min(0).max(31_536_000)], {

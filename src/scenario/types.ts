@@ -91,7 +91,8 @@ export interface ResolvedScenario {
     pingSlotPeriod: number;
     sessionTimeoutS: number;
     mcAddr: string;
-    gateways: 'all' | number[];
+    /** 'all', 'cover' (the fewest gateways reaching every reachable device), or gateway ids */
+    gateways: 'all' | 'cover' | number[];
     /** AWS ParticipatingGateways.TransmissionInterval: delay between successive gateways sending the same frame */
     transmissionIntervalMs: number;
     /** 'after-setup' | 'chirpstack' | seconds from simulation start */

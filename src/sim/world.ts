@@ -104,12 +104,43 @@ export function newFleet(count: number): Fleet {
   };
 }
 
+/**
+ * The fewest gateways that reach every device some gateway reaches (received power at or above the
+ * device's sensitivity at the session data rate): greedy set cover, the gateway reaching the most
+ * devices not yet covered first, ties to the lower id. Returned in id order.
+ */
+export function coveringGateways(links: LinkTable, txDbm: number, sensitivityDbm: number): number[] {
+  const { devices: n, gateways: G, lossDb } = links;
+  const covered = new Uint8Array(n);
+  const chosen: number[] = [];
+  for (;;) {
+    let best = -1;
+    let bestGain = 0;
+    for (let g = 0; g < G; g++) {
+      if (chosen.includes(g)) continue;
+      let gain = 0;
+      for (let d = 0; d < n; d++) if (!covered[d] && txDbm - lossDb[d * G + g] >= sensitivityDbm) gain++;
+      if (gain > bestGain) {
+        best = g;
+        bestGain = gain;
+      }
+    }
+    if (best < 0) break;
+    chosen.push(best);
+    for (let d = 0; d < n; d++) if (txDbm - lossDb[d * G + best] >= sensitivityDbm) covered[d] = 1;
+  }
+  // a fleet nobody reaches still needs a sender: the first gateway
+  return chosen.length > 0 ? chosen.sort((a, b) => a - b) : [0];
+}
+
 export function buildWorld(s: ResolvedScenario): World {
   const region = getRegion(s.region);
   const radio = sessionRadio(s, region);
   const positions = placeDevices(s.devices.placement, s.devices.count, s.seed);
   const links = buildLinks(s, positions, radio.freqHz);
   const gw = s.multicastGroup.gateways;
-  const groupGateways = gw === 'all' ? s.gateways.positions.map((_, i) => i) : [...gw];
+  const all = s.gateways.positions.map((_, i) => i);
+  const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
+  const groupGateways = gw === 'all' ? all : gw === 'cover' ? coveringGateways(links, txDbm, radio.deviceSensitivityDbm) : [...gw];
   return { s, region, radio, positions, links, groupGateways, fleet: newFleet(s.devices.count) };
 }
