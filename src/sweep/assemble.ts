@@ -13,7 +13,7 @@ import { buildSweepReportHtml } from '../output/report.js';
 import { renderSvg } from '../output/svg.js';
 import type { SweepManifest } from './manifest.js';
 import { readCompletion, sweepPlots } from './sweepPlots.js';
-import { aggregateColumns, aggregateRows, readRunRecords, runDir, sweepAggregateCsv, sweepSummaryCsv, type RunRecord } from './tables.js';
+import { aggregateColumns, aggregateRows, readRunRecords, runDir, sweepAggregateCsv, sweepSummaryCsv, sweepSummaryJson, type RunRecord } from './tables.js';
 
 export interface AssembleOptions {
   /** draw the sweep plots and report.html when the sweep is complete (default true) */
@@ -39,6 +39,7 @@ export async function assembleSweep(dir: string, manifest: SweepManifest, opts: 
   const complete = runs.length === manifest.runs.length;
   await put('summary.csv', sweepSummaryCsv(manifest, runs));
   await put('aggregate.csv', sweepAggregateCsv(manifest, runs));
+  await put('summary.json', stableJson(sweepSummaryJson(manifest, runs)));
   if (complete && opts.plots !== false) {
     const curves = new Map<string, CompletionPoint[]>();
     for (const r of runs) {

@@ -51,9 +51,9 @@ export function aggregateColumns(manifest: SweepManifest): string[] {
   return ['point', ...manifest.sweptPaths, 'n', ...metricCols];
 }
 
-/** summary.csv text for these runs. */
-export function sweepSummaryCsv(manifest: SweepManifest, runs: readonly RunRecord[]): string {
-  const rows = runs.map((r) => ({
+/** One row per run: its id, point, replication, seed, swept values and metrics. */
+export function summaryRows(manifest: SweepManifest, runs: readonly RunRecord[]): Array<Record<string, unknown>> {
+  return runs.map((r) => ({
     ...manifest.points[r.point].values,
     runId: r.runId,
     point: r.point,
@@ -61,7 +61,20 @@ export function sweepSummaryCsv(manifest: SweepManifest, runs: readonly RunRecor
     seed: r.seed,
     ...r.metrics,
   }));
-  return summaryCsv(rows, summaryColumns(manifest));
+}
+
+/** summary.csv text for these runs. */
+export function sweepSummaryCsv(manifest: SweepManifest, runs: readonly RunRecord[]): string {
+  return summaryCsv(summaryRows(manifest, runs), summaryColumns(manifest));
+}
+
+/**
+ * summary.json of a sweep or of replications (results contract: "per run and aggregated"): the rows
+ * of summary.csv and of aggregate.csv as objects, keys in the files' column order.
+ */
+export function sweepSummaryJson(manifest: SweepManifest, runs: readonly RunRecord[]): { runs: Array<Record<string, unknown>>; aggregate: Array<Record<string, unknown>> } {
+  const ordered = (rows: Array<Record<string, unknown>>, cols: string[]) => rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c] ?? null])));
+  return { runs: ordered(summaryRows(manifest, runs), summaryColumns(manifest)), aggregate: ordered(aggregateRows(manifest, runs), aggregateColumns(manifest)) };
 }
 
 /** Mean, sd and 95 % CI of one metric over runs; all null when any run lacks a value. */

@@ -82,4 +82,21 @@ describe('fuota-sim run', () => {
     expect(r.err).toContain('multicastGroup.pingSlotPeriod: 100');
     expect(r.err).not.toMatch(/\n\s+at /);
   });
+
+  it('runs every replication of a scenario and writes summary.json per run and aggregated', async () => {
+    const reps = join(dir, 'reps.json');
+    writeFileSync(reps, JSON.stringify({ ...JSON.parse(readFileSync(scenario, 'utf8')), name: 'reps', replications: 3, seed: 5 }));
+    const out = join(dir, 'reps-out');
+    const r = await cli(['run', reps, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^reps: 3 replications/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.runs.map((x: { seed: number }) => x.seed)).toEqual([5, 6, 7]);
+    expect(summary.aggregate).toHaveLength(1);
+    expect(summary.aggregate[0].n).toBe(3);
+    expect(summary.aggregate[0].devices_mean).toBe(12);
+    const refused = await cli(['run', reps, '--out', join(dir, 'reps-2'), '--seed', '9']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--seed: .* 3 replications/);
+  });
 });

@@ -30,7 +30,7 @@ describe('merging shard folders', () => {
     expect([...m.sources.entries()].map(([id, from]) => `${id}<${from.slice(-1)}`)).toEqual(['p00-r0<a', 'p00-r1<b', 'p01-r0<a', 'p01-r1<b']);
     expect(Object.keys(treeHashes(join(dir, 'out')))).toEqual([
       'aggregate.csv', 'runs/p00-r0/summary.json', 'runs/p00-r1/summary.json', 'runs/p01-r0/summary.json', 'runs/p01-r1/summary.json',
-      'summary.csv', 'sweep.json',
+      'summary.csv', 'summary.json', 'sweep.json',
     ]);
   });
 

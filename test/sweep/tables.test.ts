@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUMMARY_METRICS } from '../../src/sim/types.js';
-import { aggregateColumns, aggregateMetric, aggregateRows, sweepAggregateCsv, sweepSummaryCsv } from '../../src/sweep/tables.js';
+import { aggregateColumns, aggregateMetric, aggregateRows, sweepAggregateCsv, sweepSummaryCsv, sweepSummaryJson } from '../../src/sweep/tables.js';
 import { MANIFEST, RECORDS } from './manifest-fixture.js';
 
 describe('sweep tables', () => {
@@ -34,5 +34,15 @@ describe('sweep tables', () => {
     expect(lines[0].split(',')).toEqual(aggregateColumns(MANIFEST));
     expect(aggregateColumns(MANIFEST)).toHaveLength(1 + 2 + 1 + 4 * SUMMARY_METRICS.length);
     expect(lines[0]).toMatch(/,n,devices_mean,devices_sd,devices_ci95Low,devices_ci95High,devicesUpdated_mean,/);
+  });
+
+  it('summary.json holds every run and every point aggregate, as the CSV files do', () => {
+    const j = sweepSummaryJson(MANIFEST, RECORDS);
+    expect(j.runs).toHaveLength(RECORDS.length);
+    expect(Object.keys(j.runs[0])).toEqual(['runId', 'point', 'replication', 'seed', ...MANIFEST.sweptPaths, ...SUMMARY_METRICS]);
+    expect(j.runs[0]).toMatchObject({ runId: 'p00-r0', seed: 1, devicesUpdated: 8, timeTo95S: 100 });
+    expect(j.runs[RECORDS.length - 1]).toMatchObject({ runId: 'p01-r1', timeTo95S: null });
+    expect(j.aggregate).toEqual(aggregateRows(MANIFEST, RECORDS).map((r) => Object.fromEntries(aggregateColumns(MANIFEST).map((c) => [c, r[c] ?? null]))));
+    expect(j.aggregate[0]).toMatchObject({ point: 0, n: 2, timeTo95S_mean: 150 });
   });
 });

@@ -1,7 +1,12 @@
-/** `fuota-sim run <scenario>`: one simulation run, results written to a folder. */
-import { resolve } from 'node:path';
+/**
+ * `fuota-sim run <scenario>`: one simulation run, results written to a folder. A scenario with
+ * replications runs them all (seeds seed, seed+1, …) through the sweep runner.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Summary } from '../../sim/types.js';
+import { CliError } from '../errors.js';
 import { createProgress } from '../progress.js';
 
 interface RunArgs {
@@ -34,6 +39,21 @@ export function humanSummary(name: string, x: Summary, outDir: string): string {
   ].join('\n');
 }
 
+/** Mean and 95 % interval of the headline metrics over the replications (from summary.json). */
+export function replicationSummary(name: string, outDir: string): string {
+  const j = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as { runs: unknown[]; aggregate: Array<Record<string, number | null>> };
+  const a = j.aggregate[0];
+  const ci = (m: string, f: (v: number) => string) =>
+    a[`${m}_mean`] === null ? 'not reached in every run' : `${f(a[`${m}_mean`]!)}${a[`${m}_ci95Low`] === null ? '' : ` (95 % CI ${f(a[`${m}_ci95Low`]!)} … ${f(a[`${m}_ci95High`]!)})`}`;
+  return [
+    `${name}: ${j.runs.length} replications`,
+    `  devices updated: ${ci('updatedRatio', (v) => `${(100 * v).toFixed(1)} %`)}`,
+    `  time to 95 %: ${ci('timeTo95S', (v) => fmtS(v))}`,
+    `  energy per device (mean): ${ci('energyMeanJ', (v) => `${v.toFixed(2)} J`)}`,
+    `  results: ${outDir} (runs/, summary.json, summary.csv, aggregate.csv)`,
+  ].join('\n');
+}
+
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <scenario>',
   describe: 'Simulate one FUOTA campaign from a scenario file and write its results',
@@ -56,11 +76,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
     ]);
     const loaded = loadScenarioFile(args.scenario, args.seed === undefined ? {} : { seed: args.seed });
     const s = loaded.scenario;
-    if (s.sweep !== null || s.replications > 1) {
-      const what = [s.sweep !== null ? `a sweep over ${Object.keys(s.sweep).join(', ')}` : '', s.replications > 1 ? `${s.replications} replications` : '']
-        .filter(Boolean)
-        .join(' and ');
-      process.stderr.write(`fuota-sim: note: ${args.scenario} has ${what}; run simulates its base scenario once (seed ${s.seed}). Use: fuota-sim sweep ${args.scenario}\n`);
+    if (s.sweep !== null) {
+      process.stderr.write(`fuota-sim: note: ${args.scenario} has a sweep over ${Object.keys(s.sweep).join(', ')}; run simulates its base scenario once (seed ${s.seed}). Use: fuota-sim sweep ${args.scenario}\n`);
+    } else if (s.replications > 1) {
+      // seeds seed, seed+1, …: one run folder each, summary.json per run and aggregated (mean, 95 % CI)
+      if (args.seed !== undefined) throw new CliError(`--seed: ${args.scenario} has ${s.replications} replications, which run with seeds seed, seed+1, …; set "seed" in the file instead`, 2);
+      const { runSweep } = await import('../../sweep/prepare.js');
+      const outcome = await runSweep(args.scenario, { out: args.out, force: args.force, trace: args.trace, quiet: args.quiet });
+      if (!args.quiet) process.stdout.write(replicationSummary(s.name, outcome.outDir) + '\n');
+      return;
     }
     const outDir = resolve(args.out ?? `results/${s.name}`);
     const bar = createProgress({ total: 100, label: s.name, quiet: args.quiet });
