@@ -24,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
         '  fuota-sim run scenarios/default.json              one campaign → results/default/ (open report.html)\n' +
         '  fuota-sim sweep scenarios/sweep-class-redundancy.json --workers 2\n' +
         '                                                    many runs, mean and 95 % CI per point\n' +
-        '  fuota-sim plan scenarios/default.json --deadline 6h --energy-budget 5J\n' +
+        '  fuota-sim plan scenarios/default.json --deadline 12h --energy-budget 200J\n' +
         '                                                    which class / data rate / redundancy to choose\n' +
         '  fuota-sim compare bench/baselines/x/summary.json results/x/summary.json\n' +
         '                                                    fail CI when a result moved\n\n' +
