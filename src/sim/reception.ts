@@ -130,28 +130,22 @@ export class FrameReceiver {
         geState[d] = burstState;
       }
       const base = d * G;
-      if (fading) {
-        const sig = rxDbm[base + g] + rayleighFadingDb(uniform(seed, Purpose.fading, d, id));
-        if (sig < sens) continue;
-        if (classB) {
-          fleet.slotFramesCount[d]++;
-          fleet.slotFramesUs[d] += airUs;
-        }
-        if (nInt > 0) {
-          let sumMw = 0;
+      let sig = rxDbm[base + g];
+      if (fading) sig += rayleighFadingDb(uniform(seed, Purpose.fading, d, id));
+      if (sig < sens) continue;
+      if (classB) {
+        // the ping-slot receiver locked on a preamble: it stays on for the whole frame
+        fleet.slotFramesCount[d]++;
+        fleet.slotFramesUs[d] += airUs;
+      }
+      if (nInt > 0) {
+        // co-SF capture: the wanted frame must be 6 dB above the sum of the others (6.3); without
+        // fading the powers are fixed, so the comparison runs on the precomputed linear values
+        let sumMw = 0;
+        if (fading) {
           for (let i = 0; i < nInt; i++) sumMw += 10 ** ((rxDbm[base + intGw[i]] + rayleighFadingDb(uniform(seed, Purpose.fading, d, intId[i]))) / 10);
           if (sig - 10 * Math.log10(sumMw) < CAPTURE_THRESHOLD_DB) continue;
-        }
-      } else {
-        if (rxDbm[base + g] < sens) continue;
-        if (classB) {
-          // the ping-slot receiver locked on a preamble: it stays on for the whole frame
-          fleet.slotFramesCount[d]++;
-          fleet.slotFramesUs[d] += airUs;
-        }
-        if (nInt > 0) {
-          // co-SF capture: the wanted frame must be 6 dB above the sum of the others (6.3)
-          let sumMw = 0;
+        } else {
           for (let i = 0; i < nInt; i++) sumMw += rxMw[base + intGw[i]];
           if (rxMw[base + g] < captureRatio * sumMw) continue;
         }
