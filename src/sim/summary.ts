@@ -1,17 +1,8 @@
 /** Summary metrics of a run (results contract, "Summary metrics"). */
 import { maxWindowShare, ETSI_OBSERVATION_WINDOW_US } from '../lorawan/dutycycle.js';
+import { percentile } from '../sweep/stats.js';
 import type { GatewayRadio } from './gateway.js';
 import type { DeviceTable, DutyCycleSeries, Summary } from './types.js';
-
-/** q-quantile (0..1) of ascending sorted values, linear interpolation between order statistics. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 /**
  * Seconds until `share` of the fleet (all devices) has rebuilt and verified the image, or null
@@ -91,7 +82,7 @@ export function buildSummary(x: SummaryInputs): Summary {
     maxDutyCycle: x.maxDutyCycle,
     dutyCycleWaitS: x.dutyCycleWaitS,
     energyMeanJ: n > 0 ? sum / n : 0,
-    energyP95J: n > 0 ? quantileSorted(energy, 0.95) : 0,
+    energyP95J: n > 0 ? percentile(energy, 0.95) : 0,
     energyMaxJ: n > 0 ? energy[n - 1] : 0,
     uplinks: x.uplinks,
     uplinkCollisions: x.uplinkCollisions,
