@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Summary } from '../../sim/types.js';
+import { humanDuration } from '../../output/report/human.js';
 import { CliError } from '../errors.js';
 import { createProgress } from '../progress.js';
 
@@ -18,12 +19,8 @@ interface RunArgs {
   quiet: boolean;
 }
 
-const fmtS = (s: number | null): string => {
-  if (s === null) return 'not reached';
-  if (s < 120) return `${s.toFixed(1)} s`;
-  if (s < 7200) return `${(s / 60).toFixed(1)} min`;
-  return `${(s / 3600).toFixed(2)} h`;
-};
+/** A duration for people (the report's format), or that it was never reached. */
+const fmtS = (s: number | null): string => (s === null ? 'not reached' : humanDuration(s));
 
 /** The short human summary printed after a run. */
 export function humanSummary(name: string, x: Summary, outDir: string): string {
