@@ -31,6 +31,9 @@ interface Pending {
   kind: TxKind;
   owner: number;
   arg: number;
+  /** campaign message and its argument, recorded for the frame capture */
+  msg: number;
+  msgArg: number;
   stage: 1 | 2;
 }
 
@@ -65,10 +68,13 @@ export class ClassADownlinks {
     return this.handlers.length - 1;
   }
 
-  /** Queues a downlink for device d in the windows of its uplink that gateway g heard, ending at endUs. */
-  answer(d: number, g: number, endUs: number, ulFreqHz: number, phyBytes: number, kind: TxKind, owner: number, arg = 0): void {
+  /**
+   * Queues a downlink for device d in the windows of its uplink that gateway g heard, ending at endUs.
+   * `msg`, `msgArg`: the campaign message it carries, recorded for the frame capture.
+   */
+  answer(d: number, g: number, endUs: number, ulFreqHz: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0, msgArg = 0): void {
     const slot = this.nextSlot++;
-    this.pending.set(slot, { d, g, ulFreqHz, phyBytes, kind, owner, arg, stage: 1 });
+    this.pending.set(slot, { d, g, ulFreqHz, phyBytes, kind, owner, arg, msg, msgArg, stage: 1 });
     this.ctx.kernel.at(endUs + RX1_DELAY_US, Ev.classADownlink, slot);
   }
 
@@ -104,7 +110,7 @@ export class ClassADownlinks {
     }
     this.pending.delete(slot);
     gw.transmit(now, air, freqHz);
-    txlog.add(now, air, p.g, p.kind, freqHz, drIndex, dr.sf, dr.bwHz, p.phyBytes);
+    txlog.detail(txlog.add(now, air, p.g, p.kind, freqHz, drIndex, dr.sf, dr.bwHz, p.phyBytes), p.d, p.msg, p.msgArg);
     this.sent++;
     const ok = this.reaches(p.d, p.g, freqHz, dr.sf, dr.bwHz) && !(s.channel.extraLoss > 0 && uniform(s.seed, Purpose.extraLoss, p.d, 0x40000000 + slot) < s.channel.extraLoss);
     // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer

@@ -9,7 +9,7 @@
  * summary.ts).
  */
 import { Kernel } from '../engine/kernel.js';
-import { buildFirmwarePackage } from '../fuota/image/package.js';
+import { buildFirmwarePackage, type FirmwarePackage } from '../fuota/image/package.js';
 import { fragmentPlan } from '../fuota/ts004/sizing.js';
 import { isoToGpsUs } from '../lorawan/gps.js';
 import type { ResolvedScenario } from '../scenario/types.js';
@@ -34,8 +34,10 @@ export interface SimulateOptions {
   onProgress?: (fraction: number) => void;
   /** keep every frame for transmissions.csv (also on when the scenario's outputs.transmissions is) */
   trace?: boolean;
-  /** called once the campaign is over, before the tables are built (tests look at the run's state) */
-  onFinish?: (ctx: RunContext, campaign: Campaign) => void;
+  /** also record what each frame carried (device, message, argument) for the frame capture (`--pcap`); implies trace */
+  frameDetails?: boolean;
+  /** called once the campaign is over, before the tables are built (tests and the frame capture look at the run's state) */
+  onFinish?: (ctx: RunContext, campaign: Campaign, pkg: FirmwarePackage) => void;
 }
 
 /** Kernel time between progress reports, µs. */
@@ -75,7 +77,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     world,
     kernel,
     gateways: s.gateways.positions.map((_, g) => new GatewayRadio(g, world.region, s.gateways.dutyCycle)),
-    txlog: new TxLog(opts.trace === true || s.outputs.transmissions),
+    txlog: new TxLog(opts.trace === true || opts.frameDetails === true || s.outputs.transmissions, opts.frameDetails === true),
     campaignStartUs: s.fuotaTask.startTimeS * 1e6,
     sessionStartUs: 0,
     sessionEndUs: 0,
@@ -104,7 +106,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
   traffic.stopUs = campaignEndUs;
   opts.onProgress?.(1);
-  opts.onFinish?.(ctx, campaign);
+  opts.onFinish?.(ctx, campaign, pkg);
 
   const verifiedAtS = finalStatuses(ctx, campaign);
   chargeListening(ctx, campaign.session?.slots ?? null, campaignEndUs);

@@ -1,27 +1,47 @@
 /**
  * Growable column store of every radio frame of a run (transmissions.csv), with running totals of
  * airtime per direction. Appending allocates nothing except when a column doubles.
+ *
+ * With `details` on (the `--pcap` capture) it also keeps, per frame, the device, the campaign
+ * message and its argument (`detail`, TransmissionTable.detail); off, those columns do not exist and
+ * `detail` returns at once.
  */
-import { TX_KINDS, type TransmissionTable, type TxKind } from './types.js';
+import { TX_KINDS, type FrameDetailColumns, type TransmissionTable, type TxKind } from './types.js';
+
+const INITIAL_ROWS = 1024;
 
 export class TxLog {
-  /** rows kept (false: only the airtime totals are kept, for runs without a transmissions file) */
-  constructor(readonly keepRows = true) {}
+  constructor(
+    /** rows kept (false: only the airtime totals are kept, for runs without a transmissions file) */
+    readonly keepRows = true,
+    /** also keep what each frame carried (device, message, argument); needs keepRows */
+    readonly details = false,
+  ) {
+    if (details && !keepRows) throw new Error('internal: frame details need the rows kept');
+    if (details) {
+      this.device = new Int32Array(INITIAL_ROWS);
+      this.msg = new Uint8Array(INITIAL_ROWS);
+      this.arg = new Int32Array(INITIAL_ROWS);
+    }
+  }
   count = 0;
   downlinkAirtimeUs = 0;
   uplinkAirtimeUs = 0;
-  private startUs = new Float64Array(1024);
-  private airtimeUs = new Float64Array(1024);
-  private node = new Int32Array(1024);
-  private kind = new Uint8Array(1024);
-  private frequencyHz = new Float64Array(1024);
-  private dr = new Uint8Array(1024);
-  private sf = new Uint8Array(1024);
-  private bwHz = new Float64Array(1024);
-  private phyPayloadBytes = new Uint16Array(1024);
-  private fragmentIndex = new Uint16Array(1024);
+  private startUs = new Float64Array(INITIAL_ROWS);
+  private airtimeUs = new Float64Array(INITIAL_ROWS);
+  private node = new Int32Array(INITIAL_ROWS);
+  private kind = new Uint8Array(INITIAL_ROWS);
+  private frequencyHz = new Float64Array(INITIAL_ROWS);
+  private dr = new Uint8Array(INITIAL_ROWS);
+  private sf = new Uint8Array(INITIAL_ROWS);
+  private bwHz = new Float64Array(INITIAL_ROWS);
+  private phyPayloadBytes = new Uint16Array(INITIAL_ROWS);
+  private fragmentIndex = new Uint16Array(INITIAL_ROWS);
+  private device = new Int32Array(0);
+  private msg = new Uint8Array(0);
+  private arg = new Int32Array(0);
 
-  /** node >= 0: gateway id; node < 0: device -(node) - 1. Returns the row index. */
+  /** node >= 0: gateway id; node < 0: device -(node) - 1. Returns the row index (-1 when rows are not kept). */
   add(startUs: number, airtimeUs: number, node: number, kind: TxKind, frequencyHz: number, dr: number, sf: number, bwHz: number, phyPayloadBytes: number, fragmentIndex = 0): number {
     if (node >= 0) this.downlinkAirtimeUs += airtimeUs;
     else this.uplinkAirtimeUs += airtimeUs;
@@ -38,7 +58,16 @@ export class TxLog {
     this.bwHz[i] = bwHz;
     this.phyPayloadBytes[i] = phyPayloadBytes;
     this.fragmentIndex[i] = fragmentIndex;
+    if (this.details) this.device[i] = -1; // multicast or beacon unless `detail` says otherwise
     return i;
+  }
+
+  /** What row `row` (from `add`) carried: the device it was sent by or to, the message code, its argument. */
+  detail(row: number, device: number, msg: number, arg = 0): void {
+    if (!this.details || row < 0) return;
+    this.device[row] = device;
+    this.msg[row] = msg;
+    this.arg[row] = arg;
   }
 
   /**
@@ -63,11 +92,15 @@ export class TxLog {
         bwHz: this.bwHz.subarray(0, n),
         phyPayloadBytes: this.phyPayloadBytes.subarray(0, n),
         fragmentIndex: this.fragmentIndex.subarray(0, n),
+        ...(this.details ? { detail: { device: this.device.subarray(0, n), msg: this.msg.subarray(0, n), arg: this.arg.subarray(0, n) } } : {}),
       };
     }
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => this.startUs[a] - this.startUs[b] || this.node[a] - this.node[b] || a - b);
     const pick64 = (src: Float64Array) => Float64Array.from(order, (i) => src[i]);
+    const detail: FrameDetailColumns | null = this.details
+      ? { device: Int32Array.from(order, (i) => this.device[i]), msg: Uint8Array.from(order, (i) => this.msg[i]), arg: Int32Array.from(order, (i) => this.arg[i]) }
+      : null;
     return {
       count: n,
       startUs: pick64(this.startUs),
@@ -80,6 +113,7 @@ export class TxLog {
       bwHz: pick64(this.bwHz),
       phyPayloadBytes: Uint16Array.from(order, (i) => this.phyPayloadBytes[i]),
       fragmentIndex: Uint16Array.from(order, (i) => this.fragmentIndex[i]),
+      ...(detail ? { detail } : {}),
     };
   }
 
@@ -100,6 +134,10 @@ export class TxLog {
     this.bwHz = g(this.bwHz, (n) => new Float64Array(n));
     this.phyPayloadBytes = g(this.phyPayloadBytes, (n) => new Uint16Array(n));
     this.fragmentIndex = g(this.fragmentIndex, (n) => new Uint16Array(n));
+    if (!this.details) return;
+    this.device = g(this.device, (n) => new Int32Array(n));
+    this.msg = g(this.msg, (n) => new Uint8Array(n));
+    this.arg = g(this.arg, (n) => new Int32Array(n));
   }
 }
 

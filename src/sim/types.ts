@@ -99,6 +99,20 @@ export interface TransmissionTable {
   phyPayloadBytes: Uint16Array;
   /** TS004 N (1-based) for fragments, 0 otherwise */
   fragmentIndex: Uint16Array;
+  /** what each frame carried, recorded only when asked for (the `--pcap` capture); absent otherwise */
+  detail?: FrameDetailColumns;
+}
+
+/**
+ * Per frame: the device it was sent by or to (-1: multicast or beacon), the campaign message code
+ * (src/sim/campaign/messages.ts `Msg`; 0: background traffic or a multicast frame, told apart by
+ * `kind`) and the message's argument (the fragment N of a unicast DataFragment, the TimeCorrection of
+ * an AppTimeAns, the reboot time of a DevRebootTimeReq; 0 otherwise).
+ */
+export interface FrameDetailColumns {
+  device: Int32Array;
+  msg: Uint8Array;
+  arg: Int32Array;
 }
 
 /** Airtime used per gateway sub-band, in fixed bins, for the duty-cycle plot. */

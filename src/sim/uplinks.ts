@@ -103,9 +103,10 @@ export class UplinkMedium {
   /**
    * Device d transmits now: logged, charged (TX plus its class A windows unless it is listening in
    * class C anyway), deaf to the session until RX2 closes; `owner` is told the outcome at the end.
-   * Returns the uplink channel, Hz.
+   * Returns the uplink channel, Hz. `msg`: the campaign message it carries (0: background traffic),
+   * recorded for the frame capture.
    */
-  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0): number {
+  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0): number {
     const { kernel, world, txlog } = this.ctx;
     const { s, fleet, region } = world;
     const now = kernel.now;
@@ -122,7 +123,7 @@ export class UplinkMedium {
     this.uOwner[r] = owner;
     this.uArg[r] = arg;
     if (air > this.longestAirUs) this.longestAirUs = air;
-    txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes);
+    txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg);
     fleet.energy.txUs[d] += air;
     const inClassC = s.multicastGroup.dlClass === 'ClassC' && fleet.listenFromUs[d] <= now && fleet.listenToUs[d] > now;
     if (!inClassC) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];

@@ -17,6 +17,7 @@ interface RunArgs {
   seed?: number;
   force: boolean;
   quiet: boolean;
+  pcap?: string;
 }
 
 /** A duration for people (the report's format), or that it was never reached. */
@@ -62,8 +63,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', { type: 'number', describe: 'override the scenario seed' })
       .option('force', { type: 'boolean', default: false, describe: 'replace an existing results folder' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary' })
+      .option('pcap', {
+        type: 'string',
+        describe:
+          'also write every radio frame as a real LoRaWAN frame (LoRaTap pcap, opens in Wireshark) to FILE, with its session keys as Wireshark key tables next to it: ' +
+          'encrypted TS003/TS004/TS005/TS006 commands and the image fragments, class B beacons, background uplinks; single runs only (docs/models/pcap.md)',
+      })
       .example('$0 run scenarios/default.json', 'run the default town scenario into results/default/')
-      .example('$0 run scenarios/eu868-classb.json --seed 7 --out /tmp/b7 --trace', 'another seed, every frame logged'),
+      .example('$0 run scenarios/eu868-classb.json --seed 7 --out /tmp/b7 --trace', 'another seed, every frame logged')
+      .example('$0 run scenarios/default.json --pcap /tmp/default.pcap', 'the run as LoRaWAN frames; open with wireshark /tmp/default.pcap'),
   handler: async (args) => {
     // loaded here, not at start-up: every other command (and --help) stays fast
     const [{ loadScenarioFile }, { simulate }, { writeRunResults }] = await Promise.all([
@@ -77,6 +85,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       process.stderr.write(`fuota-sim: note: ${args.scenario} has a sweep over ${Object.keys(s.sweep).join(', ')}; run simulates its base scenario once (seed ${s.seed}). Use: fuota-sim sweep ${args.scenario}\n`);
     } else if (s.replications > 1) {
       // seeds seed, seed+1, …: one run folder each, summary.json per run and aggregated (mean, 95 % CI)
+      if (args.pcap !== undefined) throw new CliError(`--pcap: ${args.scenario} has ${s.replications} replications; a capture records one run (set "replications": 1)`, 2);
       if (args.seed !== undefined) throw new CliError(`--seed: ${args.scenario} has ${s.replications} replications, which run with seeds seed, seed+1, …; set "seed" in the file instead`, 2);
       const { runSweep } = await import('../../sweep/prepare.js');
       const outcome = await runSweep(args.scenario, { out: args.out, force: args.force, trace: args.trace, quiet: args.quiet });
@@ -84,10 +93,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
       return;
     }
     const outDir = resolve(args.out ?? `results/${s.name}`);
+    const pcap = args.pcap === undefined ? null : await import('../../output/pcap.js');
+    if (pcap) pcap.checkCaptureTarget(resolve(args.pcap!), args.force);
+    const capture = pcap?.frameCaptureOptions();
     const bar = createProgress({ total: 100, label: s.name, quiet: args.quiet });
-    const result = simulate(s, { trace: args.trace, onProgress: (f) => bar.update(Math.round(f * 100)) });
+    const result = simulate(s, { trace: args.trace, onProgress: (f) => bar.update(Math.round(f * 100)), ...capture?.options });
     bar.stop();
     await writeRunResults(outDir, result, { force: args.force, trace: args.trace });
+    if (pcap && capture) await pcap.writeCapture(resolve(args.pcap!), result, capture.taken());
     if (!args.quiet) process.stdout.write(humanSummary(s.name, result.summary, outDir) + '\n');
   },
 };

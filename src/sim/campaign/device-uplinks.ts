@@ -84,7 +84,7 @@ export class DeviceUplinks {
     const phyBytes = msgPhyBytes(code, this.ctx.world.s);
     const airUs = this.medium.airtimeUs(d, phyBytes);
     this.inFlight++;
-    const freqHz = this.medium.send(d, phyBytes, msgKind(code), this.owner, code);
+    const freqHz = this.medium.send(d, phyBytes, msgKind(code), this.owner, code, code);
     const dc = this.ctx.world.region.subBandOf(freqHz)?.dutyCycle ?? 1;
     this.txAllowedUs[d] = now + airUs / Math.min(1, dc);
     return now + airUs;

@@ -195,7 +195,7 @@ export class Exchange {
     this.inflightCode[d] = code;
     this.inflightArg[d] = arg;
     const repair = code === Msg.DataFragment && this.isRepair(arg);
-    this.classA.answer(d, g, endUs, freqHz, msgPhyBytes(code, s), msgKind(code, repair), this.downlinkOwner);
+    this.classA.answer(d, g, endUs, freqHz, msgPhyBytes(code, s), msgKind(code, repair), this.downlinkOwner, 0, code, arg);
   }
 
   /** Set by the campaign: whether fragment N is beyond the session's M + R. */
