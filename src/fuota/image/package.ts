@@ -1,7 +1,7 @@
 /**
  * The firmware package a FUOTA campaign sends: the new image (a file, or synthetic bytes from the
  * seed), optionally as a VCDIFF delta against a base image, signed, behind a manifest. `payload` is
- * exactly what is fragmented and sent. Pure and deterministic apart from ECDSA signature bytes.
+ * exactly what is fragmented and sent. Pure and deterministic (ECDSA signatures use the RFC 6979 nonce).
  */
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ export interface FirmwarePackage {
   descriptor: string;
   /** what devices verify with; null for signature 'none' */
   publicKey: KeyObject | null;
-  /** signature bytes, lower-case hex ('' for 'none'); ECDSA ones differ between builds */
+  /** signature bytes, lower-case hex ('' for 'none') */
   signature: string;
   algorithm: SignatureAlgorithm;
   /** manifest length at the start of `payload`, bytes */

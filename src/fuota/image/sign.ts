@@ -1,9 +1,13 @@
 /**
- * Image signatures with node:crypto. ECDSA P-256 over SHA-256 is encoded as IEEE P1363 (r | s,
- * 32 bytes each), not DER, so a signature is always 64 bytes and the payload size never varies
- * between runs; Ed25519 (RFC 8032, pure) is 64 bytes and deterministic. 'none' is the empty signature.
+ * Image signatures. ECDSA P-256 over SHA-256 is encoded as IEEE P1363 (r | s, 32 bytes each), not
+ * DER, so a signature is always 64 bytes and the payload size never varies between runs; its nonce
+ * is derived from the key and the message (RFC 6979, @noble/curves), so the same key and image give
+ * the same signature and every run of a scenario sends the same bytes. Ed25519 (RFC 8032, pure,
+ * node:crypto) is 64 bytes and deterministic too. 'none' is the empty signature. Verification uses
+ * node:crypto.
  */
 import { sign, verify, type KeyObject } from 'node:crypto';
+import { p256 } from '@noble/curves/nist.js';
 import { KeyError } from './errors.js';
 import type { SignatureAlgorithm } from '../../scenario/types.js';
 import { keyAlgorithm } from './keys.js';
@@ -23,8 +27,13 @@ export function signImage(bytes: Uint8Array, alg: SignatureAlgorithm, key: KeyOb
   if (key === null || key.type !== 'private' || keyAlgorithm(key) !== alg) {
     throw new KeyError(`signing ${alg} needs a private ${alg} key`);
   }
-  const sig = alg === 'ed25519' ? sign(null, bytes, key) : sign('sha256', bytes, { key, dsaEncoding: 'ieee-p1363' });
-  return new Uint8Array(sig.buffer, sig.byteOffset, sig.byteLength);
+  if (alg === 'ed25519') {
+    const sig = sign(null, bytes, key);
+    return new Uint8Array(sig.buffer, sig.byteOffset, sig.byteLength);
+  }
+  // RFC 6979 deterministic nonce; SHA-256 prehash; s as computed (no low-S normalisation), r | s
+  const d = Buffer.from(key.export({ format: 'jwk' }).d!, 'base64url');
+  return p256.sign(bytes, d, { prehash: true, lowS: false, format: 'compact' });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyError } from '../../../src/fuota/image/errors.js';
@@ -24,15 +24,28 @@ describe('signImage and verifyImage', () => {
     }), { numRuns: 40 });
   });
 
-  it('gives the same Ed25519 signature every time and ECDSA signatures that differ but all verify', () => {
+  it('gives the same signature every time for Ed25519 and for ECDSA (RFC 6979 nonce), each verifying', () => {
     const ed = deriveSigningKeys('ed25519', 1);
     expect(toHex(signImage(msg, 'ed25519', ed.privateKey))).toBe(toHex(signImage(msg, 'ed25519', ed.privateKey)));
     const ec = deriveSigningKeys('ecdsa-p256', 1);
     const a = signImage(msg, 'ecdsa-p256', ec.privateKey);
     const b = signImage(msg, 'ecdsa-p256', ec.privateKey);
-    expect(toHex(a)).not.toBe(toHex(b));
-    expect(a.length).toBe(b.length);
-    expect(verifyImage(msg, a, 'ecdsa-p256', ec.publicKey) && verifyImage(msg, b, 'ecdsa-p256', ec.publicKey)).toBe(true);
+    expect(toHex(a)).toBe(toHex(b));
+    expect(verifyImage(msg, a, 'ecdsa-p256', ec.publicKey)).toBe(true);
+    expect(toHex(signImage(Uint8Array.of(...msg, 0), 'ecdsa-p256', ec.privateKey))).not.toBe(toHex(a));
+  });
+
+  it('signs with ECDSA P-256 / SHA-256 exactly as RFC 6979 A.2.5 (messages "sample" and "test")', () => {
+    // RFC 6979 appendix A.2.5: private key x, the deterministic k, and the resulting (r, s)
+    const jwk = { kty: 'EC', crv: 'P-256', d: Buffer.from('c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721', 'hex').toString('base64url'),
+      x: Buffer.from('60fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6', 'hex').toString('base64url'),
+      y: Buffer.from('7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299', 'hex').toString('base64url') };
+    const key = createPrivateKey({ key: jwk, format: 'jwk' });
+    const sample = signImage(new TextEncoder().encode('sample'), 'ecdsa-p256', key);
+    expect(toHex(sample)).toBe('efd48b2aacb6a8fd1140dd9cd45e81d69d2c877b56aaf991c34d0ea84eaf3716' + 'f7cb1c942d657c41d436c7a1b6e29f65f3e900dbb9aff4064dc4ab2f843acda8');
+    const test = signImage(new TextEncoder().encode('test'), 'ecdsa-p256', key);
+    expect(toHex(test)).toBe('f1abb023518351cd71d881567b1ea663ed3efcf6c5132b354f28d3b0b7d38367' + '019f4113742a2b14bd25926b49c649155f267e60d3814b4c0cc84250e46f0083');
+    expect(verifyImage(new TextEncoder().encode('test'), test, 'ecdsa-p256', createPublicKey(key))).toBe(true);
   });
 
   it('rejects a signature under another key, another algorithm, a wrong length or no key', () => {
