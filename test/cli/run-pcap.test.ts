@@ -2,24 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/app.js';
+import { cli } from '../helpers/cli.js';
 import { readPcap } from '../../src/output/pcap-format.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fuota-run-pcap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await main(argv);
-    const text = (calls: unknown[][]) => calls.map((c) => String(c[0])).join('');
-    return { code, out: text(out.mock.calls), err: text(err.mock.calls) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const scenario = join(dir, 'small.json');
 writeFileSync(
