@@ -14,6 +14,7 @@ import { formatCell, formatNumber } from './format.js';
 export const DEVICE_COLUMNS = [
   'device', 'x', 'y', 'gateway', 'rssiDbm', 'snrDb', 'fragmentsReceived', 'fragmentsNeeded',
   'decodedAtS', 'status', 'energyJ', 'energyRxJ', 'energyTxJ', 'energySleepJ',
+  'energyStandbyJ', 'energyStoreJ', 'energyVerifyJ', 'energyApplyJ',
 ] as const;
 
 export const TRANSMISSION_COLUMNS = [
@@ -37,7 +38,8 @@ function deviceRow(t: DeviceTable, i: number): string {
     i, formatNumber(t.xM[i]), formatNumber(t.yM[i]), t.gateway[i], formatNumber(t.rssiDbm[i]),
     formatNumber(t.snrDb[i]), t.fragmentsReceived[i], needed < 0 ? '' : needed, formatNumber(t.decodedAtS[i]),
     t.status[i], formatNumber(t.energyJ[i]), formatNumber(t.energyRxJ[i]), formatNumber(t.energyTxJ[i]),
-    formatNumber(t.energySleepJ[i]),
+    formatNumber(t.energySleepJ[i]), formatNumber(t.energyStandbyJ[i]), formatNumber(t.energyStoreJ[i]),
+    formatNumber(t.energyVerifyJ[i]), formatNumber(t.energyApplyJ[i]),
   ].join(',');
 }
 

@@ -8,7 +8,10 @@ import type { RadioChip, RadioProfile } from '../scenario/types.js';
 export { classBAverageCurrentA, pingSlotEmptyEnergyJ, beaconReceptionEnergyJ, rxWindowEnergyJ } from './energy-classb.js';
 export type { ClassBCurrentInput } from './energy-classb.js';
 
-/** Output power of the default profiles' `txA`, dBm (EU868 device maximum). */
+/**
+ * Output power of the chip profiles' `txA`, dBm (EU868 device maximum). A scenario's profile takes
+ * `txA` from `txCurrentA` at its own `devices.txPowerDbm` (scenario/resolve-fleet.ts).
+ */
 export const DEFAULT_PROFILE_TX_POWER_DBM = 14;
 
 export const DEFAULT_RADIO_PROFILES: Readonly<Record<RadioChip, Readonly<RadioProfile>>> = Object.freeze({
@@ -30,35 +33,62 @@ export const DEFAULT_RADIO_PROFILES: Readonly<Record<RadioChip, Readonly<RadioPr
   }),
 });
 
-/** SX1262 HP PA TX current, µA, DC-DC, −9..+22 dBm in 1 dB steps [V LBM `ral_sx126x.c`]. */
+/**
+ * SX1262 HP PA TX current, µA, DC-DC regulator, −9..+22 dBm in 1 dB steps: Semtech LoRa Basics Modem
+ * `ral_sx126x.c` table (lorawan-facts 5.1) [V]. The table assumes the PA configured for +22 dBm.
+ */
 const SX1262_TX_UA: readonly number[] = [
   24000, 25400, 26700, 28000, 30600, 31900, 33200, 35700, 38200, 40600, 42900, 46200, 48200, 51800, 54100, 57000,
   60300, 63500, 67100, 70500, 74200, 78400, 83500, 89300, 92400, 94500, 95400, 97500, 100100, 103800, 109100, 117900,
 ];
-const SX1262_TX_MIN_DBM = -9;
 
-/** SX1276 TX current, mA, −2..+20 dBm in 1 dB steps (LoRaSim table, PA_BOOST above +14) [V LSIM]. */
+/**
+ * SX1276 TX current, mA, −2..+20 dBm in 1 dB steps: LoRaSim `loraDir.py` (Bor, Voigt, MSWiM 2016),
+ * measured on an SX1276 at 3.0 V, PA_BOOST above +14 dBm (lorawan-facts 5.2) [V]. Semtech's datasheet
+ * quotes 120 mA at +20 dBm and 87 mA at +17 dBm on PA_BOOST [U]; module measurements 125–126 mA and
+ * 92–96 mA (docs/models/energy.md).
+ */
 const SX1276_TX_MA: readonly number[] = [
   22, 22, 22, 23, 24, 24, 24, 25, 25, 25, 25, 26, 31, 32, 34, 35, 44, 82, 85, 90, 105, 115, 125,
 ];
-const SX1276_TX_MIN_DBM = -2;
 
-function interpolate(table: readonly number[], minDbm: number, dbm: number): number {
-  const x = dbm - minDbm;
-  if (x <= 0) return table[0];
-  const last = table.length - 1;
-  if (x >= last) return table[last];
-  const i = Math.floor(x);
-  return table[i] + (table[i + 1] - table[i]) * (x - i);
+interface TxTable {
+  /** current at minDbm, minDbm + 1, ... , A */
+  currentA: readonly number[];
+  minDbm: number;
+}
+
+const TX_TABLES: Readonly<Record<RadioChip, TxTable>> = {
+  sx1262: { currentA: SX1262_TX_UA.map((ua) => ua / 1e6), minDbm: -9 },
+  sx1276: { currentA: SX1276_TX_MA.map((ma) => ma / 1e3), minDbm: -2 },
+};
+
+/** Transmit powers each chip's current table covers, dBm [min, max]: the powers a scenario may set. */
+export const TX_POWER_RANGE_DBM: Readonly<Record<RadioChip, readonly [number, number]>> = {
+  sx1262: [TX_TABLES.sx1262.minDbm, TX_TABLES.sx1262.minDbm + SX1262_TX_UA.length - 1],
+  sx1276: [TX_TABLES.sx1276.minDbm, TX_TABLES.sx1276.minDbm + SX1276_TX_MA.length - 1],
+};
+
+/** Whether `txPowerDbm` lies within the chip's table (and so has a sourced current). */
+export function txPowerInRange(chip: RadioChip, txPowerDbm: number): boolean {
+  const [lo, hi] = TX_POWER_RANGE_DBM[chip];
+  return txPowerDbm >= lo && txPowerDbm <= hi;
 }
 
 /**
- * TX current at `txPowerDbm`, A. Linear interpolation between the 1 dB table points; powers outside
- * a table are clamped to its end (SX1262 −9..+22 dBm, SX1276 −2..+20 dBm).
+ * TX current at `txPowerDbm`, A: the table value at whole dBm, linear interpolation in dBm between
+ * the two neighbouring 1 dB points otherwise. A power outside the table is an error (the scenario
+ * loader refuses it with the field named, `TX_POWER_RANGE_DBM`).
  */
 export function txCurrentA(chip: RadioChip, txPowerDbm: number): number {
-  if (chip === 'sx1262') return interpolate(SX1262_TX_UA, SX1262_TX_MIN_DBM, txPowerDbm) * 1e-6;
-  return interpolate(SX1276_TX_MA, SX1276_TX_MIN_DBM, txPowerDbm) * 1e-3;
+  if (!txPowerInRange(chip, txPowerDbm)) {
+    const [lo, hi] = TX_POWER_RANGE_DBM[chip];
+    throw new RangeError(`${chip}: ${txPowerDbm} dBm is outside ${lo}..${hi} dBm`);
+  }
+  const t = TX_TABLES[chip];
+  const x = txPowerDbm - t.minDbm;
+  const i = Math.min(Math.floor(x), t.currentA.length - 2);
+  return t.currentA[i] + (t.currentA[i + 1] - t.currentA[i]) * (x - i);
 }
 
 export interface EnergySplit {
@@ -71,19 +101,24 @@ export interface EnergySplit {
 
 /**
  * Per-device time in RX, TX and standby, µs (struct of arrays, allocated once). Sleep is whatever
- * remains of the run's duration; if the charged states exceed it, sleep is 0 (never negative).
+ * remains of the device's energy horizon; if the charged states exceed it, sleep is 0 (never
+ * negative). `txInListenUs` is TX time that fell inside a period of continuous listening (class C,
+ * a class B beacon scan): the listening charge leaves it out, since a transmitting radio does not
+ * receive (sim/listening.ts).
  */
 export class EnergyLedger {
   readonly count: number;
   readonly rxUs: Float64Array;
   readonly txUs: Float64Array;
   readonly standbyUs: Float64Array;
+  readonly txInListenUs: Float64Array;
 
   constructor(count: number) {
     this.count = count;
     this.rxUs = new Float64Array(count);
     this.txUs = new Float64Array(count);
     this.standbyUs = new Float64Array(count);
+    this.txInListenUs = new Float64Array(count);
   }
 
   addRx(i: number, us: number): void {
@@ -98,7 +133,7 @@ export class EnergyLedger {
     this.standbyUs[i] += us;
   }
 
-  /** Sleep time of device i over a run of `totalUs`, µs (≥ 0). */
+  /** Sleep time of device i over a horizon of `totalUs`, µs (≥ 0). */
   sleepUs(i: number, totalUs: number): number {
     const s = totalUs - this.rxUs[i] - this.txUs[i] - this.standbyUs[i];
     return s > 0 ? s : 0;

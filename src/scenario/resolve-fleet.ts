@@ -3,11 +3,12 @@
  * adding a problem line for each cross-field rule broken.
  */
 import type { Region } from '../lorawan/regions/index.js';
-import { DEFAULT_RADIO_PROFILES } from '../radio/energy.js';
+import { MCU_PROFILES } from '../fuota/image/energy.js';
+import { DEFAULT_RADIO_PROFILES, TX_POWER_RANGE_DBM, txCurrentA, txPowerInRange } from '../radio/energy.js';
 import { checkFile, readCsvPositions } from './files.js';
 import { gatewayLayout, type GatewayPlacement } from './layout.js';
 import type { ParsedScenario } from './schema.js';
-import type { Placement, RadioProfile, ResolvedScenario } from './types.js';
+import type { McuSettings, Placement, RadioProfile, ResolvedScenario } from './types.js';
 
 type Devices = ResolvedScenario['devices'];
 type Gateways = ResolvedScenario['gateways'];
@@ -30,6 +31,33 @@ function resolvePlacement(given: ParsedScenario['devices']['placement'], baseDir
   return { kind: 'list', positions: positions.length > 0 ? positions : [[0, 0]] };
 }
 
+/**
+ * The chip's current profile with the scenario's overrides; TX current from the chip's table at
+ * devices.txPowerDbm, which must lie within the table (radio/energy.ts, docs/models/energy.md).
+ */
+function resolveRadioProfile(d: ParsedScenario['devices'], problems: string[]): RadioProfile {
+  const profile: RadioProfile = { ...DEFAULT_RADIO_PROFILES[d.radio] };
+  if (txPowerInRange(d.radio, d.txPowerDbm)) profile.txA = txCurrentA(d.radio, d.txPowerDbm);
+  else {
+    const [lo, hi] = TX_POWER_RANGE_DBM[d.radio];
+    problems.push(`devices.txPowerDbm: ${d.txPowerDbm} is outside the ${d.radio}'s transmit power range; allowed: ${lo}..${hi} (dBm, the range its current table covers)`);
+  }
+  for (const [key, value] of Object.entries(d.radioProfile) as Array<[keyof RadioProfile, number | undefined]>) {
+    if (value !== undefined) profile[key] = value;
+  }
+  return profile;
+}
+
+/** The MCU profile's figures with the scenario's overrides ('none' keeps the default profile's figures, unused). */
+function resolveMcu(m: ParsedScenario['devices']['mcu']): McuSettings {
+  const { profile, imageApply, ...overrides } = m;
+  const out: McuSettings = { profile, imageApply, ...MCU_PROFILES[profile === 'none' ? 'stm32l072' : profile] };
+  for (const [key, value] of Object.entries(overrides) as Array<[keyof typeof overrides, number | undefined]>) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 export function resolveDevices(d: ParsedScenario['devices'], baseDir: string, problems: string[]): Devices {
   checkRing('devices.placement', d.placement, problems);
   const placement = resolvePlacement(d.placement, baseDir, problems);
@@ -41,10 +69,7 @@ export function resolveDevices(d: ParsedScenario['devices'], baseDir: string, pr
     }
     count = listed;
   }
-  const radioProfile: RadioProfile = { ...DEFAULT_RADIO_PROFILES[d.radio] };
-  for (const [key, value] of Object.entries(d.radioProfile) as Array<[keyof RadioProfile, number | undefined]>) {
-    if (value !== undefined) radioProfile[key] = value;
-  }
+  const radioProfile = resolveRadioProfile(d, problems);
   const mix = d.mix;
   const total = Object.values(mix).reduce((a, b) => a + b, 0);
   if (total > 1 + 1e-9) {
@@ -55,6 +80,8 @@ export function resolveDevices(d: ParsedScenario['devices'], baseDir: string, pr
     placement,
     radio: d.radio,
     radioProfile,
+    mcu: resolveMcu(d.mcu),
+    beaconAcquisition: d.beaconAcquisition,
     txPowerDbm: d.txPowerDbm,
     antennaGainDbi: d.antennaGainDbi,
     firmwareVersion: d.firmwareVersion,

@@ -51,6 +51,35 @@ const gatewayPlacementSchema = z
   .discriminatedUnion('kind', [disc, ring, grid], { error: says('"disc", "ring", "grid"') })
   .describe('With gateways.count: a deterministic layout (no randomness). disc: one gateway at the centre, or count gateways evenly spaced on a circle of radiusM / 2; ring: evenly spaced on a circle of (minM + maxM) / 2; grid: a square grid, row by row, centred. The first gateway is at angle 0 (+x), the others counter-clockwise. Default: {"kind":"disc","radiusM":3000,"centerM":[0,0]}.');
 
+const mcuNum = (max: number, what: string) => num(0, max, `${what} Default: the profile's value.`, undefined, true).optional();
+
+const mcuSchema = z
+  .strictObject(
+    {
+      profile: oneOf(['stm32l072', 'stm32wl55', 'none'] as const,
+        'MCU and flash whose per-operation figures cost the image work: stm32l072 (Cortex-M0+, 32 MHz, 128-byte flash pages), stm32wl55 (Cortex-M4, 48 MHz, 2-Kbyte pages), or none (no image work charged).',
+        'stm32l072'),
+      imageApply: oneOf(['overwrite', 'swap-move', 'bank-switch'] as const,
+        'How the bootloader installs the image at the reboot (MCUboot modes): overwrite = erase the running slot and copy the image once; swap-move = exchange the slots (three erase-and-program passes); bank-switch = dual-bank boot, nothing copied.',
+        'overwrite'),
+      supplyV: mcuNum(12, 'MCU supply voltage, V.'),
+      clockHz: mcuNum(1e9, 'Core clock, Hz.'),
+      runA: mcuNum(1, 'Current with the CPU running, A.'),
+      flashA: num(0, 1, 'Extra current while the flash programs or erases, A. Default: the profile\'s value.').optional(),
+      pageBytes: mcuNum(1 << 20, 'Flash erase unit, bytes.'),
+      pageEraseMs: mcuNum(1e4, 'Time to erase one page, ms.'),
+      programBytes: mcuNum(1 << 16, 'Flash program unit, bytes.'),
+      programMs: mcuNum(1e4, 'Time to program one unit, ms.'),
+      sha256CyclesPerByte: mcuNum(1e6, 'SHA-256 cost, CPU cycles per byte.'),
+      sha512CyclesPerByte: mcuNum(1e6, 'SHA-512 cost (inside Ed25519), CPU cycles per byte.'),
+      ecdsaP256VerifyCycles: mcuNum(1e10, 'ECDSA P-256 signature check, CPU cycles.'),
+      ed25519VerifyCycles: mcuNum(1e10, 'Ed25519 signature check, CPU cycles.'),
+    },
+    { error: says('an object of profile, imageApply and the profile\'s figures') },
+  )
+  .prefault({})
+  .describe('The device\'s work on the image, charged as energy (energyStoreJ, energyVerifyJ, energyApplyJ): erase of the download slot and storage of every fragment kept, hash and signature check of the rebuilt image, install at the reboot. Fields other than profile and imageApply override the profile\'s figures (docs/models/energy.md lists them with sources). Default: {"profile":"stm32l072","imageApply":"overwrite"}.');
+
 const positiveA = (what: string) => num(0, 10, `${what}, A. Default: the chip's value.`, undefined, false).optional();
 
 export const devicesSchema = section(
@@ -65,14 +94,18 @@ export const devicesSchema = section(
           sleepA: positiveA('Sleep current'),
           standbyA: positiveA('Standby current'),
           rxA: positiveA('Receive current'),
-          txA: positiveA('Transmit current at devices.txPowerDbm'),
+          txA: num(0, 10, 'Transmit current, A. Default: the chip\'s current table at devices.txPowerDbm (linear between 1 dB points).').optional(),
           wakeupMs: num(0, 1000, 'Radio wake-up before every receive window, ms. Default: the chip\'s value.').optional(),
         },
         { error: says('an object of supplyV, sleepA, standbyA, rxA, txA, wakeupMs') },
       )
       .prefault({})
-      .describe('Overrides of the chip\'s current profile; every field given replaces the chip default (sx1276: 3.3 V, 0.2 µA sleep, 1.4 mA standby, 11.5 mA RX, 44 mA TX at 14 dBm, 1 ms wake-up; sx1262: 3.3 V, 0.6 µA, 1.6 mA, 4.6 mA, 89.3 mA, 3 ms). Default: {}.'),
-    txPowerDbm: num(-10, 30, 'Device transmit power, dBm.', 14),
+      .describe('Overrides of the chip\'s current profile; every field given replaces the chip default (sx1276: 3.3 V, 0.2 µA sleep, 1.4 mA standby, 11.5 mA RX, TX from the LoRaSim table, 44 mA at 14 dBm and 125 mA at 20 dBm, 1 ms wake-up; sx1262: 3.3 V, 0.6 µA, 1.6 mA, 4.6 mA, TX from the Semtech LBM table, 89.3 mA at 14 dBm and 117.9 mA at 22 dBm, 3 ms). Default: {}.'),
+    mcu: mcuSchema,
+    beaconAcquisition: oneOf(['scan', 'by-time'] as const,
+      'How a class B device finds its first beacon (LoRaMac-node): scan = receiver on continuously until the first beacon it hears (BEACON_STATE_ACQUISITION, the device has no time reference for the beacon); by-time = one beacon window at the expected beacon time (BEACON_STATE_ACQUISITION_BY_TIME, after a MAC DeviceTimeAns; that uplink is not simulated).',
+      'scan'),
+    txPowerDbm: num(-10, 30, 'Device transmit power, dBm; within the radio\'s current table: sx1276 -2..20, sx1262 -9..22.', 14),
     antennaGainDbi: num(-20, 20, 'Device antenna gain, dBi.', 0),
     firmwareVersion: text(VERSION, VERSION_ALLOWED, 'The firmware version the devices run now.', '1.3.0'),
     memoryFragments: z

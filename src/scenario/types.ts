@@ -46,6 +46,40 @@ export interface RadioProfile {
   wakeupMs: number;
 }
 
+export type McuProfileName = 'stm32l072' | 'stm32wl55' | 'none';
+/** How the bootloader installs the new image at the reboot (MCUboot's modes). */
+export type ImageApplyMode = 'overwrite' | 'swap-move' | 'bank-switch';
+/** How a device finds its first beacon before class B (LoRaMac-node's two acquisition states). */
+export type BeaconAcquisition = 'scan' | 'by-time';
+
+/** Per-operation figures of the device's MCU and flash for the image work (docs/models/energy.md). */
+export interface McuProfile {
+  /** MCU supply, V */
+  supplyV: number;
+  /** core clock, Hz */
+  clockHz: number;
+  /** current with the CPU running at clockHz, A */
+  runA: number;
+  /** extra current while the flash programs or erases, A */
+  flashA: number;
+  /** erase unit, bytes, and the time to erase one, ms */
+  pageBytes: number;
+  pageEraseMs: number;
+  /** program unit, bytes, and the time to program one, ms */
+  programBytes: number;
+  programMs: number;
+  sha256CyclesPerByte: number;
+  sha512CyclesPerByte: number;
+  ecdsaP256VerifyCycles: number;
+  ed25519VerifyCycles: number;
+}
+
+export interface McuSettings extends McuProfile {
+  /** the profile the figures come from; 'none' charges no image work */
+  profile: McuProfileName;
+  imageApply: ImageApplyMode;
+}
+
 export interface ResolvedScenario {
   $schema?: string;
   name: string;
@@ -106,6 +140,8 @@ export interface ResolvedScenario {
     placement: Placement;
     radio: RadioChip;
     radioProfile: RadioProfile;
+    mcu: McuSettings;
+    beaconAcquisition: BeaconAcquisition;
     txPowerDbm: number;
     antennaGainDbi: number;
     firmwareVersion: string;

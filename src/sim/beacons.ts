@@ -10,7 +10,7 @@
 import { Purpose, uniform } from '../engine/rng.js';
 import { beaconAirtimeUs, symbolTimeUs } from '../radio/airtime.js';
 import { deviceSensitivityDbm } from '../radio/sensitivity.js';
-import { BEACON_PERIOD_US, BEACON_RESERVED_US, BEACONLESS_MAX_US, PING_SLOT_US, pingOffset } from '../lorawan/classb.js';
+import { BEACON_PERIOD_US, BEACON_RESERVED_US, BEACON_SYMBOL_TIMEOUT_DEFAULT, BEACONLESS_MAX_US, PING_SLOT_US, pingOffset } from '../lorawan/classb.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 
@@ -39,7 +39,12 @@ export class BeaconModel {
   private readonly dr: number;
   private readonly sensDbm: number;
   private readonly pingNb: number;
+  /** scan acquisition: the receiver is on until the first beacon, charged as one stretch (finalize.ts) */
+  private readonly scan: boolean;
+  private startedUs = Infinity;
   beaconsSent = 0;
+  /** start of the last beacon processed, µs */
+  lastUs = -Infinity;
 
   constructor(private readonly ctx: RunContext) {
     const { region, s } = ctx.world;
@@ -51,6 +56,12 @@ export class BeaconModel {
     this.airUs = beaconAirtimeUs(dr.sf, dr.bwHz, region.beacon.sizeBytes);
     this.sensDbm = deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz);
     this.pingNb = 4096 / s.multicastGroup.pingSlotPeriod;
+    this.scan = s.devices.beaconAcquisition === 'scan';
+  }
+
+  /** Receive time of a beacon heard with the default 8-symbol search (3.1), µs. */
+  heardWindowUs(): number {
+    return this.airUs + BEACON_SYMBOL_TIMEOUT_DEFAULT * symbolTimeUs(this.sf, this.bwHz);
   }
 
   /** Start of the first beacon strictly after `tUs` (simulation µs). */
@@ -71,6 +82,10 @@ export class BeaconModel {
     const firstGps = Math.ceil((gpsEpochUs + fromUs) / BEACON_PERIOD_US) * BEACON_PERIOD_US;
     const t = firstGps - gpsEpochUs;
     if (t < sessionEndUs) kernel.at(t, Ev.beacon, 0);
+    // the members start looking for a beacon now (docs/models/energy.md, beacon acquisition)
+    this.startedUs = kernel.now;
+    const search = this.ctx.world.fleet.beaconSearchFromUs;
+    for (const d of this.ctx.members) search[d] = Math.min(search[d], kernel.now);
   }
 
   /** Ev.beacon: every gateway sends the beacon; every member device hears it or not. */
@@ -88,6 +103,7 @@ export class BeaconModel {
       sent.push(gw.id);
     }
     this.beaconsSent++;
+    this.lastUs = now;
     const G = links.gateways;
     const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
     const extra = s.channel.beaconExtraLoss;
@@ -101,7 +117,12 @@ export class BeaconModel {
       const heard = best >= this.sensDbm && !(extra > 0 && uniform(s.seed, Purpose.beaconLoss, d, b) < extra);
       // receive window: the beacon plus a preamble search that doubles after each miss (3.1)
       const timeoutSymbols = Math.min(8 * 2 ** fleet.missedBeacons[d], 255);
-      fleet.beaconRxUs[d] += (heard ? this.airUs : 0) + timeoutSymbols * tsym;
+      // a member added at SessionTime (after the preroll) started looking then
+      if (fleet.beaconSearchFromUs[d] === Infinity) fleet.beaconSearchFromUs[d] = Math.max(this.startedUs, Math.min(now, sessionStartUs));
+      const acquiring = fleet.beaconFoundUs[d] === Infinity;
+      // while scanning the receiver is on anyway: no window of its own
+      if (!(acquiring && this.scan)) fleet.beaconRxUs[d] += (heard ? this.airUs : 0) + timeoutSymbols * tsym;
+      if (heard && acquiring) fleet.beaconFoundUs[d] = now + this.airUs;
       if (heard) {
         fleet.lastBeaconUs[d] = now;
         fleet.missedBeacons[d] = 0;

@@ -14,6 +14,7 @@ import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import type { UplinkMedium } from './uplinks.js';
+import { listensContinuouslyAt } from './listening.js';
 
 /**
  * Told whether the device received the downlink (`atUs`: end of the frame, or when it was given
@@ -114,7 +115,8 @@ export class ClassADownlinks {
     this.sent++;
     const ok = this.reaches(p.d, p.g, freqHz, dr.sf, dr.bwHz) && !(s.channel.extraLoss > 0 && uniform(s.seed, Purpose.extraLoss, p.d, 0x40000000 + slot) < s.channel.extraLoss);
     // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer
-    if (ok) fleet.energy.rxUs[p.d] += Math.max(0, air - emptyRxWindowUs(dr.sf, dr.bwHz));
+    // (nothing extra for a device whose receiver is on continuously anyway: sim/listening.ts)
+    if (ok && !listensContinuouslyAt(world, p.d, now)) fleet.energy.rxUs[p.d] += Math.max(0, air - emptyRxWindowUs(dr.sf, dr.bwHz));
     this.handlers[p.owner](p.d, p.arg, ok, now + air, true);
   }
 }

@@ -17,7 +17,8 @@ import { Campaign } from './campaign/campaign.js';
 import { ClassADownlinks } from './classa-downlink.js';
 import type { RunContext } from './context.js';
 import { Ev } from './events.js';
-import { chargeListening, deviceTable } from './finalize.js';
+import { deviceTable, finishEnergy } from './finalize.js';
+import { DevFlag } from './campaign/state.js';
 import { GatewayRadio } from './gateway.js';
 import { campaignResults, finalStatuses } from './results.js';
 import { dutyCycleSeries } from './summary.js';
@@ -109,8 +110,18 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   opts.onFinish?.(ctx, campaign, pkg);
 
   const verifiedAtS = finalStatuses(ctx, campaign);
-  chargeListening(ctx, campaign.session?.slots ?? null, campaignEndUs);
-  const devices = deviceTable(ctx, campaignEndUs);
+  const { st } = campaign.core;
+  const energy = finishEnergy(ctx, campaign.session?.slots ?? null, campaign.session?.beacons ?? null, {
+    endUs: campaignEndUs,
+    completed: !Number.isNaN(campaign.endUs),
+    rebooted: (d) => st.has(d, DevFlag.rebooted),
+  }, {
+    fileBytes: plan.nbFrag * s.fuotaTask.fragmentSizeBytes,
+    fragmentBytes: s.fuotaTask.fragmentSizeBytes,
+    payloadBytes: pkg.payload.length,
+    imageBytes: pkg.image.length,
+  });
+  const devices = deviceTable(ctx, energy);
   const { summary, phases } = campaignResults({ ctx, campaign, devices, plan, verifiedAtS, campaignEndUs, medium, traffic });
   return {
     scenario: s,

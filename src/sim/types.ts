@@ -76,10 +76,16 @@ export interface DeviceTable {
   /** seconds from campaign start; NaN when never */
   decodedAtS: Float64Array;
   status: DeviceStatus[];
+  /** the sum of the parts below */
   energyJ: Float64Array;
   energyRxJ: Float64Array;
   energyTxJ: Float64Array;
   energySleepJ: Float64Array;
+  energyStandbyJ: Float64Array;
+  /** image work (devices.mcu): download slot erase and fragment storage; hash and signature check; install at the reboot */
+  energyStoreJ: Float64Array;
+  energyVerifyJ: Float64Array;
+  energyApplyJ: Float64Array;
 }
 
 export type TxKind = 'fragment' | 'beacon' | 'setup' | 'status' | 'uplink' | 'repair';

@@ -17,6 +17,7 @@ import { Purpose, uniform } from '../engine/rng.js';
 import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
+import { continuousListeningOverlapUs, listensContinuouslyAt } from './listening.js';
 
 const RING = 16384;
 /** margin an ADR-like choice keeps above the gateway sensitivity, dB */
@@ -101,8 +102,9 @@ export class UplinkMedium {
   }
 
   /**
-   * Device d transmits now: logged, charged (TX plus its class A windows unless it is listening in
-   * class C anyway), deaf to the session until RX2 closes; `owner` is told the outcome at the end.
+   * Device d transmits now: logged, charged (TX, not also RX where it interrupts continuous
+   * listening, plus its class A windows unless it listens continuously anyway: sim/listening.ts),
+   * deaf to the session until RX2 closes; `owner` is told the outcome at the end.
    * Returns the uplink channel, Hz. `msg`: the campaign message it carries (0: background traffic),
    * recorded for the frame capture.
    */
@@ -125,8 +127,8 @@ export class UplinkMedium {
     if (air > this.longestAirUs) this.longestAirUs = air;
     txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg);
     fleet.energy.txUs[d] += air;
-    const inClassC = s.multicastGroup.dlClass === 'ClassC' && fleet.listenFromUs[d] <= now && fleet.listenToUs[d] > now;
-    if (!inClassC) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];
+    fleet.energy.txInListenUs[d] += continuousListeningOverlapUs(world, d, now, now + air);
+    if (!listensContinuouslyAt(world, d, now)) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];
     fleet.deafFromUs[d] = now;
     fleet.deafToUs[d] = now + air + RX2_DELAY_US + this.emptyWindowsUs[d];
     this.sent++;

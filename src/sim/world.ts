@@ -48,6 +48,9 @@ export interface Fleet {
   slotFramesCount: Int32Array;
   slotFramesUs: Float64Array;
   beaconRxUs: Float64Array;
+  /** class B beacon acquisition: when the device started looking for a beacon, and the end of the first one it heard (Infinity: not yet) */
+  beaconSearchFromUs: Float64Array;
+  beaconFoundUs: Float64Array;
   /** energy ledger: time spent per radio state, µs */
   energy: EnergyLedger;
   /** clock error after synchronisation, µs (positive: the device's clock is late) */
@@ -99,6 +102,8 @@ export function newFleet(count: number): Fleet {
     slotFramesCount: new Int32Array(count),
     slotFramesUs: new Float64Array(count),
     beaconRxUs: new Float64Array(count),
+    beaconSearchFromUs: f64(Infinity),
+    beaconFoundUs: f64(Infinity),
     energy: new EnergyLedger(count),
     clockErrorUs: new Float64Array(count),
   };

@@ -4,6 +4,7 @@
  */
 import type { ResolvedScenario } from '../../src/scenario/types.js';
 import { DEFAULT_RADIO_PROFILES } from '../../src/radio/energy.js';
+import { MCU_PROFILES } from '../../src/fuota/image/energy.js';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
 
@@ -22,6 +23,8 @@ const BASE: ResolvedScenario = {
     placement: { kind: 'disc', radiusM: 2000, centerM: [0, 0] },
     radio: 'sx1276',
     radioProfile: { ...DEFAULT_RADIO_PROFILES.sx1276 },
+    mcu: { profile: 'stm32l072', imageApply: 'overwrite', ...MCU_PROFILES.stm32l072 },
+    beaconAcquisition: 'scan',
     txPowerDbm: 14,
     antennaGainDbi: 0,
     firmwareVersion: '1.3.0',

@@ -1,5 +1,6 @@
 /** A small hand-made RunResult with known numbers, for the output tests. */
 import type { ResolvedScenario } from '../../src/scenario/types.js';
+import { MCU_PROFILES } from '../../src/fuota/image/energy.js';
 import type { DeviceStatus, RunResult, Summary } from '../../src/sim/types.js';
 
 export function sampleScenario(): ResolvedScenario {
@@ -24,6 +25,8 @@ export function sampleScenario(): ResolvedScenario {
       placement: { kind: 'list', positions: [[0, 0], [100.5, -20], [-250, 300.25]] },
       radio: 'sx1276',
       radioProfile: { supplyV: 3.3, sleepA: 1e-6, standbyA: 0.0016, rxA: 0.0118, txA: 0.12, wakeupMs: 1 },
+      mcu: { profile: 'stm32l072', imageApply: 'overwrite', ...MCU_PROFILES.stm32l072 },
+      beaconAcquisition: 'scan',
       txPowerDbm: 14, antennaGainDbi: 0, firmwareVersion: '1.3.0', memoryFragments: null,
       clock: { driftPpmSigma: 0, initialOffsetSigmaS: 0 },
       mix: { noPackage: 0, notEnoughMemory: 0, fragIndexUnsupported: 0, wrongDescriptor: 0, sessionCntReplay: 0, micError: 0 },
@@ -77,6 +80,10 @@ export function sampleResult(): RunResult {
       energyRxJ: Float64Array.from([0.08, 0.05, 0.15]),
       energyTxJ: Float64Array.from([0.01, 0.01, 0.03]),
       energySleepJ: Float64Array.from([0.01, 0.01, 0.02]),
+      energyStandbyJ: Float64Array.from([0, 0, 0]),
+      energyStoreJ: Float64Array.from([0, 0, 0]),
+      energyVerifyJ: Float64Array.from([0, 0, 0]),
+      energyApplyJ: Float64Array.from([0, 0, 0]),
     },
     transmissions: {
       count: 3,
@@ -158,6 +165,7 @@ export function syntheticResult(n: number, seed = 1): RunResult {
     devices: {
       count: n, xM, yM, gateway, rssiDbm: zeros(), snrDb: zeros(), fragmentsReceived: new Int32Array(n),
       fragmentsNeeded: new Int32Array(n), decodedAtS, status, energyJ, energyRxJ: zeros(), energyTxJ: zeros(), energySleepJ: zeros(),
+      energyStandbyJ: zeros(), energyStoreJ: zeros(), energyVerifyJ: zeros(), energyApplyJ: zeros(),
     },
     scenario: { ...base.scenario, gateways: { ...base.scenario.gateways, positions: gws } },
     dutyCycle: {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../helpers/shared.js';
 import type { RadioProfile } from '../../src/scenario/types.js';
-import { DEFAULT_PROFILE_TX_POWER_DBM, DEFAULT_RADIO_PROFILES, EnergyLedger, txCurrentA } from '../../src/radio/energy.js';
+import { DEFAULT_PROFILE_TX_POWER_DBM, DEFAULT_RADIO_PROFILES, EnergyLedger, TX_POWER_RANGE_DBM, txCurrentA, txPowerInRange } from '../../src/radio/energy.js';
 
 const fx = readFixture<{ classCJPerHour: { sx1262: number; ns3: number }; sleepMjPerHour06uA: number }>('radio-energy.json');
 const HOUR_US = 3_600_000_000;
@@ -37,16 +37,27 @@ describe('txCurrentA', () => {
     expect(txCurrentA('sx1276', -2)).toBeCloseTo(22e-3, 12);
   });
 
-  it('interpolates linearly between 1 dB points and clamps outside the table', () => {
+  it('interpolates linearly between 1 dB points', () => {
     expect(txCurrentA('sx1262', 13.5)).toBeCloseTo((83.5e-3 + 89.3e-3) / 2, 12);
     expect(txCurrentA('sx1276', 14.25)).toBeCloseTo(44e-3 + 0.25 * 38e-3, 12);
-    expect(txCurrentA('sx1262', 30)).toBeCloseTo(117.9e-3, 12);
-    expect(txCurrentA('sx1276', -20)).toBeCloseTo(22e-3, 12);
+    expect(txCurrentA('sx1262', 21.9)).toBeCloseTo(109.1e-3 + 0.9 * 8.8e-3, 12);
+  });
+
+  it('covers exactly the tables: sx1262 -9..22 dBm, sx1276 -2..20 dBm, and refuses other powers', () => {
+    expect(TX_POWER_RANGE_DBM).toEqual({ sx1262: [-9, 22], sx1276: [-2, 20] });
+    for (const [chip, p] of [['sx1262', 22.01], ['sx1262', -9.5], ['sx1276', 20.5], ['sx1276', -3]] as const) {
+      expect(txPowerInRange(chip, p)).toBe(false);
+      expect(() => txCurrentA(chip, p)).toThrow(RangeError);
+    }
+    expect(txPowerInRange('sx1276', 20)).toBe(true);
   });
 
   it('never decreases with power', () => {
-    fc.assert(fc.property(fc.constantFrom('sx1262', 'sx1276' as const), fc.double({ min: -20, max: 30, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), (chip, p, d) => {
-      expect(txCurrentA(chip as 'sx1262', p + d)).toBeGreaterThanOrEqual(txCurrentA(chip as 'sx1262', p) - 1e-15);
+    fc.assert(fc.property(fc.constantFrom('sx1262', 'sx1276' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (chip, a, b) => {
+      const [lo, hi] = TX_POWER_RANGE_DBM[chip];
+      const p = lo + Math.min(a, b) * (hi - lo);
+      const q = lo + Math.max(a, b) * (hi - lo);
+      expect(txCurrentA(chip, q)).toBeGreaterThanOrEqual(txCurrentA(chip, p) - 1e-15);
     }));
   });
 });

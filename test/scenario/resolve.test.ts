@@ -23,6 +23,31 @@ describe('resolveScenario defaults', () => {
     expect(p).toEqual({ ...DEFAULT_RADIO_PROFILES.sx1262, rxA: 0.005 });
   });
 
+  it('takes the TX current from the chip\'s table at devices.txPowerDbm unless txA is given', () => {
+    expect(resolve({ devices: { txPowerDbm: 20 } }).devices.radioProfile.txA).toBe(0.125);
+    expect(resolve({ devices: { radio: 'sx1262', txPowerDbm: 22 } }).devices.radioProfile.txA).toBe(0.1179);
+    expect(resolve({ devices: { radio: 'sx1262', txPowerDbm: 10.5 } }).devices.radioProfile.txA).toBeCloseTo((70.5e-3 + 74.2e-3) / 2, 12);
+    expect(resolve({ devices: { txPowerDbm: 20, radioProfile: { txA: 0.1 } } }).devices.radioProfile.txA).toBe(0.1);
+  });
+
+  it('refuses a transmit power outside the radio\'s table, naming the field and the range', () => {
+    expect(problemsOf({ devices: { txPowerDbm: 22 } })).toEqual([
+      "devices.txPowerDbm: 22 is outside the sx1276's transmit power range; allowed: -2..20 (dBm, the range its current table covers)",
+    ]);
+    expect(problemsOf({ devices: { radio: 'sx1262', txPowerDbm: -10 } })).toEqual([
+      "devices.txPowerDbm: -10 is outside the sx1262's transmit power range; allowed: -9..22 (dBm, the range its current table covers)",
+    ]);
+    expect(resolve({ devices: { radio: 'sx1262', txPowerDbm: 22 } }).devices.txPowerDbm).toBe(22);
+  });
+
+  it('takes the MCU figures from the named profile and lets each given field override them', () => {
+    const m = resolve({ devices: { mcu: { profile: 'stm32wl55', pageEraseMs: 25, imageApply: 'swap-move' } } }).devices.mcu;
+    expect([m.profile, m.imageApply, m.pageBytes, m.pageEraseMs, m.clockHz]).toEqual(['stm32wl55', 'swap-move', 2048, 25, 48e6]);
+    expect(resolve({}).devices.mcu).toMatchObject({ profile: 'stm32l072', imageApply: 'overwrite', pageBytes: 128, programBytes: 64, clockHz: 32e6 });
+    expect(problemsOf({ devices: { mcu: { profile: 'esp32' } } })[0]).toMatch(/^devices\.mcu\.profile: "esp32" is not allowed; allowed: "stm32l072", "stm32wl55", "none"/);
+    expect(problemsOf({ devices: { mcu: { pageBytes: 0 } } })[0]).toMatch(/^devices\.mcu\.pageBytes: 0 is out of range/);
+  });
+
   it.each([
     ['EU868', 5, 869_525_000, 239, 29.15],
     ['US915', 13, 923_300_000, 239, 30],

@@ -6,7 +6,7 @@ import { REGION_NAMES } from '../../src/lorawan/regions/index.js';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema.js';
 import { listPaths } from '../../src/scenario/paths.js';
 import { REGIONS, scenarioSchema, type ParsedScenario } from '../../src/scenario/schema.js';
-import type { Placement, RadioProfile, ResolvedScenario } from '../../src/scenario/types.js';
+import type { McuSettings, Placement, RadioProfile, ResolvedScenario } from '../../src/scenario/types.js';
 import { repoRoot } from '../helpers/shared.js';
 
 /** The parsed scenario with the loader's derived fields filled in. */
@@ -15,7 +15,7 @@ type Filled = Omit<ParsedScenario, '$schema' | 'name' | 'firmware' | 'fuotaTask'
   firmware: Omit<ParsedScenario['firmware'], 'sizeBytes'> & { sizeBytes: number };
   fuotaTask: Omit<ParsedScenario['fuotaTask'], 'fragmentSizeBytes' | 'fragIndex'> & { fragmentSizeBytes: number; fragIndex: number };
   multicastGroup: Omit<ParsedScenario['multicastGroup'], 'dlDr' | 'dlFreq' | 'sessionTimeoutS'> & { dlDr: number; dlFreq: number; sessionTimeoutS: number };
-  devices: Omit<ParsedScenario['devices'], 'count' | 'placement' | 'radioProfile'> & { count: number; placement: Placement; radioProfile: RadioProfile };
+  devices: Omit<ParsedScenario['devices'], 'count' | 'placement' | 'radioProfile' | 'mcu'> & { count: number; placement: Placement; radioProfile: RadioProfile; mcu: McuSettings };
   gateways: Omit<ParsedScenario['gateways'], 'positions' | 'count' | 'placement' | 'txPowerDbm'> & { positions: Array<[number, number]>; txPowerDbm: number };
 };
 

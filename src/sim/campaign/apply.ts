@@ -103,6 +103,9 @@ export class ApplyFlow {
     }
     if (kind === REBOOT) {
       this.c.st.set(d, DevFlag.rebooted);
+      // the new firmware starts in class A: the reboot ends any multicast listening
+      const fleet = this.c.ctx.world.fleet;
+      fleet.listenToUs[d] = Math.min(fleet.listenToUs[d], this.c.now);
       this.c.ex.device.send(d, Msg.DevVersionAns);
       return true;
     }

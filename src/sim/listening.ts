@@ -1,0 +1,31 @@
+/**
+ * When a device's receiver is on continuously (docs/models/energy.md): a class C member from the
+ * moment it switches to the session until it stops listening; a class B member scanning for its
+ * first beacon (devices.beaconAcquisition "scan") from when it starts looking until the end of the
+ * first beacon it hears. Its own transmissions interrupt that listening: the radio cannot transmit
+ * and receive at once, so TX time inside such a period is not charged as RX as well, and its class A
+ * receive windows cost nothing extra.
+ */
+import type { World } from './world.js';
+
+/** Start and end of device d's continuous listening as known now, µs (an empty interval when none). */
+function listeningSpan(w: World, d: number): [number, number] {
+  const { fleet, s } = w;
+  if (s.multicastGroup.dlClass === 'ClassC') return [fleet.listenFromUs[d], fleet.listenToUs[d]];
+  if (s.devices.beaconAcquisition === 'scan') return [fleet.beaconSearchFromUs[d], Math.min(fleet.beaconFoundUs[d], fleet.listenToUs[d])];
+  return [Infinity, -Infinity];
+}
+
+/** Whether device d's receiver is on continuously at `tUs`. */
+export function listensContinuouslyAt(w: World, d: number, tUs: number): boolean {
+  const [from, to] = listeningSpan(w, d);
+  return from <= tUs && to > tUs;
+}
+
+/** Length of [fromUs, toUs) during which device d listens continuously, µs. */
+export function continuousListeningOverlapUs(w: World, d: number, fromUs: number, toUs: number): number {
+  const [from, to] = listeningSpan(w, d);
+  const lo = from > fromUs ? from : fromUs;
+  const hi = to < toUs ? to : toUs;
+  return hi > lo ? hi - lo : 0;
+}
