@@ -13,6 +13,7 @@ import { completionCurve } from '../src/output/plots/completionCurve.js';
 import type { RunResult } from '../src/sim/types.js';
 import { setupSecondsPerDevice, slidingWindowStartUs } from './validation/closed-form.js';
 import * as fig from './validation/figures.js';
+import { measureBeaconScan, measureImageWork, measureListen, measureTxPower } from './validation/measure-energy.js';
 import { measureEnergyClassB, measureEnergyClassC, measureSetupScaling, meanSetupDownlinkAirtimeUs, runInterop, SUB_BAND_M } from './validation/measure-campaign.js';
 import { measureClassB, measureClassCSessions, measureTwoGateways, SUB_BAND_P } from './validation/measure-distribution.js';
 import { codedOnlyTrials, denseCodeMeanOverhead, denseCodeSuccess, overheadStats, overheadTrials, shareAbove, shareDecodedWithin } from './validation/overhead.js';
@@ -131,6 +132,29 @@ function case5(): void {
   const b = measureEnergyClassB();
   numbers.energy = { classC: { expectedJ: r3(expected), measuredJ: r3(c.energyJ[0]) }, classB: b.map((r) => ({ pingNb: r.pingNb, averageCurrentUa: Math.round(r.averageCurrentA[0] * 1e8) / 100 })) };
   console.log('## Case 5: energy\n', JSON.stringify(numbers.energy), '\n');
+  case5Model();
+}
+
+/** Cases 5c–5f: TX current by power, listening until the device stops, beacon scan, image work. */
+function case5Model(): void {
+  const tx = measureTxPower();
+  console.log('## Case 5c: TX current charged (mA) by radio and power\n');
+  table(['radio', 'dBm', 'charged mA'], tx.map((r) => [r.radio, r.txPowerDbm, r3(r.currentA[0] * 1e3)]));
+  const l = measureListen();
+  const listen = l.rxJ.map((j, d) => ({ measuredJ: r3(j), expectedJ: r3(l.rxA * 3.3 * (l.sessionTimeoutS - l.txS[d])), txS: r3(l.txS[d]) }));
+  console.log('## Case 5d: listening until the timeout; campaign', r3(l.campaignS), 's\n', JSON.stringify(listen), '\n');
+  const b = measureBeaconScan();
+  const scanJ = b.scanRxJ.map((j, d) => r3(j - b.byTimeRxJ[d]));
+  console.log('## Case 5e: beacon scan, extra RX energy (J) per device\n', JSON.stringify(scanJ), '\n');
+  const img = measureImageWork();
+  console.log('## Case 5f: image work (J), device 0\n');
+  table(['install', 'store', 'verify', 'apply'], img.map((r) => [r.imageApply, r3(r.storeJ[0]), r3(r.verifyJ[0]), r3(r.applyJ[0])]));
+  numbers.energyModel = {
+    txCurrentMa: tx.map((r) => ({ radio: r.radio, txPowerDbm: r.txPowerDbm, mA: r3(r.currentA[0] * 1e3) })),
+    listen: { campaignS: r3(l.campaignS), devices: listen },
+    beaconScanJ: scanJ,
+    imageWork: img.map((r) => ({ imageApply: r.imageApply, storeJ: r3(r.storeJ[0]), verifyJ: r3(r.verifyJ[0]), applyJ: r3(r.applyJ[0]) })),
+  };
 }
 
 async function case6(): Promise<void> {

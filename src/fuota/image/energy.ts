@@ -60,8 +60,9 @@ const STM32L072: McuProfile = {
 };
 
 /**
- * STM32WL55 (Cortex-M4 at 48 MHz with an SX126x-class sub-GHz radio on chip). Sources: RM0453
- * 3.3.1 (2-Kbyte pages, 64-bit double-word programming) [D]; 48 MHz, 72 µA/MHz Run, 22.02 ms page
+ * STM32WL55 (Cortex-M4 at 48 MHz with an SX126x-class sub-GHz radio on chip). Sources: RM0461
+ * 3.3.1 (STM32WLEx, whose flash the WL55's is taken to match: 2-Kbyte pages, 64-bit double-word
+ * programming) [D]; 48 MHz, 72 µA/MHz Run, 22.02 ms page
  * erase, 81.7 µs double-word programming and 3.4 mA during program/erase from DS13293 as recalled,
  * not re-read [U]; crypto: the Cortex-M4 emCrypt figures [D].
  */
