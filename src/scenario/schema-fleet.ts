@@ -103,7 +103,7 @@ export const devicesSchema = section(
       .describe('Overrides of the chip\'s current profile; every field given replaces the chip default (sx1276: 3.3 V, 0.2 µA sleep, 1.4 mA standby, 11.5 mA RX, TX from the LoRaSim table, 44 mA at 14 dBm and 125 mA at 20 dBm, 1 ms wake-up; sx1262: 3.3 V, 0.6 µA, 1.6 mA, 4.6 mA, TX from the Semtech LBM table, 89.3 mA at 14 dBm and 117.9 mA at 22 dBm, 3 ms). Default: {}.'),
     mcu: mcuSchema,
     beaconAcquisition: oneOf(['scan', 'by-time'] as const,
-      'How a class B device finds its first beacon (LoRaMac-node): scan = receiver on continuously until the first beacon it hears (BEACON_STATE_ACQUISITION, the device has no time reference for the beacon); by-time = one beacon window at the expected beacon time (BEACON_STATE_ACQUISITION_BY_TIME, after a MAC DeviceTimeAns; that uplink is not simulated).',
+      'How a class B device finds its first beacon (LoRaMac-node): scan = receiver on continuously until the first beacon it hears, one beacon interval at most, then one window per beacon (BEACON_STATE_ACQUISITION, the device has no time reference for the beacon); by-time = one beacon window at the expected beacon time (BEACON_STATE_ACQUISITION_BY_TIME, after a MAC DeviceTimeAns; that uplink is not simulated).',
       'scan'),
     txPowerDbm: num(-10, 30, 'Device transmit power, dBm; within the radio\'s current table: sx1276 -2..20, sx1262 -9..22.', 14),
     antennaGainDbi: num(-20, 20, 'Device antenna gain, dBi.', 0),

@@ -12,6 +12,7 @@ import { beaconAirtimeUs, symbolTimeUs } from '../radio/airtime.js';
 import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { BEACON_PERIOD_US, BEACON_RESERVED_US, BEACON_SYMBOL_TIMEOUT_DEFAULT, BEACONLESS_MAX_US, PING_SLOT_US, pingOffset } from '../lorawan/classb.js';
 import { Ev } from './events.js';
+import { beaconScanEndUs } from './listening.js';
 import type { RunContext } from './context.js';
 
 /** Every ping-slot start (simulation µs) of the group in [fromUs, toUs), ascending. */
@@ -120,8 +121,9 @@ export class BeaconModel {
       // a member added at SessionTime (after the preroll) started looking then
       if (fleet.beaconSearchFromUs[d] === Infinity) fleet.beaconSearchFromUs[d] = Math.max(this.startedUs, Math.min(now, sessionStartUs));
       const acquiring = fleet.beaconFoundUs[d] === Infinity;
-      // while scanning the receiver is on anyway: no window of its own
-      if (!(acquiring && this.scan)) fleet.beaconRxUs[d] += (heard ? this.airUs : 0) + timeoutSymbols * tsym;
+      // while scanning the receiver is on anyway: no window of its own (sim/listening.ts)
+      const scanning = this.scan && acquiring && now < beaconScanEndUs(fleet, d);
+      if (!scanning) fleet.beaconRxUs[d] += (heard ? this.airUs : 0) + timeoutSymbols * tsym;
       if (heard && acquiring) fleet.beaconFoundUs[d] = now + this.airUs;
       if (heard) {
         fleet.lastBeaconUs[d] = now;

@@ -16,6 +16,7 @@ import { DEVICE_STATUSES, type DeviceTable } from './types.js';
 import type { BeaconModel } from './beacons.js';
 import type { RunContext } from './context.js';
 import { lowerBound } from './distribution.js';
+import { beaconScanEndUs } from './listening.js';
 
 /** Noise figure used to report the SNR of the best downlink, dB (docs/models/reception.md). */
 export const REPORT_NOISE_FIGURE_DB = 6;
@@ -57,7 +58,7 @@ function listeningEndUs(ctx: RunContext, d: number, end: RunEnd): number {
 /**
  * Session listening up to each member's listening end: class C continuous RX less its own TX time
  * (sim/listening.ts); class B beacons and ping slots, beacons after the campaign end included, and
- * with devices.beaconAcquisition "scan" the receiver time until the first beacon.
+ * with devices.beaconAcquisition "scan" the receiver time until the first beacon (one interval at most).
  */
 function chargeListening(ctx: RunContext, slots: Float64Array | null, beacons: BeaconModel | null, end: RunEnd): void {
   const { s, fleet, radio } = ctx.world;
@@ -82,7 +83,7 @@ function chargeListening(ctx: RunContext, slots: Float64Array | null, beacons: B
         for (let t = beacons.nextBeaconUs(beacons.lastUs); t < stopUs; t = beacons.nextBeaconUs(t)) k++;
         e.rxUs[d] += k * beacons.heardWindowUs();
       }
-      if (scan) continuousUs = Math.min(fleet.beaconFoundUs[d], stopUs) - fleet.beaconSearchFromUs[d];
+      if (scan) continuousUs = Math.min(beaconScanEndUs(fleet, d), stopUs) - fleet.beaconSearchFromUs[d];
     } else continuousUs = stopUs - from;
     // the radio does not receive while it transmits
     if (continuousUs > 0) e.rxUs[d] += Math.max(0, continuousUs - e.txInListenUs[d]);

@@ -2,17 +2,24 @@
  * When a device's receiver is on continuously (docs/models/energy.md): a class C member from the
  * moment it switches to the session until it stops listening; a class B member scanning for its
  * first beacon (devices.beaconAcquisition "scan") from when it starts looking until the end of the
- * first beacon it hears. Its own transmissions interrupt that listening: the radio cannot transmit
+ * first beacon it hears, for one beacon interval at most (LoRaMac-node's acquisition timer; later
+ * attempts open one window per beacon, charged by the beacon model). Its own transmissions interrupt that listening: the radio cannot transmit
  * and receive at once, so TX time inside such a period is not charged as RX as well, and its class A
  * receive windows cost nothing extra.
  */
-import type { World } from './world.js';
+import { BEACON_PERIOD_US } from '../lorawan/classb.js';
+import type { Fleet, World } from './world.js';
+
+/** End of device d's beacon scan, µs: its first beacon's end, one beacon interval after it began, or its listening end. */
+export function beaconScanEndUs(fleet: Fleet, d: number): number {
+  return Math.min(fleet.beaconFoundUs[d], fleet.beaconSearchFromUs[d] + BEACON_PERIOD_US, fleet.listenToUs[d]);
+}
 
 /** Start and end of device d's continuous listening as known now, µs (an empty interval when none). */
 function listeningSpan(w: World, d: number): [number, number] {
   const { fleet, s } = w;
   if (s.multicastGroup.dlClass === 'ClassC') return [fleet.listenFromUs[d], fleet.listenToUs[d]];
-  if (s.devices.beaconAcquisition === 'scan') return [fleet.beaconSearchFromUs[d], Math.min(fleet.beaconFoundUs[d], fleet.listenToUs[d])];
+  if (s.devices.beaconAcquisition === 'scan') return [fleet.beaconSearchFromUs[d], beaconScanEndUs(fleet, d)];
   return [Infinity, -Infinity];
 }
 

@@ -157,6 +157,26 @@ describe('class B beacon acquisition', () => {
   });
 });
 
+describe('class B beacon acquisition without a beacon in reach', () => {
+  it('scans one beacon interval, then pays one window per beacon as by-time does', () => {
+    const noBeacon = (acq: 'scan' | 'by-time') => makeScenario({
+      devices: { count: 3, placement: { kind: 'disc', radiusM: 200, centerM: [0, 0] }, beaconAcquisition: acq, mcu: { profile: 'none' } },
+      channel: { ...GENTLE_CHANNEL, beaconExtraLoss: 1 },
+      multicastGroup: { dlClass: 'ClassB', dlDr: 3, pingSlotPeriod: 4096, sessionStart: 1000, sessionTimeoutS: 1024 },
+      traffic: { uplinkIntervalS: 0 },
+    });
+    const scan = run(noBeacon('scan'));
+    const byTime = run(noBeacon('by-time'));
+    for (const d of scan.members) {
+      expect(scan.foundUs[d]).toBe(Infinity);
+      // by-time's only extra: the first beacon's window, missed (8 symbols of SF9/125)
+      expect(byTime.beaconRxUs[d] - scan.beaconRxUs[d]).toBeCloseTo(8 * symbolTimeUs(9, 125_000), 6);
+      const extraUs = 128e6 - 8 * symbolTimeUs(9, 125_000);
+      expect(scan.r.devices.energyRxJ[d] - byTime.r.devices.energyRxJ[d]).toBeCloseTo(rxJ(scan.r.scenario, extraUs), 9);
+    }
+  });
+});
+
 describe('image work', () => {
   it('charges slot erase and fragment storage to session members, the check to rebuilt devices, the install to rebooted ones', () => {
     const x = run(nearFleet(10, { setup: { mode: 'instant' }, firmware: { signature: 'ecdsa-p256' } }));
