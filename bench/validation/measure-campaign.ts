@@ -102,13 +102,17 @@ export function measureEnergyClassB(): EnergyClassBRow[] {
 
 /** EU868 sub-band M (868.0–868.6 MHz, 1 %): the default uplink channels, so RX1 (lorawan-facts 2.5). */
 export const SUB_BAND_M = { loHz: 868_000_000, hiHz: 868_600_000, dutyCycle: 0.01 };
+/** EU868 sub-band L (865.0–868.0 MHz, 1 %, its own budget): the CFList channels 867.1–867.9 MHz, so RX1 too. */
+export const SUB_BAND_L = { loHz: 865_000_000, hiHz: 868_000_000, dutyCycle: 0.01 };
 
 export interface SetupRow {
   devices: number;
   setupDurationS: number;
   devicesUpdated: number;
-  /** setup downlinks in each receive-window sub-band during the setup phase */
+  /** setup downlinks in each receive-window sub-band during the setup phase (RX1: M and L together, and each) */
   rx1: { frames: number; airtimeUs: number };
+  rx1M: { frames: number; airtimeUs: number };
+  rx1L: { frames: number; airtimeUs: number };
   rx2: { frames: number; airtimeUs: number };
   downlinksPerDevice: number;
   /** during setup: share of the devices' setup answers, and of their empty polls, sent while the gateway transmitted */
@@ -121,7 +125,9 @@ export function measureSetupScaling(): SetupRow[] {
   return scenarioPoints('setup-scaling').map((point) => {
     const r = runTraced(point);
     const endUs = phaseSpan(r, 'setup').endS * 1e6;
-    const rx1 = gatewayAirtimeUs(r, ['setup'], SUB_BAND_M, 0, endUs + 1);
+    const rx1M = gatewayAirtimeUs(r, ['setup'], SUB_BAND_M, 0, endUs + 1);
+    const rx1L = gatewayAirtimeUs(r, ['setup'], SUB_BAND_L, 0, endUs + 1);
+    const rx1 = { frames: rx1M.frames + rx1L.frames, airtimeUs: rx1M.airtimeUs + rx1L.airtimeUs };
     const rx2 = gatewayAirtimeUs(r, ['setup'], SUB_BAND_P, 0, endUs + 1);
     const n = r.summary.devices;
     return {
@@ -129,6 +135,8 @@ export function measureSetupScaling(): SetupRow[] {
       setupDurationS: r.summary.setupDurationS,
       devicesUpdated: r.summary.devicesUpdated,
       rx1,
+      rx1M,
+      rx1L,
       rx2,
       downlinksPerDevice: (rx1.frames + rx2.frames) / n,
       answersHitByGatewayTx: shareOverlappingGatewayTx(r, 'setup', endUs),

@@ -1,53 +1,115 @@
 /**
- * Gilbert–Elliott burst loss: a two-state Markov chain per device (Good/Bad), each state with its
- * own loss probability (docs/models/reception.md).
+ * Gilbert–Elliott burst loss as a process in time (docs/models/reception.md).
  *
- * Convention: the chain steps once per frame opportunity the device listens to (a frame on air while
- * the device has a receive window open), whether or not that frame would otherwise be received; then
- * the loss draw uses the new state:
- *   state = geStep(state, u1, p, r); lost = geLoss(state, u2, lossGood, lossBad)
- * The initial state is drawn from the stationary distribution with {@link geInitialState}, so the
- * first opportunity is already in steady state. Time spent not listening does not advance the chain.
+ * Each device has its own two-state continuous-time Markov chain: Good periods of mean `meanGapS`
+ * and Bad bursts of mean `meanBurstS`, both exponential. A frame the device receives is lost with
+ * probability lossGood or lossBad according to the state at the frame's end. Because the state is a
+ * function of time, not of the frames the device happened to hear, class B (a frame per ping slot)
+ * and class C (frames back to back) see the same bursts for the same numbers.
+ *
+ * Draws are counter-based: sojourn k of device d lasts −mean·ln(u(seed, burstStep, d, k + 1)); the
+ * initial state is Bad iff u(seed, burstStep, d, 0) < πB, so the chain starts in its stationary law
+ * at the device's first observation (exponential sojourns are memoryless, so starting there is
+ * exact). Nothing depends on other devices or on the order devices are looked at; per device the
+ * observations come in time order (the kernel's), and an earlier time is answered by replaying the
+ * device's sojourns from its start.
  */
+import { Purpose, uniform } from '../engine/rng.js';
 import type { BurstModel } from '../scenario/types.js';
 
 export const GE_GOOD = 0;
 export const GE_BAD = 1;
 export type GeState = 0 | 1;
 
-/** One transition: Good→Bad with probability `pGoodToBad` (u < p), Bad→Good with `pBadToGood`. */
-export function geStep(state: number, u: number, pGoodToBad: number, pBadToGood: number): GeState {
-  if (state === GE_GOOD) return u < pGoodToBad ? GE_BAD : GE_GOOD;
-  return u < pBadToGood ? GE_GOOD : GE_BAD;
-}
-
 /** Whether a frame is lost in `state`: u < lossBad in Bad, u < lossGood in Good. */
 export function geLoss(state: number, u: number, lossGood: number, lossBad: number): boolean {
   return u < (state === GE_BAD ? lossBad : lossGood);
 }
 
-/**
- * Long-run share of opportunities spent in Bad: p / (p + r). A chain that never moves (p = r = 0)
- * stays in its Good start state, so 0.
- */
-export function geStationaryBadProbability(pGoodToBad: number, pBadToGood: number): number {
-  const s = pGoodToBad + pBadToGood;
-  return s > 0 ? pGoodToBad / s : 0;
-}
-
-/** Initial state drawn from the stationary distribution: Bad iff u < p / (p + r). */
-export function geInitialState(u: number, pGoodToBad: number, pBadToGood: number): GeState {
-  return u < geStationaryBadProbability(pGoodToBad, pBadToGood) ? GE_BAD : GE_GOOD;
+/** Long-run share of time in Bad: meanBurst / (meanBurst + meanGap). */
+export function geStationaryBadProbability(meanBurstS: number, meanGapS: number): number {
+  return meanBurstS / (meanBurstS + meanGapS);
 }
 
 /** Long-run loss probability of the model: πG·lossGood + πB·lossBad; 0 for model 'none'. */
 export function geMeanLoss(model: BurstModel): number {
   if (model.model === 'none') return 0;
-  const piBad = geStationaryBadProbability(model.pGoodToBad, model.pBadToGood);
+  const piBad = geStationaryBadProbability(model.meanBurstS, model.meanGapS);
   return (1 - piBad) * model.lossGood + piBad * model.lossBad;
 }
 
-/** Mean length of a Bad burst, in opportunities: 1 / r (Infinity when r = 0). */
-export function geMeanBadBurstLength(pBadToGood: number): number {
-  return 1 / pBadToGood;
+/**
+ * P(Bad at t + Δ | state at t) of the two-state chain with rates λ = 1/meanGap (Good→Bad) and
+ * μ = 1/meanBurst (Bad→Good): πB + (1[Bad] − πB)·e^(−(λ+μ)Δ).
+ */
+export function geBadAfter(state: number, deltaS: number, meanBurstS: number, meanGapS: number): number {
+  const piBad = geStationaryBadProbability(meanBurstS, meanGapS);
+  const decay = Math.exp(-(1 / meanGapS + 1 / meanBurstS) * deltaS);
+  return piBad + ((state === GE_BAD ? 1 : 0) - piBad) * decay;
+}
+
+/** Per-device burst state over time, struct of arrays; `stateAt` is allocation-free. */
+export class BurstProcess {
+  private readonly meanGoodUs: number;
+  private readonly meanBadUs: number;
+  private readonly piBad: number;
+  /** first observation (NaN: not started), start and end of the current sojourn, µs */
+  private readonly originUs: Float64Array;
+  private readonly fromUs: Float64Array;
+  private readonly untilUs: Float64Array;
+  /** index of the current sojourn */
+  private readonly sojourn: Uint32Array;
+  private readonly state: Uint8Array;
+  /** sojourns walked in total (for tests and the benchmark) */
+  steps = 0;
+
+  constructor(
+    count: number,
+    private readonly seed: number,
+    meanBurstS: number,
+    meanGapS: number,
+  ) {
+    if (!(meanBurstS > 0 && meanGapS > 0)) throw new RangeError(`mean burst and gap must be positive, got ${meanBurstS} s and ${meanGapS} s`);
+    this.meanBadUs = meanBurstS * 1e6;
+    this.meanGoodUs = meanGapS * 1e6;
+    this.piBad = geStationaryBadProbability(meanBurstS, meanGapS);
+    this.originUs = new Float64Array(count).fill(NaN);
+    this.fromUs = new Float64Array(count).fill(Infinity); // not started: the first look restarts
+    this.untilUs = new Float64Array(count);
+    this.sojourn = new Uint32Array(count);
+    this.state = new Uint8Array(count);
+  }
+
+  /** State of device d at time tUs (Good 0, Bad 1). */
+  stateAt(d: number, tUs: number): GeState {
+    if (tUs < this.fromUs[d]) {
+      // first look (the process starts here), or a look back in time: replay from the start; a time
+      // before the first look gets the initial state
+      const origin = this.originUs[d];
+      this.restart(d, Number.isNaN(origin) ? tUs : origin);
+    }
+    while (tUs >= this.untilUs[d]) {
+      const k = ++this.sojourn[d];
+      const s = this.state[d] ^ 1;
+      this.state[d] = s;
+      this.fromUs[d] = this.untilUs[d];
+      this.untilUs[d] += this.length(d, k, s);
+      this.steps++;
+    }
+    return this.state[d] as GeState;
+  }
+
+  private restart(d: number, originUs: number): void {
+    const s = uniform(this.seed, Purpose.burstStep, d, 0) < this.piBad ? GE_BAD : GE_GOOD;
+    this.originUs[d] = originUs;
+    this.fromUs[d] = originUs;
+    this.sojourn[d] = 0;
+    this.state[d] = s;
+    this.untilUs[d] = originUs + this.length(d, 0, s);
+  }
+
+  /** Length of sojourn k of device d in state s, µs: exponential, counter-based. */
+  private length(d: number, k: number, s: number): number {
+    return -(s === GE_BAD ? this.meanBadUs : this.meanGoodUs) * Math.log(uniform(this.seed, Purpose.burstStep, d, k + 1));
+  }
 }

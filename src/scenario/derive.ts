@@ -34,9 +34,9 @@ const PING_WINDOW_SHARE = 122.88 / 128;
 /** Margin over the estimated distribution time when the timeout is derived. */
 const TIMEOUT_MARGIN = 1.5;
 
-/** Largest fragment for a downlink DR: N(dr) − 3 from the non-repeater table, without dwell time; 0 when the DR carries no payload. */
-export function maxFragmentSizeBytes(region: Region, dr: number): number {
-  return Math.max(0, region.maxFrmPayloadBytes(dr) - FRAGMENT_HEADER_BYTES);
+/** Largest fragment for a downlink DR: N(dr) − 3 from the non-repeater table (AS923 with DownlinkDwellTime = 1: its dwell table); 0 when the DR carries no payload. */
+export function maxFragmentSizeBytes(region: Region, dr: number, dwellTime = false): number {
+  return Math.max(0, region.maxFrmPayloadBytes(dr, { dwellTime }) - FRAGMENT_HEADER_BYTES);
 }
 
 /** Next power of two ≥ `s` (seconds), within the AWS bounds: what AWS does with a SessionTimeout. */

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { show } from './fields.js';
 import { knownKeysAt, suggest } from './paths.js';
+import { RETIRED_FIELDS } from './schema-world.js';
 
 type Issue = z.core.$ZodIssue;
 type Path = ReadonlyArray<PropertyKey>;
@@ -34,6 +35,8 @@ export function valueAt(raw: unknown, path: Path): unknown {
 export function unknownKeyLines(root: z.core.$ZodType, path: Path, keys: readonly string[]): string[] {
   const known = knownKeysAt(root, path);
   return keys.map((key) => {
+    const retired = RETIRED_FIELDS[dotted([...path, key])];
+    if (retired !== undefined) return `${dotted([...path, key])}: ${retired}`;
     const near = suggest(key, known);
     const hint = near ? `did you mean "${near}"?` : `allowed: ${known.join(', ')}`;
     return `${dotted([...path, key])}: unknown field; ${hint}`;

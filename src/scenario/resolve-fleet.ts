@@ -7,6 +7,7 @@ import { MCU_PROFILES } from '../fuota/image/energy.js';
 import { DEFAULT_RADIO_PROFILES, TX_POWER_RANGE_DBM, txCurrentA, txPowerInRange } from '../radio/energy.js';
 import { checkFile, readCsvPositions } from './files.js';
 import { gatewayLayout, type GatewayPlacement } from './layout.js';
+import { resolveDeviceRadio, resolveSubBands } from './resolve-radio.js';
 import type { ParsedScenario } from './schema.js';
 import type { McuSettings, Placement, RadioProfile, ResolvedScenario } from './types.js';
 
@@ -58,7 +59,7 @@ function resolveMcu(m: ParsedScenario['devices']['mcu']): McuSettings {
   return out;
 }
 
-export function resolveDevices(d: ParsedScenario['devices'], baseDir: string, problems: string[]): Devices {
+export function resolveDevices(d: ParsedScenario['devices'], region: Region, baseDir: string, problems: string[]): Devices {
   checkRing('devices.placement', d.placement, problems);
   const placement = resolvePlacement(d.placement, baseDir, problems);
   let count = d.count ?? DEFAULT_DEVICE_COUNT;
@@ -86,6 +87,7 @@ export function resolveDevices(d: ParsedScenario['devices'], baseDir: string, pr
     antennaGainDbi: d.antennaGainDbi,
     firmwareVersion: d.firmwareVersion,
     memoryFragments: d.memoryFragments,
+    ...resolveDeviceRadio(d, region, problems),
     clock: d.clock,
     mix,
   };
@@ -109,6 +111,7 @@ export function resolveGateways(g: ParsedScenario['gateways'], region: Region, d
   }
   return {
     positions,
+    subBands: resolveSubBands(g.subBands, region, problems),
     txPowerDbm: g.txPowerDbm ?? region.downlinkTxPowerDbm(dlFreq),
     antennaGainDbi: g.antennaGainDbi,
     dutyCycle: g.dutyCycle,

@@ -100,10 +100,14 @@ export function resolveDownlink(p: ParsedScenario, region: Region, problems: str
   } else if (rate.modulation !== 'LoRa') {
     problems.push(`multicastGroup.dlDr: ${dlDr} is ${rate.modulation}, which the simulator does not model; allowed: ${allowedDr}`);
   } else {
-    const maxFrag = maxFragmentSizeBytes(region, dlDr);
+    const dwell = p.devices.downlinkDwellTime === 1 && region.downlinkDwellConfigurable;
+    const maxFrag = maxFragmentSizeBytes(region, dlDr, dwell);
     const given = p.fuotaTask.fragmentSizeBytes;
-    if (given !== undefined && given > maxFrag) {
-      problems.push(`fuotaTask.fragmentSizeBytes: ${given} is larger than the ${maxFrag} bytes that fit DR${dlDr} in ${p.region} (N − 3); allowed: integer 1..${maxFrag}, or leave it out`);
+    if (maxFrag === 0) {
+      problems.push(`multicastGroup.dlDr: ${dlDr} carries no payload in ${p.region} with devices.downlinkDwellTime 1 (400 ms); allowed: a faster data rate, or downlinkDwellTime 0`);
+    } else if (given !== undefined && given > maxFrag) {
+      const how = dwell ? ' with devices.downlinkDwellTime 1' : '';
+      problems.push(`fuotaTask.fragmentSizeBytes: ${given} is larger than the ${maxFrag} bytes that fit DR${dlDr} in ${p.region}${how} (N − 3); allowed: integer 1..${maxFrag}, or leave it out`);
     } else {
       fragmentSizeBytes = given ?? maxFrag;
     }

@@ -56,7 +56,7 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions): ResolvedSce
   const plan = down.fragmentSizeBytes === null ? null
     : planFragments(dataLength, down.fragmentSizeBytes, p.fuotaTask.redundancyPercent, problems);
   const sessionTimeoutS = resolveSessionTimeoutS(p, region, down, plan);
-  const devices = resolveDevices(p.devices, opts.baseDir, problems);
+  const devices = resolveDevices(p.devices, region, opts.baseDir, problems);
   const gateways = resolveGateways(p.gateways, region, down.dlFreq, problems);
   checkGatewayIds(p.multicastGroup.gateways, gateways.positions.length, problems);
   checkMix(p, problems);

@@ -5,6 +5,7 @@
 import type { Region } from '../lorawan/regions/index.js';
 import { knownKeysAt, schemaAt, suggest } from './paths.js';
 import { scenarioSchema, type ParsedScenario } from './schema.js';
+import { RETIRED_FIELDS } from './schema-world.js';
 
 /** Mix shares whose AWS status exists only in TS004 v2 (lorawan-facts.md 7.2). */
 const V2_ONLY_SHARES = ['sessionCntReplay', 'memoryError', 'micError'] as const;
@@ -51,6 +52,7 @@ export function sweepKeyProblem(key: string): string | null {
   const parts = key.split('.');
   if (NOT_SWEPT.has(parts[0])) return `sweep[${JSON.stringify(key)}]: cannot be swept; allowed: a dotted path of another scenario field`;
   if (parts.every((s) => s !== '') && schemaAt(scenarioSchema, parts) !== null) return null;
+  if (RETIRED_FIELDS[key] !== undefined) return `sweep[${JSON.stringify(key)}]: ${RETIRED_FIELDS[key]}`;
   let known = knownKeysAt(scenarioSchema, []);
   let prefix: string[] = [];
   for (const part of parts.slice(0, -1)) {

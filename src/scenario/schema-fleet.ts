@@ -113,6 +113,12 @@ export const devicesSchema = section(
       .min(0, { error: says('null or an integer 0..16383') }).max(16_383, { error: says('null or an integer 0..16383') })
       .nullable().default(null)
       .describe('Decoder memory budget: the most lost uncoded fragments a device can hold; a session needing more ends in Not_enough_memory. null = unbounded. Default: null.'),
+    rxDrOffset1: int(0, 7, 'RX1DROffset (AWS device profile RxDrOffset1): the RX1 data rate is the region\'s table entry for the uplink DR and this offset. Up to the region\'s largest offset: EU868 and AU915 5, US915 3, AS923-1 and IN865 7.', 0),
+    rxDataRate2: int(0, 15, 'RX2 data rate (AWS device profile RxDataRate2): a downlink data rate of the region.').nullable().default(null)
+      .describe('RX2 data rate (AWS device profile RxDataRate2): a downlink data rate of the region; null = the region default (EU868 DR0, US915/AU915 DR8, AS923-1 DR2, IN865 DR2). Default: null.'),
+    rxFreq2: num(100_000_000, 1_000_000_000, 'RX2 frequency, Hz.').nullable().default(null)
+      .describe('RX2 frequency in Hz (AWS device profile RxFreq2, which AWS counts in 100 Hz units); null = the region default (EU868 869.525 MHz, US915/AU915 923.3 MHz, AS923-1 923.2 MHz, IN865 866.55 MHz). Default: null.'),
+    downlinkDwellTime: int(0, 1, 'AS923 DownlinkDwellTime (TxParamSetupReq): 1 = every downlink, class A and multicast, must fit 400 ms (the payload limits of RP002\'s dwell-time table apply); only AS923-1 has it.', 0),
     clock: section(
       {
         driftPpmSigma: num(0, 1000, 'Standard deviation of the device clock drift, ppm.', 10),
@@ -146,6 +152,10 @@ export const gatewaysSchema = section(
     txPowerDbm: num(-10, 40, derivedDoc('Gateway downlink transmit power (EIRP), dBm.',
       'the region\'s downlink limit at multicastGroup.dlFreq (EU868 869.4–869.65 MHz: 29.15 = 27 dBm ERP + 2.15 dB; elsewhere 16.15)')).optional(),
     antennaGainDbi: num(-20, 30, 'Gateway antenna gain, dBi.', 0),
+    subBands: z.array(int(1, 8, 'Sub-band 1..8.'), { error: says('null or a list of 1..8 sub-bands 1..8') })
+      .min(1, { error: says('null or a list of 1..8 sub-bands 1..8') }).max(8, { error: says('null or a list of 1..8 sub-bands 1..8') })
+      .nullable().default(null)
+      .describe('US915/AU915: the uplink sub-bands (1..8, each 8 × 125 kHz channels plus one 500 kHz channel) the gateways listen on and the devices use, as AWS LoRaWANGateway.SubBands; null = [2], the sub-band most networks use (ChirpStack region_us915_1, The Things Network). Other regions: must stay null. Default: null.'),
     dutyCycle: oneOf(['sliding-window', 'off-time'] as const,
       'Duty-cycle ledger: sliding-window (at most dc × 3600 s of airtime in any 3600 s) or off-time (silent for ToA × (1/dc − 1) after each frame).',
       'sliding-window'),

@@ -5,6 +5,16 @@
 import { z } from 'zod';
 import { bool, int, num, oneOf, says, section, share, strictObject } from './fields.js';
 
+/**
+ * Fields that were removed, with the message that replaces "unknown field": the per-frame
+ * Gilbert–Elliott probabilities stepped once per frame, so class B and class C saw different bursts
+ * for the same numbers (docs/models/reception.md gives the conversion).
+ */
+export const RETIRED_FIELDS: Readonly<Record<string, string>> = Object.freeze({
+  'channel.burst.pGoodToBad': 'per-frame probabilities are no longer used; give channel.burst.meanGapS (mean time between bursts, s) — from an old scenario: meanGapS = T / pGoodToBad, T the time between the frames a device heard (fuotaTask.fragmentIntervalMs / 1000 with one gateway in class C)',
+  'channel.burst.pBadToGood': 'per-frame probabilities are no longer used; give channel.burst.meanBurstS (mean burst length, s) — from an old scenario: meanBurstS = T / pBadToGood, T the time between the frames a device heard (fuotaTask.fragmentIntervalMs / 1000 with one gateway in class C)',
+});
+
 
 // lorawan-facts.md 6.1: log-distance defaults from LoRaSim (d0 = 40 m, PL(d0) = 127.41 dB, γ = 2.08)
 const logDistance = strictObject({
@@ -32,13 +42,15 @@ export const channelSchema = section(
     fading: oneOf(['none', 'rayleigh'] as const, 'Per-frame fading.', 'none'),
     burst: section(
       {
-        model: oneOf(['none', 'gilbert-elliott'] as const, 'Burst loss per device: none, or a two-state Gilbert-Elliott chain stepped once per frame.', 'none'),
-        pGoodToBad: share('Probability of moving from the good to the bad state at a frame.', 0.01),
-        pBadToGood: share('Probability of moving from the bad to the good state at a frame.', 0.2),
-        lossGood: share('Loss probability in the good state.', 0),
-        lossBad: share('Loss probability in the bad state.', 0.8),
+        model: oneOf(['none', 'gilbert-elliott'] as const,
+          'Burst loss per device: none, or a two-state Gilbert-Elliott process in time (bursts and gaps of exponential length, the state read at the end of every frame the device receives), so that class B and class C face the same channel.',
+          'none'),
+        meanBurstS: num(0, 1e6, 'Mean length of a burst (the bad state), s.', 7, true),
+        meanGapS: num(0, 1e7, 'Mean time between bursts (the good state), s.', 140, true),
+        lossGood: share('Loss probability of a frame received in the good state.', 0),
+        lossBad: share('Loss probability of a frame received in the bad state.', 0.8),
       },
-      'Burst loss (e.g. interference from other systems).',
+      'Burst loss (e.g. interference from other systems), the same process for multicast and class A downlinks. The defaults give the 1/21 bad share and the ≈ 7 s bursts the default class C scenario had with the former per-frame probabilities.',
     ),
     extraLoss: share('Independent per-frame loss probability on top of everything else.', 0),
     beaconExtraLoss: share('Class B: probability that a device misses a beacon besides link loss.', 0),

@@ -28,8 +28,10 @@ export type PathLossModel =
 
 export interface BurstModel {
   model: 'none' | 'gilbert-elliott';
-  pGoodToBad: number;
-  pBadToGood: number;
+  /** mean time in the bad state, s */
+  meanBurstS: number;
+  /** mean time in the good state, s */
+  meanGapS: number;
   lossGood: number;
   lossBad: number;
 }
@@ -147,6 +149,14 @@ export interface ResolvedScenario {
     firmwareVersion: string;
     /** decoder memory bound: most lost uncoded fragments it can hold; null = unbounded */
     memoryFragments: number | null;
+    /** RX1DROffset (AWS device profile RxDrOffset1) */
+    rxDrOffset1: number;
+    /** RX2 data rate (AWS RxDataRate2); resolved: the region default when not given */
+    rxDataRate2: number;
+    /** RX2 frequency, Hz (AWS RxFreq2 is in 100 Hz units); resolved: the region default when not given */
+    rxFreq2: number;
+    /** AS923 DownlinkDwellTime (TxParamSetupReq): 1 = every downlink within 400 ms */
+    downlinkDwellTime: 0 | 1;
     clock: { driftPpmSigma: number; initialOffsetSigmaS: number };
     /** shares (0..1) of the fleet that fail setup in each AWS way */
     mix: {
@@ -165,6 +175,8 @@ export interface ResolvedScenario {
 
   gateways: {
     positions: Array<[number, number]>;
+    /** US915/AU915 uplink sub-bands 1..8 the gateways listen on (AWS LoRaWANGateway.SubBands); null elsewhere */
+    subBands: number[] | null;
     txPowerDbm: number;
     antennaGainDbi: number;
     dutyCycle: DutyCycleModel;

@@ -2,8 +2,9 @@
  * Class B: the group's ping slots and the beacons.
  *
  * Beacons start at GPS times that are multiples of 128 s (simulation time 0 is the scenario's
- * `startTime`, lorawan-facts 3.1, 4.3). Every gateway sends each beacon when its duty-cycle ledger
- * allows. A member device needs a beacon to enter class B; it then listens in every ping slot of
+ * `startTime`, lorawan-facts 3.1, 4.3). Every gateway sends every beacon, on time: the beacon has
+ * priority (gateway.ts), so from the moment beacons are scheduled each gateway keeps them free of
+ * other frames and keeps the duty cycle they need. A member device needs a beacon to enter class B; it then listens in every ping slot of
  * the group. A missed beacon widens its receive windows; after 120 min without a beacon it leaves
  * class B and hears no more ping slots (lorawan-facts 3.1).
  */
@@ -13,6 +14,7 @@ import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { BEACON_PERIOD_US, BEACON_RESERVED_US, BEACON_SYMBOL_TIMEOUT_DEFAULT, BEACONLESS_MAX_US, PING_SLOT_US, pingOffset } from '../lorawan/classb.js';
 import { Ev } from './events.js';
 import { beaconScanEndUs } from './listening.js';
+import type { BeaconSchedule } from './gateway.js';
 import type { RunContext } from './context.js';
 
 /** Every ping-slot start (simulation µs) of the group in [fromUs, toUs), ascending. */
@@ -33,7 +35,7 @@ export function groupPingSlots(ctx: RunContext, fromUs: number, toUs: number): F
   return Float64Array.from(out);
 }
 
-export class BeaconModel {
+export class BeaconModel implements BeaconSchedule {
   readonly airUs: number;
   private readonly sf: number;
   private readonly bwHz: number;
@@ -46,6 +48,8 @@ export class BeaconModel {
   beaconsSent = 0;
   /** start of the last beacon processed, µs */
   lastUs = -Infinity;
+  /** start of the first scheduled beacon, µs (Infinity before `start`) */
+  private firstUs = Infinity;
 
   constructor(private readonly ctx: RunContext) {
     const { region, s } = ctx.world;
@@ -76,17 +80,33 @@ export class BeaconModel {
     return this.ctx.world.region.beacon.freqHz(Math.round((this.ctx.gpsEpochUs + tUs) / 1e6));
   }
 
-  /** Schedules the beacons from one period before the session start (not before now) to the session end. */
+  /**
+   * Schedules the beacons from one period before the session start to the session end, and has every
+   * gateway reserve them. The first is the first beacon time after now at which no gateway is still
+   * sending a frame it started before the reservation.
+   */
   start(): void {
-    const { gpsEpochUs, sessionStartUs, sessionEndUs, kernel } = this.ctx;
-    const fromUs = Math.max(0, kernel.now, sessionStartUs - BEACON_PERIOD_US);
+    const { gpsEpochUs, sessionStartUs, sessionEndUs, kernel, gateways } = this.ctx;
+    let fromUs = Math.max(0, kernel.now, sessionStartUs - BEACON_PERIOD_US);
+    for (const gw of gateways) fromUs = Math.max(fromUs, gw.busyUntilUs);
     const firstGps = Math.ceil((gpsEpochUs + fromUs) / BEACON_PERIOD_US) * BEACON_PERIOD_US;
     const t = firstGps - gpsEpochUs;
-    if (t < sessionEndUs) kernel.at(t, Ev.beacon, 0);
+    if (t < sessionEndUs) {
+      this.firstUs = t;
+      for (const gw of gateways) gw.reserveBeacons(this);
+      kernel.at(t, Ev.beacon, 0);
+    }
     // the members start looking for a beacon now (docs/models/energy.md, beacon acquisition)
     this.startedUs = kernel.now;
     const search = this.ctx.world.fleet.beaconSearchFromUs;
     for (const d of this.ctx.members) search[d] = Math.min(search[d], kernel.now);
+  }
+
+  /** BeaconSchedule: start of the first beacon still on the air after tUs, within the session. */
+  nextEndingAfterUs(tUs: number): number {
+    const gps0 = this.ctx.gpsEpochUs;
+    const b = Math.max(this.firstUs, Math.floor((gps0 + tUs - this.airUs) / BEACON_PERIOD_US + 1) * BEACON_PERIOD_US - gps0);
+    return b < this.ctx.sessionEndUs ? b : Infinity;
   }
 
   /** Ev.beacon: every gateway sends the beacon; every member device hears it or not. */
@@ -98,8 +118,7 @@ export class BeaconModel {
     const freqHz = region.beacon.freqHz(beaconGpsS);
     const sent: number[] = [];
     for (const gw of gateways) {
-      if (!gw.canStartNow(now, freqHz, this.airUs)) continue; // a compliant gateway skips the beacon
-      gw.transmit(now, this.airUs, freqHz);
+      gw.sendBeacon(now, this.airUs, freqHz, this.sf); // never skipped: the time was kept free
       txlog.add(now, this.airUs, gw.id, 'beacon', freqHz, this.dr, this.sf, this.bwHz, region.beacon.sizeBytes);
       sent.push(gw.id);
     }

@@ -4,6 +4,8 @@
  * nothing is module-level.
  */
 import type { Kernel } from '../engine/kernel.js';
+import type { DownlinkAir } from './downlink-air.js';
+import type { DownlinkRx } from './downlink-rx.js';
 import type { GatewayRadio } from './gateway.js';
 import type { TxLog } from './txlog.js';
 import type { World } from './world.js';
@@ -12,6 +14,10 @@ export interface RunContext {
   world: World;
   kernel: Kernel;
   gateways: GatewayRadio[];
+  /** every downlink frame of every gateway (interference at the devices) */
+  downlinkAir: DownlinkAir;
+  /** the devices' downlink receiver (link table, interference, bursts); built on first use */
+  downlinkRx?: DownlinkRx;
   txlog: TxLog;
   /** campaign start (fuotaTask.startTimeS), µs */
   campaignStartUs: number;

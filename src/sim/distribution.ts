@@ -13,7 +13,6 @@ import { TS004_BYTES, dataFramePhyBytes } from '../lorawan/frames.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import { FrameReceiver } from './reception.js';
-import type { BeaconModel } from './beacons.js';
 import type { FragmentSink } from './decoders.js';
 
 const RING = 256; // frames in flight / recent frames kept for the overlap check
@@ -31,6 +30,7 @@ export class Distribution {
   readonly fGw = new Int32Array(RING);
   readonly fN = new Int32Array(RING);
   readonly fRepair = new Uint8Array(RING);
+  readonly fAirId = new Int32Array(RING);
   nextFrameId = 0;
   framesInFlight = 0;
   /** end of the last frame carrying one of the first M + R fragments, µs */
@@ -50,8 +50,6 @@ export class Distribution {
   readonly statusAirtimeUs: number;
   /** told when every frame ends, after its delivery (N = 0: a status request) */
   onFrameDone: ((n: number, endUs: number) => void) | null = null;
-  /** class B: the beacons a fragment must leave room for (beacons have priority over ping slots) */
-  beacons: BeaconModel | null = null;
   /** told when N was sent the first time */
   onFirstSend: ((n: number) => void) | null = null;
 
@@ -145,6 +143,7 @@ export class Distribution {
     const air = q.n[q.head] === 0 ? this.statusAirtimeUs : world.radio.fragmentAirtimeUs;
     let start = gw.earliestStartUs(now, freqHz, air);
     if (this.slots) start = this.nextUsableSlot(gw, start, freqHz, air);
+    // the gateway keeps class B beacons free and within its duty cycle (gateway.ts)
     if (Number.isNaN(this.headNoDcUs[j])) {
       // the same frame without a duty-cycle limit: radio free, (class B) next ping slot
       const free = Math.max(now, gw.busyUntilUs);
@@ -164,22 +163,19 @@ export class Distribution {
     if (q.head < q.n.length) this.scheduleTry(j, now + air);
   }
 
-  /** Earliest ping slot >= t in which the ledger lets the gateway send. */
+  /**
+   * Earliest ping slot >= t in which the gateway may send: radio free, ledger within its duty cycle
+   * and the next beacon neither overlapped nor left without its duty cycle (beacons have priority;
+   * the gateway's reservation, gateway.ts).
+   */
   private nextUsableSlot(gw: RunContext['gateways'][number], t: number, freqHz: number, air: number): number {
     const slots = this.slots!;
     let i = lowerBound(slots, t);
-    const b = this.beacons;
     while (i < slots.length) {
       const s = slots[i];
       const e = gw.earliestStartUs(s, freqHz, air);
-      if (e !== s) {
-        i = lowerBound(slots, e);
-        continue;
-      }
-      if (!b) return s;
-      const beaconUs = b.nextBeaconUs(s);
-      if (gw.leavesRoomFor(s, air, freqHz, beaconUs, b.airUs, b.freqAtUs(beaconUs))) return s;
-      i++; // this slot would cost the next beacon: try a later one
+      if (e === s) return s;
+      i = lowerBound(slots, e);
     }
     return Infinity;
   }
@@ -190,7 +186,7 @@ export class Distribution {
     const g = world.groupGateways[j];
     const status = n === 0;
     const air = status ? this.statusAirtimeUs : radio.fragmentAirtimeUs;
-    gateways[g].transmit(now, air, radio.freqHz, readyUs);
+    const airId = gateways[g].transmit(now, air, radio.freqHz, readyUs, radio.sf);
     if (status) txlog.add(now, air, g, 'status', radio.freqHz, radio.dr, radio.sf, radio.bwHz, this.statusPhyBytes);
     else txlog.add(now, air, g, repair ? 'repair' : 'fragment', radio.freqHz, radio.dr, radio.sf, radio.bwHz, radio.fragmentPhyBytes, n);
     const id = this.nextFrameId++;
@@ -200,6 +196,7 @@ export class Distribution {
     this.fGw[k] = g;
     this.fN[k] = n;
     this.fRepair[k] = repair ? 1 : 0;
+    this.fAirId[k] = airId;
     this.framesInFlight++;
     if (!status && !this.sentOnce[n]) {
       this.sentOnce[n] = 1;
@@ -217,7 +214,7 @@ export class Distribution {
     const k = id % RING;
     const n = this.fN[k];
     if (n >= 1 && n <= this.totalFragments && this.fEnd[k] > this.lastFrameEndUs) this.lastFrameEndUs = this.fEnd[k];
-    this.receiver.deliver(id, k, RING);
+    this.receiver.deliver(k);
     if (this.onFrameDone) this.onFrameDone(n, this.fEnd[k]);
   }
 }

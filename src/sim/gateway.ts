@@ -2,10 +2,27 @@
  * A gateway's transmitter: half-duplex, one frame at a time, with a duty-cycle ledger per sub-band.
  * It answers "when may a frame of this airtime start on this frequency", records what it sent, and
  * tells receivers whether it was transmitting during an interval (a gateway cannot receive then).
+ *
+ * Class B beacons come first. A gateway sends its beacons itself, on time, whatever else is queued:
+ * the Semtech packet forwarder (`lora_pkt_fwd`) schedules every beacon ahead in its just-in-time
+ * queue and refuses a downlink that would collide with one (`JIT_ERROR_COLLISION_BEACON`, reported
+ * to the server as COLLISION_BEACON). Once beacons are reserved (`reserveBeacons`), no other frame
+ * may overlap a beacon nor leave the beacon's sub-band without the duty-cycle room the beacon needs,
+ * so `sendBeacon` always finds the radio free.
  */
 import { DutyCycleLedger } from '../lorawan/dutycycle.js';
 import type { Region, SubBand } from '../lorawan/regions/index.js';
 import type { DutyCycleModel } from '../scenario/types.js';
+import type { DownlinkAir } from './downlink-air.js';
+
+/** The beacons a gateway keeps room for. */
+export interface BeaconSchedule {
+  airUs: number;
+  /** start of the first reserved beacon ending after tUs (Infinity when none is left), µs */
+  nextEndingAfterUs(tUs: number): number;
+  /** the beacon frequency at tUs */
+  freqAtUs(tUs: number): number;
+}
 
 const RECENT = 64; // recent transmissions kept for the half-duplex check
 
@@ -26,11 +43,21 @@ export class GatewayRadio {
   private readonly recentEnd = new Float64Array(RECENT);
   private recentCount = 0;
 
+  /** the class B beacons this gateway sends (null: none) */
+  private beacons: BeaconSchedule | null = null;
+
   constructor(
     readonly id: number,
     private readonly region: Region,
     private readonly model: DutyCycleModel,
+    /** every downlink of every gateway, for the receivers' interference check (null: not kept) */
+    private readonly air: DownlinkAir | null = null,
   ) {}
+
+  /** From now on, every frame leaves room for these beacons. */
+  reserveBeacons(schedule: BeaconSchedule): void {
+    this.beacons = schedule;
+  }
 
   private subBand(freqHz: number): SubBand {
     const sb = this.region.subBandOf(freqHz);
@@ -48,12 +75,28 @@ export class GatewayRadio {
     return l;
   }
 
-  /** Earliest start >= nowUs at which the radio is free and the sub-band's ledger allows the frame. */
+  /**
+   * Earliest start >= nowUs at which the radio is free, the sub-band's ledger allows the frame and
+   * (with reserved beacons) the frame neither overlaps a beacon nor takes the duty cycle the next
+   * beacon needs. A start beyond a beacon that is not yet sent is re-checked when the time comes.
+   */
   earliestStartUs(nowUs: number, freqHz: number, airtimeUs: number): number {
-    let t = Math.max(nowUs, this.busyUntilUs);
     const l = this.ledger(this.subBand(freqHz));
-    if (l) t = Math.max(t, l.earliestStartUs(t, airtimeUs));
-    return t;
+    let t = Math.max(nowUs, this.busyUntilUs);
+    for (;;) {
+      if (l) t = Math.max(t, l.earliestStartUs(t, airtimeUs));
+      const b = this.beacons;
+      if (b === null || !(t < Infinity)) return t;
+      const beaconUs = b.nextEndingAfterUs(t);
+      if (!(beaconUs < Infinity) || t + airtimeUs <= beaconUs && this.leavesRoomFor(t, airtimeUs, freqHz, beaconUs, b.airUs, b.freqAtUs(beaconUs))) return t;
+      // later in the same gap if the ledger allows the frame and the beacon together there
+      const sameBand = this.subBand(freqHz) === this.subBand(b.freqAtUs(beaconUs));
+      if (t + airtimeUs <= beaconUs && l && sameBand && this.model === 'sliding-window') {
+        const t2 = l.earliestStartUs(t, airtimeUs + b.airUs);
+        if (t2 + airtimeUs <= beaconUs) return t2;
+      }
+      t = beaconUs + b.airUs;
+    }
   }
 
   /** Whether the ledger allows a frame starting exactly now (radio free and within duty cycle). */
@@ -77,8 +120,18 @@ export class GatewayRadio {
     return l.earliestStartUs(startUs, airUs + laterAirUs) === startUs;
   }
 
-  /** Records a frame; `readyUs` is when it was ready to go (for the duty-cycle wait statistic). */
-  transmit(startUs: number, airtimeUs: number, freqHz: number, readyUs = startUs): void {
+  /** Sends a beacon now: it has priority, so the radio is free (reserved) and no ledger is asked. */
+  sendBeacon(startUs: number, airtimeUs: number, freqHz: number, sf: number): number {
+    if (startUs < this.busyUntilUs) throw new Error(`gateway ${this.id}: a frame is still on the air at the beacon time ${startUs} µs`);
+    return this.transmit(startUs, airtimeUs, freqHz, startUs, sf);
+  }
+
+  /**
+   * Records a frame (spreading factor `sf` for the receivers' interference check); `readyUs` is when
+   * it was ready to go (for the duty-cycle wait statistic). Returns its id among all downlinks
+   * (-1 when no log is kept).
+   */
+  transmit(startUs: number, airtimeUs: number, freqHz: number, readyUs = startUs, sf = 0): number {
     const sb = this.subBand(freqHz);
     const l = this.ledger(sb);
     if (l) l.record(startUs, airtimeUs);
@@ -94,6 +147,7 @@ export class GatewayRadio {
     const k = this.recentCount++ % RECENT;
     this.recentStart[k] = startUs;
     this.recentEnd[k] = startUs + airtimeUs;
+    return this.air === null ? -1 : this.air.add(startUs, airtimeUs, this.id, freqHz, sf);
   }
 
   /** Whether any recorded transmission overlaps [fromUs, toUs). */

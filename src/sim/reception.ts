@@ -1,35 +1,31 @@
 /**
- * Delivery of one downlink frame to the devices of the group: the hot loop of the simulator.
+ * Delivery of one multicast frame to the devices of the group: the hot loop of the simulator.
  *
  * A member device receives a frame when it was listening for the whole frame (session window,
- * class B state, not deaf because of its own uplink), the signal reaches its sensitivity, it
- * survives the other gateways' overlapping frames on the same channel (co-SF capture: at least
- * 6 dB above the sum of interferers, lorawan-facts 6.3), the Gilbert–Elliott burst state lets it
- * through and the independent extra loss spares it. Random draws are counter-based on
- * (seed, purpose, device, frame id), so they do not depend on the order of anything.
+ * class B state, not deaf because of its own uplink or, in class C, its RX1 window) and the frame
+ * passes the downlink chain of downlink-rx.ts: sensitivity, the other gateways' overlapping frames,
+ * the Gilbert–Elliott burst state at the frame's end and the independent extra loss. Random draws
+ * are counter-based on (seed, purpose, device, downlink id), so they do not depend on the order of
+ * anything. The loop runs over typed arrays and allocates nothing.
  */
 import { Purpose, uniform } from '../engine/rng.js';
-import { geLoss, geStep } from '../radio/burst.js';
+import { geLoss } from '../radio/burst.js';
 import { rayleighFadingDb } from '../radio/normal.js';
-import { CAPTURE_THRESHOLD_DB } from '../radio/interference.js';
 import type { RunContext } from './context.js';
 import type { FragmentSink } from './decoders.js';
+import { DownlinkRx } from './downlink-rx.js';
 
 interface FrameRing {
   readonly fStart: Float64Array;
   readonly fEnd: Float64Array;
   readonly fGw: Int32Array;
-  readonly nextFrameId: number;
+  readonly fN: Int32Array;
+  /** the frame's id among all downlinks (DownlinkAir) */
+  readonly fAirId: Int32Array;
 }
 
-const MAX_INTERFERERS = 16;
-
 export class FrameReceiver {
-  private readonly intGw = new Int32Array(MAX_INTERFERERS);
-  private readonly intId = new Int32Array(MAX_INTERFERERS);
-  /** received downlink power per link, dBm and mW ([device * G + gateway]) */
-  private readonly rxDbm: Float32Array;
-  private readonly rxMw: Float32Array;
+  private readonly rx: DownlinkRx;
   /** per gateway: the member devices within its reach, compacted as devices finish */
   private reach: Int32Array[] | null = null;
   private finishedSinceCompaction = 0;
@@ -42,16 +38,9 @@ export class FrameReceiver {
   constructor(
     private readonly ctx: RunContext,
     private readonly decoders: FragmentSink,
-    private readonly ring: FrameRing & { fN: Int32Array },
+    private readonly ring: FrameRing,
   ) {
-    const { s, links } = ctx.world;
-    const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
-    this.rxDbm = new Float32Array(links.lossDb.length);
-    this.rxMw = new Float32Array(links.lossDb.length);
-    for (let i = 0; i < links.lossDb.length; i++) {
-      this.rxDbm[i] = txDbm - links.lossDb[i];
-      this.rxMw[i] = 10 ** (this.rxDbm[i] / 10);
-    }
+    this.rx = ctx.downlinkRx ??= new DownlinkRx(ctx);
   }
 
   /** Lowest power worth evaluating: with fading, 15 dB below sensitivity is received with p < 3e-14. */
@@ -65,10 +54,11 @@ export class FrameReceiver {
     const { links, fleet } = this.ctx.world;
     const G = links.gateways;
     const floor = this.reachDbm();
+    const rxDbm = this.rx.rxDbm;
     const lists: number[][] = Array.from({ length: G }, () => []);
     for (const d of this.ctx.members) {
       if (fleet.listenToUs[d] < nowUs) continue;
-      for (let g = 0; g < G; g++) if (this.rxDbm[d * G + g] >= floor) lists[g].push(d);
+      for (let g = 0; g < G; g++) if (rxDbm[d * G + g] >= floor) lists[g].push(d);
     }
     this.finishedSinceCompaction = 0;
     return lists.map((l) => Int32Array.from(l));
@@ -79,7 +69,7 @@ export class FrameReceiver {
     this.finishedSinceCompaction++;
   }
 
-  deliver(id: number, k: number, ringSize: number): void {
+  deliver(k: number): void {
     const { world } = this.ctx;
     const { s, fleet, links, radio } = world;
     const ring = this.ring;
@@ -87,71 +77,46 @@ export class FrameReceiver {
     const end = ring.fEnd[k];
     const g = ring.fGw[k];
     const n = ring.fN[k];
+    const airId = ring.fAirId[k];
     const G = links.gateways;
     if (this.reach === null || this.finishedSinceCompaction * 4 > this.ctx.members.length) this.reach = this.buildReach(start);
     const list = this.reach[g];
-
-    // other gateways' frames overlapping this one (same channel: the group's frequency)
-    let nInt = 0;
-    const first = Math.max(0, id - ringSize + 1);
-    for (let o = first; o < ring.nextFrameId && nInt < MAX_INTERFERERS; o++) {
-      if (o === id) continue;
-      const ko = o % ringSize;
-      if (ring.fGw[ko] !== g && ring.fStart[ko] < end && ring.fEnd[ko] > start) {
-        this.intGw[nInt] = ring.fGw[ko];
-        this.intId[nInt] = o;
-        nInt++;
-      }
-    }
+    const rx = this.rx;
+    // other gateways' frames overlapping this one on its channel (any kind of downlink)
+    const nInt = rx.collect(start, end, g, radio.freqHz, radio.bwHz, radio.sf);
 
     const seed = s.seed;
     const sens = radio.deviceSensitivityDbm;
     const fading = s.channel.fading === 'rayleigh';
-    const burst = s.channel.burst;
-    const useBurst = burst.model === 'gilbert-elliott';
+    const burst = fleet.burst;
+    const { lossGood, lossBad } = s.channel.burst;
     const extra = s.channel.extraLoss;
     const airUs = end - start;
     const classB = s.multicastGroup.dlClass === 'ClassB';
     const stopWhenDecoded = s.multicastGroup.stopListeningWhenDecoded;
-    const captureRatio = 10 ** (CAPTURE_THRESHOLD_DB / 10);
-    const { rxDbm, rxMw, intGw, intId } = this;
-    const { listenFromUs, listenToUs, deafFromUs, deafToUs, geState, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
+    const rxDbm = rx.rxDbm;
+    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
     let evaluations = 0;
 
     for (let m = 0; m < list.length; m++) {
       const d = list[m];
       if (listenFromUs[d] > start || listenToUs[d] < end) continue;
       if (deafFromUs[d] < end && deafToUs[d] > start) continue;
+      if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
       evaluations++;
-      // the burst chain steps once per frame the device could detect (docs/models/reception.md)
-      let burstState = 0;
-      if (useBurst) {
-        burstState = geStep(geState[d], uniform(seed, Purpose.burstStep, d, id), burst.pGoodToBad, burst.pBadToGood);
-        geState[d] = burstState;
-      }
-      const base = d * G;
-      let sig = rxDbm[base + g];
-      if (fading) sig += rayleighFadingDb(uniform(seed, Purpose.fading, d, id));
+      // the burst process is looked at for every frame the device listens to (docs/models/reception.md)
+      const burstState = burst === null ? 0 : burst.stateAt(d, end);
+      let sig = rxDbm[d * G + g];
+      if (fading) sig += rayleighFadingDb(uniform(seed, Purpose.fading, d, airId));
       if (sig < sens) continue;
       if (classB) {
         // the ping-slot receiver locked on a preamble: it stays on for the whole frame
         fleet.slotFramesCount[d]++;
         fleet.slotFramesUs[d] += airUs;
       }
-      if (nInt > 0) {
-        // co-SF capture: the wanted frame must be 6 dB above the sum of the others (6.3); without
-        // fading the powers are fixed, so the comparison runs on the precomputed linear values
-        let sumMw = 0;
-        if (fading) {
-          for (let i = 0; i < nInt; i++) sumMw += 10 ** ((rxDbm[base + intGw[i]] + rayleighFadingDb(uniform(seed, Purpose.fading, d, intId[i]))) / 10);
-          if (sig - 10 * Math.log10(sumMw) < CAPTURE_THRESHOLD_DB) continue;
-        } else {
-          for (let i = 0; i < nInt; i++) sumMw += rxMw[base + intGw[i]];
-          if (rxMw[base + g] < captureRatio * sumMw) continue;
-        }
-      }
-      if (useBurst && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, id), burst.lossGood, burst.lossBad)) continue;
-      if (extra > 0 && uniform(seed, Purpose.extraLoss, d, id) < extra) continue;
+      if (nInt > 0 && !rx.interferenceOk(d, g, sig, radio.sf, 0, fading)) continue;
+      if (burst !== null && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, airId), lossGood, lossBad)) continue;
+      if (extra > 0 && uniform(seed, Purpose.extraLoss, d, airId) < extra) continue;
       if (n === 0) {
         if (this.onStatus) this.onStatus(d, end);
         continue;

@@ -16,6 +16,7 @@ import type { ResolvedScenario } from '../scenario/types.js';
 import { Campaign } from './campaign/campaign.js';
 import { ClassADownlinks } from './classa-downlink.js';
 import type { RunContext } from './context.js';
+import { DownlinkAir } from './downlink-air.js';
 import { Ev } from './events.js';
 import { deviceTable, finishEnergy } from './finalize.js';
 import { DevFlag } from './campaign/state.js';
@@ -74,10 +75,12 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     }
   });
 
+  const downlinkAir = new DownlinkAir(s.gateways.positions.length);
   const ctx: RunContext = {
     world,
     kernel,
-    gateways: s.gateways.positions.map((_, g) => new GatewayRadio(g, world.region, s.gateways.dutyCycle)),
+    gateways: s.gateways.positions.map((_, g) => new GatewayRadio(g, world.region, s.gateways.dutyCycle, downlinkAir)),
+    downlinkAir,
     txlog: new TxLog(opts.trace === true || opts.frameDetails === true || s.outputs.transmissions, opts.frameDetails === true),
     campaignStartUs: s.fuotaTask.startTimeS * 1e6,
     sessionStartUs: 0,

@@ -46,10 +46,19 @@ export class BackgroundTraffic {
     }
   }
 
-  /** Ev.uplinkStart */
+  /**
+   * Ev.uplinkStart. A device still busy with its previous exchange or held by its duty cycle sends
+   * as soon as it may (LoRaMac-node delays a frame its duty cycle holds back); the next period
+   * counts from the frame actually sent.
+   */
   onStart(d: number): void {
     const { kernel } = this.ctx;
     if (kernel.now >= this.stopUs) return;
+    const freeUs = this.medium.freeAtUs(d);
+    if (kernel.now < freeUs) {
+      kernel.at(freeUs, Ev.uplinkStart, d);
+      return;
+    }
     this.uplinks++;
     this.medium.send(d, this.phyBytes, 'uplink', this.owner);
     const jitterUs = Math.round((2 * uniform(this.ctx.world.s.seed, Purpose.uplinkPhase, d, ++this.sentPerDevice[d]) - 1) * PERIOD_JITTER_US);

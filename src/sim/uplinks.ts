@@ -3,7 +3,21 @@
  * setup answers, status answers). An uplink is received by a gateway when it reaches the gateway's
  * sensitivity, the gateway was not transmitting at any moment of it (half-duplex), and it survives
  * the other uplinks overlapping it on the same channel (co-SF capture and the inter-SF isolation
- * matrix, lorawan-facts 6.3). When it ends, its owner is told which gateway heard it best.
+ * matrix, lorawan-facts 6.3). When it ends, its owner is told which gateway heard it best, and the
+ * class A answer may go through any gateway that heard it (`receivers`).
+ *
+ * The device side of each uplink, as a LoRaWAN stack runs it (docs/models/regions.md):
+ * - channels: the network's plan (EU868: 3 default + 5 CFList channels; US915/AU915: the
+ *   gateways' sub-bands), one picked at random among those whose sub-band the device's duty cycle
+ *   allows now (LoRaMac-node `RegionCommonIdentifyChannels`); each sub-band keeps its own ETSI
+ *   off-time, so a device that just used 868.x (sub-band M) may use 867.x (L) at once;
+ * - one frame at a time: the MAC is busy from the start of an uplink until its RX2 window has closed
+ *   (or the downlink it is receiving has ended), and a new uplink waits (LoRaMac-node answers
+ *   LORAMAC_STATUS_BUSY meanwhile); `freeAtUs` tells the senders when the device may send;
+ * - deaf to the multicast session: in class C only while it transmits and during its RX1 window
+ *   (the class C definition: it listens with RX2 parameters from the end of the uplink until RX1
+ *   opens, and again after RX1, lorawan-facts 4.1); in class B from the uplink to the end of RX2
+ *   (ping slots wait for the class A exchange).
  *
  * Each device's uplink data rate is chosen once from its best link, like ADR with a 10 dB margin,
  * unless the scenario fixes it.
@@ -12,7 +26,8 @@ import { lorawanUplinkAirtimeUs } from '../radio/airtime.js';
 import { FRAME_OVERHEAD_BYTES } from '../lorawan/frames.js';
 import { gatewaySensitivityDbm } from '../radio/sensitivity.js';
 import { survivesInterference } from '../radio/interference.js';
-import { emptyRxWindowUs, RX2_DELAY_US } from '../lorawan/classa.js';
+import { emptyRxWindowUs, RX1_DELAY_US, RX2_DELAY_US, rxWindowOffsetMs } from '../lorawan/classa.js';
+import type { SubBand } from '../lorawan/regions/index.js';
 import { Purpose, uniform } from '../engine/rng.js';
 import type { TxKind } from './types.js';
 import { Ev } from './events.js';
@@ -34,10 +49,32 @@ export class UplinkMedium {
   readonly ulDr: Uint8Array;
   readonly ulSf: Uint8Array;
   readonly ulBwHz: Float64Array;
+  /** per device: RX1 data rate (uplink DR, RX1DROffset, AS923 downlink dwell time) */
+  readonly rx1Dr: Uint8Array;
   /** per device: empty RX1 + RX2 windows after an uplink, µs (wake-ups included) */
   readonly emptyWindowsUs: Float64Array;
+  /** per device: the MAC is busy until then (its last uplink's class A exchange), µs */
+  readonly busyUntilUs: Float64Array;
   /** told about every heard uplink after its owner (the campaign's class A downlinks) */
   heardHook: HeardHook | null = null;
+  /** the gateways that received the uplink being handled, best first (valid during the callbacks of onEnd) */
+  readonly receivers: Int32Array;
+  receiverCount = 0;
+  /** the device whose uplink `receivers` describes (-1: none) */
+  receiversOf = -1;
+  // the network's uplink channels: frequency, channel number, bandwidth, index of the plan's sub-band
+  readonly channelFreqHz: Float64Array;
+  readonly channelIndex: Int32Array;
+  private readonly channelBwHz: Float64Array;
+  private readonly channelBand: Uint8Array;
+  private readonly bandDutyCycle: Float64Array;
+  /** per device × plan sub-band: earliest start its duty cycle allows there, µs */
+  private readonly bandFreeUs: Float64Array;
+  /** per device: RX1 / RX2 window opening after the uplink's end and their empty lengths, µs */
+  private readonly rx1OpenAfterUs: Float64Array;
+  private readonly rx1LengthUs: Float64Array;
+  private readonly rx2OpenAfterUs: number;
+  private readonly rx2LengthUs: number;
   private readonly uStart = new Float64Array(RING);
   private readonly uEnd = new Float64Array(RING);
   private readonly uFreq = new Float64Array(RING);
@@ -49,6 +86,7 @@ export class UplinkMedium {
   private readonly intDbm = new Float64Array(MAX_OVERLAP);
   private readonly intSf = new Float64Array(MAX_OVERLAP);
   private readonly ov = new Int32Array(MAX_OVERLAP);
+  private readonly receiverDbm: Float64Array;
   private readonly handlers: UplinkHandler[] = [];
   private readonly counters: Uint32Array;
   /** longest uplink sent so far, µs: no earlier uplink that started before start − this can overlap */
@@ -63,8 +101,30 @@ export class UplinkMedium {
     this.ulDr = new Uint8Array(n);
     this.ulSf = new Uint8Array(n);
     this.ulBwHz = new Float64Array(n);
+    this.rx1Dr = new Uint8Array(n);
     this.emptyWindowsUs = new Float64Array(n);
+    this.busyUntilUs = new Float64Array(n);
+    this.rx1OpenAfterUs = new Float64Array(n);
+    this.rx1LengthUs = new Float64Array(n);
     this.counters = new Uint32Array(n);
+    this.receivers = new Int32Array(links.gateways);
+    this.receiverDbm = new Float64Array(links.gateways);
+
+    // the network's channel plan and the sub-bands it spans
+    const plan = region.uplinkChannels(s.gateways.subBands);
+    const bands: SubBand[] = [];
+    this.channelFreqHz = Float64Array.from(plan.freqHz);
+    this.channelIndex = Int32Array.from(plan.index);
+    this.channelBwHz = Float64Array.from(plan.index, (i) => (region.usesSubBands && i >= 64 ? 500_000 : 125_000));
+    this.channelBand = Uint8Array.from(plan.freqHz, (f) => {
+      const sb = region.subBandOf(f);
+      if (!sb) throw new Error(`uplink channel ${f} Hz is outside every ${region.name} sub-band`);
+      if (!bands.includes(sb)) bands.push(sb);
+      return bands.indexOf(sb);
+    });
+    this.bandDutyCycle = Float64Array.from(bands, (b) => Math.min(1, b.dutyCycle));
+    this.bandFreeUs = new Float64Array(n * bands.length);
+
     const lora = region.dataRates.filter((r) => r && r.uplink && r.modulation === 'LoRa' && r.bwHz === 125000).map((r) => r!);
     // uplink dwell time (US915, AU915, AS923: 400 ms) rules out the slow data rates for the
     // background payload (lorawan-facts 2.6); the fastest rate stays if none would fit
@@ -73,9 +133,12 @@ export class UplinkMedium {
     const fits = lora.filter((c) => lorawanUplinkAirtimeUs(c.sf, c.bwHz, trafficPhy) <= dwellUs);
     const candidates = fits.length > 0 ? fits : lora.slice(-1);
     const txDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi;
-    const rx2 = region.dataRates[region.rx2.dr]!;
     const wakeUs = s.devices.radioProfile.wakeupMs * 1000;
-    const rx2Us = emptyRxWindowUs(rx2.sf, rx2.bwHz) + wakeUs;
+    const wake = { wakeupUs: wakeUs };
+    const rx2 = region.dataRates[s.devices.rxDataRate2]!;
+    this.rx2OpenAfterUs = RX2_DELAY_US + rxWindowOffsetMs(rx2.sf, rx2.bwHz, wake) * 1000;
+    this.rx2LengthUs = emptyRxWindowUs(rx2.sf, rx2.bwHz, wake);
+    const dwell = s.devices.downlinkDwellTime === 1;
     const fixed = s.traffic.uplinkDr;
     for (let d = 0; d < n; d++) {
       const rssi = txDbm - links.lossDb[d * links.gateways + links.best[d]];
@@ -86,7 +149,12 @@ export class UplinkMedium {
       this.ulDr[d] = pick.dr;
       this.ulSf[d] = pick.sf;
       this.ulBwHz[d] = pick.bwHz;
-      this.emptyWindowsUs[d] = emptyRxWindowUs(pick.sf, pick.bwHz) + wakeUs + rx2Us;
+      const rx1Dr = region.rx1.dr(pick.dr, s.devices.rxDrOffset1, dwell);
+      const rx1 = region.dataRates[rx1Dr]!;
+      this.rx1Dr[d] = rx1Dr;
+      this.rx1OpenAfterUs[d] = RX1_DELAY_US + rxWindowOffsetMs(rx1.sf, rx1.bwHz, wake) * 1000;
+      this.rx1LengthUs[d] = emptyRxWindowUs(rx1.sf, rx1.bwHz, wake);
+      this.emptyWindowsUs[d] = this.rx1LengthUs[d] + this.rx2LengthUs;
     }
   }
 
@@ -102,41 +170,91 @@ export class UplinkMedium {
   }
 
   /**
-   * Device d transmits now: logged, charged (TX, not also RX where it interrupts continuous
-   * listening, plus its class A windows unless it listens continuously anyway: sim/listening.ts),
-   * deaf to the session until RX2 closes; `owner` is told the outcome at the end.
-   * Returns the uplink channel, Hz. `msg`: the campaign message it carries (0: background traffic),
-   * recorded for the frame capture.
+   * Earliest time device d may start an uplink: its MAC is idle and the duty cycle of at least one
+   * sub-band with a channel for its data rate allows it.
+   */
+  freeAtUs(d: number): number {
+    const nb = this.bandDutyCycle.length;
+    const bw = this.ulBwHz[d];
+    let band = Infinity;
+    for (let c = 0; c < this.channelFreqHz.length; c++) {
+      if (this.channelBwHz[c] !== bw) continue;
+      const t = this.bandFreeUs[d * nb + this.channelBand[c]];
+      if (t < band) band = t;
+    }
+    return Math.max(this.busyUntilUs[d], band);
+  }
+
+  /** The device's class A exchange lasts until atUs (a downlink it receives in RX1 or RX2). */
+  extendBusy(d: number, atUs: number): void {
+    if (atUs > this.busyUntilUs[d]) this.busyUntilUs[d] = atUs;
+  }
+
+  /**
+   * Device d transmits now (it must be free: `freeAtUs(d)` <= now): logged, charged (TX, not also
+   * RX where it interrupts continuous listening, plus its class A windows unless it listens
+   * continuously anyway: sim/listening.ts), deaf to the session as the header says; `owner` is told
+   * the outcome at the end. Returns the uplink channel, Hz. `msg`: the campaign message it carries
+   * (0: background traffic), recorded for the frame capture.
    */
   send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0): number {
     const { kernel, world, txlog } = this.ctx;
-    const { s, fleet, region } = world;
+    const { s, fleet } = world;
     const now = kernel.now;
-    const chans = region.defaultUplinkChannelsHz;
-    const freqHz = chans[Math.floor(uniform(s.seed, Purpose.uplinkChannel, d, this.counters[d]++) * chans.length)];
+    if (now < this.freeAtUs(d)) throw new Error(`device ${d} would start an uplink at ${now} µs while busy until ${this.freeAtUs(d)} µs`);
+    const c = this.pickChannel(d, now);
+    const freqHz = this.channelFreqHz[c];
     const air = this.airtimeUs(d, phyBytes);
+    const end = now + air;
     const id = this.nextId++;
     const r = id % RING;
     this.uStart[r] = now;
-    this.uEnd[r] = now + air;
+    this.uEnd[r] = end;
     this.uFreq[r] = freqHz;
     this.uSf[r] = this.ulSf[d];
     this.uDev[r] = d;
     this.uOwner[r] = owner;
     this.uArg[r] = arg;
     if (air > this.longestAirUs) this.longestAirUs = air;
+    // ETSI off-time of the channel's sub-band: the next frame there starts ToA / dc after this one
+    const dc = this.bandDutyCycle[this.channelBand[c]];
+    if (dc < 1) this.bandFreeUs[d * this.bandDutyCycle.length + this.channelBand[c]] = now + air / dc;
+    const rx2CloseUs = end + this.rx2OpenAfterUs + this.rx2LengthUs;
+    this.busyUntilUs[d] = rx2CloseUs;
     txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg);
     fleet.energy.txUs[d] += air;
     fleet.energy.txInListenUs[d] += continuousListeningOverlapUs(world, d, now, now + air);
     if (!listensContinuouslyAt(world, d, now)) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];
+    const classC = s.multicastGroup.dlClass === 'ClassC';
     fleet.deafFromUs[d] = now;
-    fleet.deafToUs[d] = now + air + RX2_DELAY_US + this.emptyWindowsUs[d];
+    if (classC) {
+      fleet.deafToUs[d] = end;
+      fleet.rx1FromUs[d] = end + this.rx1OpenAfterUs[d];
+      fleet.rx1ToUs[d] = fleet.rx1FromUs[d] + this.rx1LengthUs[d];
+    } else {
+      fleet.deafToUs[d] = rx2CloseUs;
+    }
     this.sent++;
-    kernel.at(now + air, Ev.uplinkEnd, id);
+    kernel.at(end, Ev.uplinkEnd, id);
     return freqHz;
   }
 
-  /** Ev.uplinkEnd: which gateway, if any, received the uplink. */
+  /** A channel for device d's data rate whose sub-band its duty cycle allows now, uniformly at random. */
+  private pickChannel(d: number, now: number): number {
+    const nb = this.bandDutyCycle.length;
+    const bw = this.ulBwHz[d];
+    let count = 0;
+    for (let c = 0; c < this.channelFreqHz.length; c++) {
+      if (this.channelBwHz[c] === bw && this.bandFreeUs[d * nb + this.channelBand[c]] <= now) count++;
+    }
+    let k = Math.floor(uniform(this.ctx.world.s.seed, Purpose.uplinkChannel, d, this.counters[d]++) * count);
+    for (let c = 0; c < this.channelFreqHz.length; c++) {
+      if (this.channelBwHz[c] === bw && this.bandFreeUs[d * nb + this.channelBand[c]] <= now && k-- === 0) return c;
+    }
+    throw new Error(`device ${d} has no uplink channel free at ${now} µs`);
+  }
+
+  /** Ev.uplinkEnd: which gateways, if any, received the uplink. */
   onEnd(id: number): void {
     const { world, gateways } = this.ctx;
     const { s, links } = world;
@@ -162,8 +280,7 @@ export class UplinkMedium {
       if (this.uFreq[ro] === freq) this.ov[nOv++] = ro;
     }
     let heard = false;
-    let best = -1;
-    let bestDbm = -Infinity;
+    let count = 0;
     for (let g = 0; g < G; g++) {
       const sig = txDbm - links.lossDb[d * G + g];
       if (sig < sens) continue;
@@ -173,13 +290,23 @@ export class UplinkMedium {
         this.intDbm[i] = txDbm - links.lossDb[this.uDev[this.ov[i]] * G + g];
         this.intSf[i] = this.uSf[this.ov[i]];
       }
-      if ((nOv === 0 || survivesInterference(sig, sf, this.intDbm, this.intSf, nOv)) && sig > bestDbm) {
-        best = g;
-        bestDbm = sig;
+      if (nOv > 0 && !survivesInterference(sig, sf, this.intDbm, this.intSf, nOv)) continue;
+      // insert by received power, strongest first (equal noise floors: the SNR order), ties to the lower id
+      let i = count++;
+      while (i > 0 && this.receiverDbm[i - 1] < sig) {
+        this.receivers[i] = this.receivers[i - 1];
+        this.receiverDbm[i] = this.receiverDbm[i - 1];
+        i--;
       }
+      this.receivers[i] = g;
+      this.receiverDbm[i] = sig;
     }
+    const best = count > 0 ? this.receivers[0] : -1;
     if (best < 0 && heard) this.collisions++;
+    this.receiverCount = count;
+    this.receiversOf = d;
     this.handlers[this.uOwner[r]](d, this.uArg[r], best, end, freq);
     if (best >= 0 && this.heardHook) this.heardHook(d, best, end, freq);
+    this.receiversOf = -1;
   }
 }

@@ -9,6 +9,7 @@ import { lorawanDownlinkAirtimeUs } from '../radio/airtime.js';
 import { dataFragmentPhyBytes } from '../lorawan/frames.js';
 import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { EnergyLedger } from '../radio/energy.js';
+import { BurstProcess } from '../radio/burst.js';
 import { buildLinks, type LinkTable } from './links.js';
 import { placeDevices, type Positions } from './placement.js';
 import { DEVICE_STATUSES, type DeviceStatus } from './types.js';
@@ -35,10 +36,17 @@ export interface Fleet {
   /** session listening interval [from, to), µs; Infinity / -Infinity when never */
   listenFromUs: Float64Array;
   listenToUs: Float64Array;
-  /** the device is deaf for the session between these times (its own uplink and class A windows) */
+  /**
+   * The device is deaf to the session between these times: its own uplink (class C), or its uplink
+   * and both class A windows (class B: ping slots wait for the class A exchange).
+   */
   deafFromUs: Float64Array;
   deafToUs: Float64Array;
-  geState: Uint8Array;
+  /** class C: its RX1 window, when it listens on the RX1 channel and data rate instead */
+  rx1FromUs: Float64Array;
+  rx1ToUs: Float64Array;
+  /** Gilbert–Elliott burst state over time (null: channel.burst.model "none") */
+  burst: BurstProcess | null;
   fragmentsReceived: Int32Array;
   fragmentsNeeded: Int32Array;
   decodedAtUs: Float64Array;
@@ -93,7 +101,9 @@ export function newFleet(count: number): Fleet {
     listenToUs: f64(-Infinity),
     deafFromUs: f64(-1),
     deafToUs: f64(-1),
-    geState: new Uint8Array(count),
+    rx1FromUs: f64(-1),
+    rx1ToUs: f64(-1),
+    burst: null,
     fragmentsReceived: new Int32Array(count),
     fragmentsNeeded: new Int32Array(count).fill(-1),
     decodedAtUs: f64(NaN),
@@ -147,5 +157,8 @@ export function buildWorld(s: ResolvedScenario): World {
   const all = s.gateways.positions.map((_, i) => i);
   const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
   const groupGateways = gw === 'all' ? all : gw === 'cover' ? coveringGateways(links, txDbm, radio.deviceSensitivityDbm) : [...gw];
-  return { s, region, radio, positions, links, groupGateways, fleet: newFleet(s.devices.count) };
+  const fleet = newFleet(s.devices.count);
+  const b = s.channel.burst;
+  if (b.model === 'gilbert-elliott') fleet.burst = new BurstProcess(s.devices.count, s.seed, b.meanBurstS, b.meanGapS);
+  return { s, region, radio, positions, links, groupGateways, fleet };
 }

@@ -1,94 +1,125 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { BurstModel } from '../../src/scenario/types.js';
 import {
-  GE_BAD, GE_GOOD, geInitialState, geLoss, geMeanBadBurstLength, geMeanLoss, geStationaryBadProbability, geStep,
+  BurstProcess, GE_BAD, GE_GOOD, geBadAfter, geLoss, geMeanLoss, geStationaryBadProbability,
 } from '../../src/radio/burst.js';
 
-/** A 32-bit LCG (Numerical Recipes constants) giving uniforms in (0,1): deterministic test input. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
+const contract: BurstModel = { model: 'gilbert-elliott', meanBurstS: 7, meanGapS: 140, lossGood: 0, lossBad: 0.8 };
+
+/** Sojourns of one device's process, read by sampling every `stepUs` over `spanUs`. */
+function runs(p: BurstProcess, d: number, spanUs: number, stepUs: number): { bad: number[]; good: number[]; badShare: number } {
+  const bad: number[] = [];
+  const good: number[] = [];
+  let state = p.stateAt(d, 0);
+  let since = 0;
+  let badTime = 0;
+  for (let t = stepUs; t <= spanUs; t += stepUs) {
+    const s = p.stateAt(d, t);
+    if (s === GE_BAD) badTime += stepUs;
+    if (s !== state) {
+      (state === GE_BAD ? bad : good).push(t - since);
+      since = t;
+      state = s;
+    }
+  }
+  return { bad, good, badShare: badTime / spanUs };
 }
 
-const contract: BurstModel = { model: 'gilbert-elliott', pGoodToBad: 0.01, pBadToGood: 0.2, lossGood: 0, lossBad: 0.8 };
+const mean = (a: number[]): number => a.reduce((x, y) => x + y, 0) / a.length;
 
-describe('Gilbert–Elliott transitions', () => {
-  it('go Good→Bad when u < p and Bad→Good when u < r', () => {
-    expect(geStep(GE_GOOD, 0.009, 0.01, 0.2)).toBe(GE_BAD);
-    expect(geStep(GE_GOOD, 0.01, 0.01, 0.2)).toBe(GE_GOOD);
-    expect(geStep(GE_BAD, 0.19, 0.01, 0.2)).toBe(GE_GOOD);
-    expect(geStep(GE_BAD, 0.2, 0.01, 0.2)).toBe(GE_BAD);
-  });
-
-  it('lose frames with the loss probability of the current state', () => {
+describe('Gilbert–Elliott loss rule', () => {
+  it('loses a frame with the loss probability of the state', () => {
     expect(geLoss(GE_GOOD, 0.05, 0.1, 0.8)).toBe(true);
     expect(geLoss(GE_GOOD, 0.1, 0.1, 0.8)).toBe(false);
     expect(geLoss(GE_BAD, 0.79, 0.1, 0.8)).toBe(true);
     expect(geLoss(GE_BAD, 0.8, 0.1, 0.8)).toBe(false);
   });
 
-  it('reproduce a hand-checked sequence (step, then draw the loss in the new state)', () => {
-    const steps = [0.5, 0.4, 0.005, 0.9, 0.3, 0.1, 0.7];
-    const losses = [0.1, 0.5, 0.5, 0.85, 0.2, 0.2, 0.0];
-    let state = GE_GOOD as number;
-    const states: number[] = [];
-    const lost: boolean[] = [];
-    for (let k = 0; k < steps.length; k++) {
-      state = geStep(state, steps[k], 0.01, 0.2);
-      states.push(state);
-      lost.push(geLoss(state, losses[k], 0, 0.8));
-    }
-    expect(states).toEqual([0, 0, 1, 1, 1, 0, 0]);
-    expect(lost).toEqual([false, false, true, false, true, false, false]);
-  });
-});
-
-describe('Gilbert–Elliott long-run behaviour', () => {
-  it('has stationary Bad probability p/(p+r) and the matching mean loss', () => {
-    expect(geStationaryBadProbability(0.01, 0.2)).toBeCloseTo(0.047619, 6);
+  it('has stationary Bad share meanBurst / (meanBurst + meanGap) and the matching mean loss', () => {
+    expect(geStationaryBadProbability(7, 140)).toBeCloseTo(1 / 21, 12);
     expect(geMeanLoss(contract)).toBeCloseTo(0.8 / 21, 12);
     expect(geMeanLoss({ ...contract, lossGood: 0.02 })).toBeCloseTo((20 / 21) * 0.02 + (1 / 21) * 0.8, 12);
     expect(geMeanLoss({ ...contract, model: 'none' })).toBe(0);
-    expect(geStationaryBadProbability(0, 0)).toBe(0);
-    expect(geMeanBadBurstLength(0.2)).toBe(5);
   });
 
-  it('converges to the stationary loss within 0.003 over 2 million LCG-driven opportunities', () => {
-    for (const [seed, m] of [[1, contract], [7, { ...contract, pGoodToBad: 0.05, pBadToGood: 0.5, lossGood: 0.01 }]] as const) {
-      const u = lcg(seed);
-      let state = geInitialState(u(), m.pGoodToBad, m.pBadToGood) as number;
-      let lost = 0;
-      let bad = 0;
-      const n = 2_000_000;
-      for (let k = 0; k < n; k++) {
-        state = geStep(state, u(), m.pGoodToBad, m.pBadToGood);
-        if (state === GE_BAD) bad++;
-        if (geLoss(state, u(), m.lossGood, m.lossBad)) lost++;
+  it('gives the two-state chain transition P(Bad at t + Δ | state at t)', () => {
+    expect(geBadAfter(GE_BAD, 0, 7, 140)).toBeCloseTo(1, 12);
+    expect(geBadAfter(GE_GOOD, 0, 7, 140)).toBeCloseTo(0, 12);
+    expect(geBadAfter(GE_GOOD, 1e9, 7, 140)).toBeCloseTo(1 / 21, 12);
+    // one mean burst later, a Bad start is Bad with πB + πG·e^(−(1/7 + 1/140)·7)
+    expect(geBadAfter(GE_BAD, 7, 7, 140)).toBeCloseTo(1 / 21 + (20 / 21) * Math.exp(-(1 / 7 + 1 / 140) * 7), 12);
+  });
+});
+
+describe('BurstProcess: a process in time', () => {
+  it('has exponential sojourns of the given means and the stationary Bad share (100 devices × 10 000 s)', () => {
+    const p = new BurstProcess(100, 5, 7, 140);
+    const bad: number[] = [];
+    const good: number[] = [];
+    let share = 0;
+    for (let d = 0; d < 100; d++) {
+      const r = runs(p, d, 10_000e6, 200_000);
+      bad.push(...r.bad);
+      good.push(...r.good);
+      share += r.badShare / 100;
+    }
+    // ~6 800 bursts: the mean of exponentials has a relative standard error 1/√n ≈ 1.2 %; sampling
+    // every 0.2 s moves a sojourn's edges by less than 0.2 s; allow 4 standard errors plus 0.2 s
+    expect(Math.abs(mean(bad) / 1e6 - 7)).toBeLessThan(4 * 7 / Math.sqrt(bad.length) + 0.2);
+    expect(Math.abs(mean(good) / 1e6 - 140)).toBeLessThan(4 * 140 / Math.sqrt(good.length) + 0.2);
+    // the Bad share of 1 000 000 s of process: sd of a renewal estimate ≈ 0.002 here
+    expect(Math.abs(share - 1 / 21)).toBeLessThan(0.008);
+  });
+
+  it('matches the chain transition probability: P(Bad at t + 10 s | Bad at t)', () => {
+    const p = new BurstProcess(4000, 9, 7, 140);
+    let badThen = 0;
+    let stillBad = 0;
+    for (let d = 0; d < 4000; d++) {
+      for (let t = 0; t < 2000e6; t += 100e6) {
+        if (p.stateAt(d, t) !== GE_BAD) continue;
+        badThen++;
+        if (p.stateAt(d, t + 10e6) === GE_BAD) stillBad++;
       }
-      expect(Math.abs(lost / n - geMeanLoss(m))).toBeLessThan(0.003);
-      expect(Math.abs(bad / n - geStationaryBadProbability(m.pGoodToBad, m.pBadToGood))).toBeLessThan(0.003);
     }
+    const expected = geBadAfter(GE_BAD, 10, 7, 140);
+    const se = Math.sqrt((expected * (1 - expected)) / badThen);
+    expect(Math.abs(stillBad / badThen - expected)).toBeLessThan(4 * se + 0.01);
   });
 
-  it('draws the initial state from the stationary distribution', () => {
-    expect(geInitialState(0.04, 0.01, 0.2)).toBe(GE_BAD);
-    expect(geInitialState(0.05, 0.01, 0.2)).toBe(GE_GOOD);
+  it('gives each device the same states whatever order the devices are looked at, and repeats itself', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 60 }), (order) => {
+      const times = [0, 3e6, 50e6, 51e6, 400e6, 2_000e6];
+      const a = new BurstProcess(10, 3, 5, 60);
+      const b = new BurstProcess(10, 3, 5, 60);
+      const ref = Array.from({ length: 10 }, (_, d) => times.map((t) => a.stateAt(d, t)));
+      // b: devices interleaved in the given order, each device still looked at in time order
+      const next = new Array<number>(10).fill(0);
+      const got = Array.from({ length: 10 }, () => [] as number[]);
+      for (const d of order) if (next[d] < times.length) got[d].push(b.stateAt(d, times[next[d]++]));
+      for (let d = 0; d < 10; d++) while (next[d] < times.length) got[d].push(b.stateAt(d, times[next[d]++]));
+      expect(got).toEqual(ref);
+    }), { numRuns: 50 });
   });
 
-  it('produces bursts: mean Bad run length 1/r', () => {
-    const u = lcg(3);
-    let state = GE_GOOD as number;
-    let runs = 0;
-    let badSteps = 0;
-    for (let k = 0; k < 1_000_000; k++) {
-      const next = geStep(state, u(), 0.01, 0.2);
-      if (next === GE_BAD) { badSteps++; if (state === GE_GOOD) runs++; }
-      state = next;
-    }
-    expect(badSteps / runs).toBeGreaterThan(4.8);
-    expect(badSteps / runs).toBeLessThan(5.2);
+  it('answers a look back in time by replaying the same realisation', () => {
+    const p = new BurstProcess(3, 11, 2, 10);
+    const forward = Array.from({ length: 400 }, (_, i) => p.stateAt(1, i * 1e6));
+    const back = Array.from({ length: 400 }, (_, i) => p.stateAt(1, (399 - i) * 1e6)).reverse();
+    expect(back).toEqual(forward);
+    expect(forward).toContain(GE_BAD);
+    expect(forward).toContain(GE_GOOD);
+  });
+
+  it('does not depend on the other devices: adding devices keeps device 0 as it was', () => {
+    const small = new BurstProcess(1, 4, 7, 140);
+    const big = new BurstProcess(1000, 4, 7, 140);
+    for (let t = 0; t < 5_000e6; t += 7e6) expect(big.stateAt(0, t)).toBe(small.stateAt(0, t));
+  });
+
+  it('refuses non-positive means', () => {
+    expect(() => new BurstProcess(1, 1, 0, 10)).toThrow(/positive/);
+    expect(() => new BurstProcess(1, 1, 1, -1)).toThrow(/positive/);
   });
 });

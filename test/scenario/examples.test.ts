@@ -35,7 +35,7 @@ describe('the example scenarios', () => {
     }).toEqual({
       region: 'EU868', devices: 1000, gateways: 3, dlClass: 'ClassC', dlDr: 5, dlFreq: 869_525_000, sizeBytes: 262_144,
       signature: 'ecdsa-p256', redundancy: 10,
-      burst: { model: 'gilbert-elliott', pGoodToBad: 0.01, pBadToGood: 0.2, lossGood: 0, lossBad: 0.8 },
+      burst: { model: 'gilbert-elliott', meanBurstS: 7, meanGapS: 140, lossGood: 0, lossBad: 0.8 },
     });
     // the gateways stagger their copies by more than a fragment's airtime (394.5 ms at DR5), so copies never overlap
     expect(s.multicastGroup.transmissionIntervalMs).toBeGreaterThanOrEqual(1000);

@@ -15,7 +15,8 @@ type Filled = Omit<ParsedScenario, '$schema' | 'name' | 'firmware' | 'fuotaTask'
   firmware: Omit<ParsedScenario['firmware'], 'sizeBytes'> & { sizeBytes: number };
   fuotaTask: Omit<ParsedScenario['fuotaTask'], 'fragmentSizeBytes' | 'fragIndex'> & { fragmentSizeBytes: number; fragIndex: number };
   multicastGroup: Omit<ParsedScenario['multicastGroup'], 'dlDr' | 'dlFreq' | 'sessionTimeoutS'> & { dlDr: number; dlFreq: number; sessionTimeoutS: number };
-  devices: Omit<ParsedScenario['devices'], 'count' | 'placement' | 'radioProfile' | 'mcu'> & { count: number; placement: Placement; radioProfile: RadioProfile; mcu: McuSettings };
+  devices: Omit<ParsedScenario['devices'], 'count' | 'placement' | 'radioProfile' | 'mcu' | 'rxDataRate2' | 'rxFreq2' | 'downlinkDwellTime'>
+    & { count: number; placement: Placement; radioProfile: RadioProfile; mcu: McuSettings; rxDataRate2: number; rxFreq2: number; downlinkDwellTime: 0 | 1 };
   gateways: Omit<ParsedScenario['gateways'], 'positions' | 'count' | 'placement' | 'txPowerDbm'> & { positions: Array<[number, number]>; txPowerDbm: number };
 };
 

@@ -27,6 +27,7 @@ export const AS923_1: RegionTable = {
   beacon: { dr: 3, sizeBytes: 17, freq: { kind: 'fixed', freqHz: 923_400_000 } },
   pingSlot: { dr: 3, freq: { kind: 'fixed', freqHz: 923_400_000 } },
   defaultUplinkChannelsHz: [923_200_000, 923_400_000],
+  networkUplinkPlan: { kind: 'default' },
   rx1Channel: { kind: 'same' },
   // LMN EffectiveRx1DrOffsetDownlinkDwell0AS923[uplink DR][offset 0..7]; offsets 6, 7 mean −1, −2
   rx1DrTable: [
@@ -37,6 +38,17 @@ export const AS923_1: RegionTable = {
     [4, 3, 2, 1, 0, 0, 5, 6],
     [5, 4, 3, 2, 1, 0, 6, 7],
     [6, 5, 4, 3, 2, 1, 7, 7],
+    [7, 6, 5, 4, 3, 2, 7, 7],
+  ],
+  // LMN EffectiveRx1DrOffsetDownlinkDwell1AS923: with DownlinkDwellTime = 1 RX1 never goes below DR2
+  rx1DrTableDwell: [
+    [2, 2, 2, 2, 2, 2, 2, 2],
+    [2, 2, 2, 2, 2, 2, 2, 3],
+    [2, 2, 2, 2, 2, 2, 3, 4],
+    [3, 2, 2, 2, 2, 2, 4, 5],
+    [4, 3, 2, 2, 2, 2, 5, 6],
+    [5, 4, 3, 2, 2, 2, 6, 7],
+    [6, 5, 4, 3, 2, 2, 7, 7],
     [7, 6, 5, 4, 3, 2, 7, 7],
   ],
   // 2.4: 16 dBm EIRP (LMN AS923_DEFAULT_MAX_EIRP, ChirpStack)

@@ -26,6 +26,7 @@ export const AU915: RegionTable = {
   pingSlot: US915.pingSlot,
   // 64 × 125 kHz at 915.2 + 0.2·k MHz, then 8 × 500 kHz at 915.9 + 1.6·k MHz (LMN RegionAU915.h)
   defaultUplinkChannelsHz: hybridUplinkChannelsHz(915_200_000, 915_900_000),
+  networkUplinkPlan: { kind: 'subBands' },
   rx1Channel: US915.rx1Channel,
   // LMN DatarateOffsetsAU915[uplink DR0..6][offset 0..5]
   rx1DrTable: [

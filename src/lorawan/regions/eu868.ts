@@ -26,6 +26,9 @@ export const EU868: RegionTable = {
   beacon: { dr: 3, sizeBytes: 17, freq: { kind: 'fixed', freqHz: 869_525_000 } },
   pingSlot: { dr: 3, freq: { kind: 'fixed', freqHz: 869_525_000 } },
   defaultUplinkChannelsHz: [868_100_000, 868_300_000, 868_500_000],
+  // the five CFList channels every EU868 network configures (867.1–867.9 MHz, sub-band L): ChirpStack
+  // `configuration/region_eu868.toml` extra_channels, The Things Stack plan EU_863_870_TTN
+  networkUplinkPlan: { kind: 'cfList', extraHz: [867_100_000, 867_300_000, 867_500_000, 867_700_000, 867_900_000] },
   rx1Channel: { kind: 'same' },
   // RX1DR = max(0, ULDR − offset), offset 0..5 (2.3)
   rx1DrTable: [

@@ -24,6 +24,7 @@ export const IN865: RegionTable = {
   beacon: { dr: 4, sizeBytes: 19, freq: { kind: 'fixed', freqHz: 866_550_000 } },
   pingSlot: { dr: 4, freq: { kind: 'fixed', freqHz: 866_550_000 } },
   defaultUplinkChannelsHz: [865_062_500, 865_402_500, 865_985_000],
+  networkUplinkPlan: { kind: 'default' },
   rx1Channel: { kind: 'same' },
   // RX1DR = min(5, max(0, ULDR − eff)), eff = [0, 1, 2, 3, 4, 5, −1, −2][offset] (LMN EffectiveRx1DrOffsetIN865)
   rx1DrTable: [

@@ -38,6 +38,22 @@ export interface SubBand {
   maxErpDbm: number | null;
 }
 
+/** A device's uplink channels: frequencies and their numbers in the region's channel numbering. */
+export interface UplinkChannelPlan {
+  freqHz: readonly number[];
+  /** channel number (US915/AU915: 0..63 at 125 kHz, 64..71 at 500 kHz; elsewhere the list position) */
+  index: readonly number[];
+}
+
+/**
+ * The US915/AU915 sub-band most networks use: sub-band 2, channels 8–15 and 65 (ChirpStack's
+ * `configuration/region_us915_1.toml` enables uplink channels 8..15 and 65; The Things Network
+ * chose sub-band 2 for North America, TheThingsArchive/ttn#119).
+ */
+export const DEFAULT_SUB_BAND = 2;
+/** Sub-bands of the 72-channel US915/AU915 grid: 1..8 (AWS LoRaWANGateway.SubBands, 1..8). */
+export const SUB_BAND_COUNT = 8;
+
 export interface Region {
   name: RegionName;
   /** legal band, Hz (inclusive) */
@@ -50,7 +66,23 @@ export interface Region {
   beacon: { dr: number; sizeBytes: number; freqHz(beaconTimeGps: number): number };
   pingSlot: { dr: number; freqHz(address: number, beaconTimeGps: number): number };
   defaultUplinkChannelsHz: readonly number[];
-  rx1: { freqHz(uplinkFreqHz: number, uplinkChannelIndex: number): number; dr(uplinkDr: number, offset: number): number };
+  /** whether the region's uplink plan is chosen by sub-band (US915, AU915: gateways.subBands) */
+  usesSubBands: boolean;
+  /**
+   * The uplink channels networks configure: EU868 the 3 default + 5 CFList channels; US915/AU915
+   * the 8 × 125 kHz channels and the 500 kHz channel of each listed sub-band (1..8); elsewhere the
+   * default channels. `subBands` is ignored where the region has no sub-bands.
+   */
+  uplinkChannels(subBands: readonly number[] | null): UplinkChannelPlan;
+  rx1: {
+    freqHz(uplinkFreqHz: number, uplinkChannelIndex: number): number;
+    /** RX1 data rate for an uplink DR and RX1DROffset (`dwellTime`: AS923 DownlinkDwellTime = 1) */
+    dr(uplinkDr: number, offset: number, dwellTime?: boolean): number;
+    /** largest RX1DROffset the region defines */
+    maxOffset: number;
+  };
+  /** whether DownlinkDwellTime (TxParamSetupReq) applies in this region (AS923) */
+  downlinkDwellConfigurable: boolean;
   /** the downlink EIRP limit LNSs use (section 2.4), dBm; ERP = EIRP − 2.15 dB */
   downlinkTxPowerDbm(freqHz: number): number;
   /** EU868 ETSI sub-bands; a single 100 % band where there is no duty cycle */
@@ -82,6 +114,23 @@ function classBFreq(f: ClassBFrequency, channel: () => number): number {
   return f.kind === 'fixed' ? f.freqHz : gridFreqHz(f.grid, channel());
 }
 
+function uplinkChannels(t: RegionTable, subBands: readonly number[] | null): UplinkChannelPlan {
+  const all = t.defaultUplinkChannelsHz;
+  const plan = t.networkUplinkPlan;
+  if (plan.kind === 'cfList') {
+    const freqHz = [...all, ...plan.extraHz];
+    return { freqHz, index: freqHz.map((_, i) => i) };
+  }
+  if (plan.kind === 'default') return { freqHz: [...all], index: all.map((_, i) => i) };
+  const index: number[] = [];
+  for (const sb of [...new Set(subBands ?? [DEFAULT_SUB_BAND])].sort((a, b) => a - b)) {
+    if (!Number.isInteger(sb) || sb < 1 || sb > SUB_BAND_COUNT) throw new RangeError(`${t.name}: sub-band ${sb} is not in 1..${SUB_BAND_COUNT}`);
+    for (let k = 0; k < 8; k++) index.push(8 * (sb - 1) + k);
+  }
+  for (const sb of [...new Set(subBands ?? [DEFAULT_SUB_BAND])].sort((a, b) => a - b)) index.push(64 + sb - 1);
+  return { freqHz: index.map((i) => all[i]), index };
+}
+
 /** Builds the Region API over a plain table. */
 export function buildRegion(t: RegionTable): Region {
   const region: Region = {
@@ -110,16 +159,21 @@ export function buildRegion(t: RegionTable): Region {
         classBFreq(t.pingSlot.freq, () => (address >>> 0) + beaconPeriodIndex(beaconTimeGps)),
     },
     defaultUplinkChannelsHz: t.defaultUplinkChannelsHz,
+    usesSubBands: t.networkUplinkPlan.kind === 'subBands',
+    uplinkChannels: (subBands) => uplinkChannels(t, subBands),
     rx1: {
       freqHz(uplinkFreqHz, uplinkChannelIndex) {
         return t.rx1Channel.kind === 'same' ? uplinkFreqHz : gridFreqHz(t.rx1Channel.grid, uplinkChannelIndex);
       },
-      dr(uplinkDr, offset) {
-        const dr = t.rx1DrTable[uplinkDr]?.[offset];
+      dr(uplinkDr, offset, dwellTime = false) {
+        const table = dwellTime && t.rx1DrTableDwell ? t.rx1DrTableDwell : t.rx1DrTable;
+        const dr = table[uplinkDr]?.[offset];
         if (dr === undefined) throw new RangeError(`${t.name}: no RX1 data rate for uplink DR${uplinkDr} with offset ${offset}`);
         return dr;
       },
+      maxOffset: t.rx1DrTable[0].length - 1,
     },
+    downlinkDwellConfigurable: t.maxFrmPayload.dwellPlain !== undefined,
     downlinkTxPowerDbm(freqHz) {
       for (const b of t.downlinkEirpDbm.bands) if (freqHz >= b.minHz && freqHz < b.maxHz) return b.eirpDbm;
       return t.downlinkEirpDbm.defaultDbm;

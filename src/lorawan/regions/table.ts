@@ -34,10 +34,18 @@ export interface RegionTable {
   beacon: { dr: number; sizeBytes: number; freq: ClassBFrequency };
   pingSlot: { dr: number; freq: ClassBFrequency };
   defaultUplinkChannelsHz: readonly number[];
+  /**
+   * The uplink channel plan networks give devices on top of (or instead of) the default channels:
+   * `cfList` adds channels (EU868: the CFList of the join accept); `subBands` picks 8 × 125 kHz
+   * channels plus one 500 kHz channel of the 72-channel grid per sub-band 1..8 (US915, AU915).
+   */
+  networkUplinkPlan: { kind: 'cfList'; extraHz: readonly number[] } | { kind: 'subBands' } | { kind: 'default' };
   /** RX1 channel: the uplink frequency itself, or downlink grid channel (uplink channel index mod count) */
   rx1Channel: { kind: 'same' } | { kind: 'grid'; grid: ChannelGrid };
   /** RX1 data rate: rx1DrTable[uplinkDr][rx1DrOffset] */
   rx1DrTable: ReadonlyArray<readonly number[]>;
+  /** RX1 data rate with DownlinkDwellTime = 1 (AS923); absent where downlinks have no dwell limit */
+  rx1DrTableDwell?: ReadonlyArray<readonly number[]>;
   /** downlink EIRP limit, dBm: the first band containing the frequency wins, else defaultDbm */
   downlinkEirpDbm: { defaultDbm: number; bands: ReadonlyArray<{ minHz: number; maxHz: number; eirpDbm: number }> };
   subBands: readonly SubBand[];

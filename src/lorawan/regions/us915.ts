@@ -34,6 +34,8 @@ export const US915: RegionTable = {
   pingSlot: { dr: 8, freq: { kind: 'hop', grid: DOWNLINK_GRID } },
   // 2.6: 64 × 125 kHz at 902.3 + 0.2·k MHz, then 8 × 500 kHz at 903.0 + 1.6·k MHz (channels 64..71)
   defaultUplinkChannelsHz: hybridUplinkChannelsHz(902_300_000, 903_000_000),
+  // networks use one 8 + 1 channel sub-band (gateways.subBands, AWS LoRaWANGateway.SubBands)
+  networkUplinkPlan: { kind: 'subBands' },
   // RX1 channel = uplink channel mod 8
   rx1Channel: { kind: 'grid', grid: DOWNLINK_GRID },
   // LMN DatarateOffsetsUS915[uplink DR0..4][offset 0..3]

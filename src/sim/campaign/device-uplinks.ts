@@ -1,10 +1,10 @@
 /**
  * The devices' campaign uplinks: answers, reports, empty uplinks. A device answers `answerDelayS`
- * plus a jitter U(0, 1 s) after what prompted it, and no earlier than its own duty cycle allows:
- * after a campaign uplink of airtime T on a sub-band with duty cycle dc it stays silent until T / dc
- * after that uplink's start (ETSI off-time; its background uplinks are assumed to fit its budget and
- * are not counted). A device without background traffic sends an empty uplink every
- * `POLL_INTERVAL_S` while the campaign has work for it (docs/models/campaign.md).
+ * plus a jitter U(0, 1 s) after what prompted it, and no earlier than the uplink medium allows: its
+ * previous class A exchange over and its duty cycle (ETSI off-time per sub-band, background uplinks
+ * included) leaving a channel free (uplinks.ts `freeAtUs`). A device without background traffic
+ * sends an empty uplink every `POLL_INTERVAL_S` while the campaign has work for it
+ * (docs/models/campaign.md).
  */
 import { Purpose, uniform } from '../../engine/rng.js';
 import type { RunContext } from '../context.js';
@@ -25,8 +25,6 @@ export interface DeviceUplinkHooks {
 }
 
 export class DeviceUplinks {
-  /** per device: earliest start of its next campaign uplink under its duty cycle, µs */
-  readonly txAllowedUs: Float64Array;
   private readonly draws: Uint32Array;
   /** the devices' uplink period (background traffic, or polls) */
   readonly intervalUs: number;
@@ -44,7 +42,6 @@ export class DeviceUplinks {
     private readonly owner: number,
   ) {
     const { s, fleet } = ctx.world;
-    this.txAllowedUs = new Float64Array(fleet.count);
     this.draws = new Uint32Array(fleet.count);
     this.intervalUs = (s.traffic.uplinkIntervalS > 0 ? s.traffic.uplinkIntervalS : POLL_INTERVAL_S) * 1e6;
     this.answerDelayUs = s.setup.answerDelayS * 1e6;
@@ -65,8 +62,9 @@ export class DeviceUplinks {
   /** Timer.deviceSend: the device sends now, or when its duty cycle allows. */
   sendDue(d: number, code: number): void {
     const now = this.ctx.kernel.now;
-    if (now < this.txAllowedUs[d]) {
-      this.timers.at(this.txAllowedUs[d], Timer.deviceSend, code, d);
+    const freeUs = this.medium.freeAtUs(d);
+    if (now < freeUs) {
+      this.timers.at(freeUs, Timer.deviceSend, code, d);
       return;
     }
     this.pendingSends--;
@@ -82,12 +80,9 @@ export class DeviceUplinks {
   private transmit(d: number, code: number): number {
     const now = this.ctx.kernel.now;
     const phyBytes = msgPhyBytes(code, this.ctx.world.s);
-    const airUs = this.medium.airtimeUs(d, phyBytes);
     this.inFlight++;
-    const freqHz = this.medium.send(d, phyBytes, msgKind(code), this.owner, code, code);
-    const dc = this.ctx.world.region.subBandOf(freqHz)?.dutyCycle ?? 1;
-    this.txAllowedUs[d] = now + airUs / Math.min(1, dc);
-    return now + airUs;
+    this.medium.send(d, phyBytes, msgKind(code), this.owner, code, code);
+    return now + this.medium.airtimeUs(d, phyBytes);
   }
 
   /** Polls for devices without background traffic, from `fromUs`. */
@@ -101,7 +96,7 @@ export class DeviceUplinks {
 
   /** Timer.poll: a device without background traffic polls when the campaign has work for it. */
   pollDue(d: number): void {
-    if (this.hooks!.wantsUplink(d) && this.ctx.kernel.now >= this.txAllowedUs[d]) this.transmit(d, Msg.EmptyUplink);
+    if (this.hooks!.wantsUplink(d) && this.ctx.kernel.now >= this.medium.freeAtUs(d)) this.transmit(d, Msg.EmptyUplink);
     this.timers.at(this.ctx.kernel.now + this.intervalUs, Timer.poll, 0, d);
   }
 }

@@ -5,8 +5,6 @@
  * first fragments, which start one tolerance after SessionTime); class B devices listen in the
  * group's ping slots once they hold a beacon (beacons run from one period before the session).
  */
-import { Purpose, uniform } from '../../engine/rng.js';
-import { geInitialState } from '../../radio/burst.js';
 import { BeaconModel, groupPingSlots } from '../beacons.js';
 import type { FragmentSink } from '../decoders.js';
 import { Distribution } from '../distribution.js';
@@ -62,9 +60,6 @@ export class MulticastSession {
       fleet.clockErrorUs[d] = clockErrorUs(d);
       // class C: the device switches at SessionTime by its own clock; class B waits for a beacon
       if (!this.classB) fleet.listenFromUs[d] = ctx.sessionStartUs + fleet.clockErrorUs[d];
-      if (s.channel.burst.model === 'gilbert-elliott') {
-        fleet.geState[d] = geInitialState(uniform(s.seed, Purpose.burstStep, d, 0x7fffffff), s.channel.burst.pGoodToBad, s.channel.burst.pBadToGood);
-      }
     }
     if (this.classB && !this.beacons) {
       this.beacons = new BeaconModel(ctx);
@@ -73,7 +68,6 @@ export class MulticastSession {
     const sink = this.hooks.members(ctx.members);
     this.slots = this.classB ? groupPingSlots(ctx, ctx.sessionStartUs, ctx.sessionEndUs) : null;
     const dist = new Distribution(ctx, sink, this.c.plannedLastN, this.slots);
-    dist.beacons = this.beacons;
     dist.receiver.onDecoded = this.hooks.decoded;
     dist.receiver.onStatus = (d) => this.hooks.statusHeard(d);
     dist.onFrameDone = this.hooks.frameDone;

@@ -14,7 +14,7 @@ export const GENTLE_CHANNEL = { shadowingSigmaDb: 0, pathLoss: { model: 'log-dis
 /** Bursty losses with 5 % redundancy: many devices end short of fragments after the first pass. */
 export const LOSSY = {
   fuotaTask: { redundancyPercent: 5 },
-  channel: { burst: { model: 'gilbert-elliott' as const, pGoodToBad: 0.05, pBadToGood: 0.3, lossGood: 0.02, lossBad: 0.9 } },
+  channel: { burst: { model: 'gilbert-elliott' as const, meanBurstS: 3.3, meanGapS: 20, lossGood: 0.02, lossBad: 0.9 } },
 };
 
 /** A class A campaign of `count` devices within 300 m of one gateway, status requests on. */

@@ -50,13 +50,19 @@ describe('setup over class A', () => {
     const small = simulate(nearFleet(100, over));
     const large = simulate(nearFleet(500, over));
     expect(large.summary.setupDurationS).toBeGreaterThan(small.summary.setupDurationS);
-    // airtime of the setup downlinks per sub-band: RX1 on 868.1-868.5 MHz (1 %), RX2 on 869.525 MHz (10 %);
-    // a sliding one-hour ledger lets at most dc · 3600 s through per hour, so T ≥ airtime / dc − 3600 s
+    // airtime of the setup downlinks per sub-band: RX1 on the uplink channel, 868.1-868.5 MHz (sub-band M,
+    // 1 %) or the CFList channels 867.1-867.9 MHz (sub-band L, 1 %, its own budget), RX2 on 869.525 MHz
+    // (10 %); a sliding one-hour ledger lets at most dc · 3600 s through per hour, so T ≥ airtime / dc − 3600 s
     const setupEndUs = large.summary.setupDurationS * 1e6;
     const setupDown = frames(large, (f) => f.node >= 0 && f.kind === 'setup' && f.startUs <= setupEndUs);
-    const rx1S = setupDown.filter((f) => f.frequencyHz !== RX2_HZ).reduce((a, f) => a + (f.endUs - f.startUs) / 1e6, 0);
-    const rx2S = setupDown.filter((f) => f.frequencyHz === RX2_HZ).reduce((a, f) => a + (f.endUs - f.startUs) / 1e6, 0);
-    const rx1BoundS = rx1S / 0.01 - 3600;
+    const airS = (keep: (hz: number) => boolean) => setupDown.filter((f) => keep(f.frequencyHz)).reduce((a, f) => a + (f.endUs - f.startUs) / 1e6, 0);
+    const rxM = airS((hz) => hz >= 868_000_000 && hz < 868_600_000);
+    const rxL = airS((hz) => hz >= 865_000_000 && hz < 868_000_000);
+    const rx2S = airS((hz) => hz === RX2_HZ);
+    expect(rxM).toBeGreaterThan(0);
+    expect(rxL).toBeGreaterThan(0);
+    expect(rxM + rxL + rx2S).toBeCloseTo(airS(() => true), 6);
+    const rx1BoundS = Math.max(rxM, rxL) / 0.01 - 3600;
     expect(large.summary.setupDurationS).toBeGreaterThanOrEqual(rx1BoundS);
     expect(large.summary.setupDurationS).toBeGreaterThanOrEqual(rx2S / 0.1 - 3600);
     // the RX1 duty cycle alone forbids setting the large fleet up as fast as the small one
