@@ -69,12 +69,6 @@ export class BeaconModel implements BeaconSchedule {
     return this.airUs + BEACON_SYMBOL_TIMEOUT_DEFAULT * symbolTimeUs(this.sf, this.bwHz);
   }
 
-  /** Start of the first beacon strictly after `tUs` (simulation µs). */
-  nextBeaconUs(tUs: number): number {
-    const gps0 = this.ctx.gpsEpochUs;
-    return (Math.floor((gps0 + tUs) / BEACON_PERIOD_US) + 1) * BEACON_PERIOD_US - gps0;
-  }
-
   /** The beacon's frequency at simulation time `tUs` (US915/AU915 hop per beacon period). */
   freqAtUs(tUs: number): number {
     return this.ctx.world.region.beacon.freqHz(Math.round((this.ctx.gpsEpochUs + tUs) / 1e6));
@@ -116,11 +110,9 @@ export class BeaconModel implements BeaconSchedule {
     const now = kernel.now;
     const beaconGpsS = Math.round((this.ctx.gpsEpochUs + now) / 1e6);
     const freqHz = region.beacon.freqHz(beaconGpsS);
-    const sent: number[] = [];
     for (const gw of gateways) {
       gw.sendBeacon(now, this.airUs, freqHz, this.sf); // never skipped: the time was kept free
       txlog.add(now, this.airUs, gw.id, 'beacon', freqHz, this.dr, this.sf, this.bwHz, region.beacon.sizeBytes);
-      sent.push(gw.id);
     }
     this.beaconsSent++;
     this.lastUs = now;
@@ -133,7 +125,7 @@ export class BeaconModel implements BeaconSchedule {
       const d = members[m];
       if (fleet.listenToUs[d] <= now) continue; // left class B or finished
       let best = -Infinity;
-      for (const g of sent) best = Math.max(best, txDbm - links.lossDb[d * G + g]);
+      for (let g = 0; g < G; g++) best = Math.max(best, txDbm - links.lossDb[d * G + g]);
       const heard = best >= this.sensDbm && !(extra > 0 && uniform(s.seed, Purpose.beaconLoss, d, b) < extra);
       // receive window: the beacon plus a preamble search that doubles after each miss (3.1)
       const timeoutSymbols = Math.min(8 * 2 ** fleet.missedBeacons[d], 255);

@@ -70,9 +70,13 @@ export class ClassADownlinks {
   private readonly dwellUs: number;
   private rxCache: DownlinkRx | null = null;
   sent = 0;
+  /** frames the device received */
+  delivered = 0;
   missedWindows = 0;
   /** answers sent by another gateway than the one that heard the uplink best */
   fallbackGateway = 0;
+  /** told every frame's outcome when it ends (diagnostics and validation) */
+  onOutcome: ((device: number, endUs: number, delivered: boolean) => void) | null = null;
 
   constructor(
     private readonly ctx: RunContext,
@@ -203,7 +207,11 @@ export class ClassADownlinks {
     const ok = this.rx.receives(p.d, p.g, p.airId, p.startUs, now, p.freqHz, dr.sf, dr.bwHz, deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz));
     // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer
     // (nothing extra for a device whose receiver is on continuously anyway: sim/listening.ts)
-    if (ok && !listensContinuouslyAt(this.ctx.world, p.d, p.startUs)) fleet.energy.rxUs[p.d] += Math.max(0, now - p.startUs - emptyRxWindowUs(dr.sf, dr.bwHz));
+    if (ok) {
+      this.delivered++;
+      if (!listensContinuouslyAt(this.ctx.world, p.d, p.startUs)) fleet.energy.rxUs[p.d] += Math.max(0, now - p.startUs - emptyRxWindowUs(dr.sf, dr.bwHz));
+    }
+    if (this.onOutcome) this.onOutcome(p.d, now, ok);
     this.handlers[p.owner](p.d, p.arg, ok, now, true);
   }
 }

@@ -40,6 +40,8 @@ export interface SimulateOptions {
   frameDetails?: boolean;
   /** called once the campaign is over, before the tables are built (tests and the frame capture look at the run's state) */
   onFinish?: (ctx: RunContext, campaign: Campaign, pkg: FirmwarePackage) => void;
+  /** called once the models are built, before anything happens (validation attaches observers) */
+  onStart?: (ctx: RunContext, campaign: Campaign) => void;
 }
 
 /** Kernel time between progress reports, µs. */
@@ -92,6 +94,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   classA = new ClassADownlinks(ctx, medium);
   traffic = new BackgroundTraffic(ctx, medium);
   campaign = new Campaign(ctx, medium, classA, plan, pkg);
+  opts.onStart?.(ctx, campaign);
 
   const maxUs = s.simulation.maxDurationS * 1e6;
   kernel.run(ctx.campaignStartUs); // nothing happens before the campaign starts

@@ -115,7 +115,7 @@ export class UplinkMedium {
     const bands: SubBand[] = [];
     this.channelFreqHz = Float64Array.from(plan.freqHz);
     this.channelIndex = Int32Array.from(plan.index);
-    this.channelBwHz = Float64Array.from(plan.index, (i) => (region.usesSubBands && i >= 64 ? 500_000 : 125_000));
+    this.channelBwHz = Float64Array.from(plan.bwHz);
     this.channelBand = Uint8Array.from(plan.freqHz, (f) => {
       const sb = region.subBandOf(f);
       if (!sb) throw new Error(`uplink channel ${f} Hz is outside every ${region.name} sub-band`);

@@ -43,6 +43,8 @@ export interface UplinkChannelPlan {
   freqHz: readonly number[];
   /** channel number (US915/AU915: 0..63 at 125 kHz, 64..71 at 500 kHz; elsewhere the list position) */
   index: readonly number[];
+  /** channel bandwidth, Hz: a channel carries the data rates of its bandwidth */
+  bwHz: readonly number[];
 }
 
 /**
@@ -117,18 +119,17 @@ function classBFreq(f: ClassBFrequency, channel: () => number): number {
 function uplinkChannels(t: RegionTable, subBands: readonly number[] | null): UplinkChannelPlan {
   const all = t.defaultUplinkChannelsHz;
   const plan = t.networkUplinkPlan;
-  if (plan.kind === 'cfList') {
-    const freqHz = [...all, ...plan.extraHz];
-    return { freqHz, index: freqHz.map((_, i) => i) };
+  if (plan.kind !== 'subBands') {
+    const freqHz = plan.kind === 'cfList' ? [...all, ...plan.extraHz] : [...all];
+    return { freqHz, index: freqHz.map((_, i) => i), bwHz: freqHz.map(() => 125_000) };
   }
-  if (plan.kind === 'default') return { freqHz: [...all], index: all.map((_, i) => i) };
-  const index: number[] = [];
-  for (const sb of [...new Set(subBands ?? [DEFAULT_SUB_BAND])].sort((a, b) => a - b)) {
+  // sub-band k (1..8): 125 kHz channels 8(k − 1) .. 8(k − 1) + 7, then its 500 kHz channel 64 + k − 1
+  const bands = [...new Set(subBands ?? [DEFAULT_SUB_BAND])].sort((a, b) => a - b);
+  for (const sb of bands) {
     if (!Number.isInteger(sb) || sb < 1 || sb > SUB_BAND_COUNT) throw new RangeError(`${t.name}: sub-band ${sb} is not in 1..${SUB_BAND_COUNT}`);
-    for (let k = 0; k < 8; k++) index.push(8 * (sb - 1) + k);
   }
-  for (const sb of [...new Set(subBands ?? [DEFAULT_SUB_BAND])].sort((a, b) => a - b)) index.push(64 + sb - 1);
-  return { freqHz: index.map((i) => all[i]), index };
+  const index = [...bands.flatMap((sb) => Array.from({ length: 8 }, (_, k) => 8 * (sb - 1) + k)), ...bands.map((sb) => 64 + sb - 1)];
+  return { freqHz: index.map((i) => all[i]), index, bwHz: index.map((i) => (i < 64 ? 125_000 : 500_000)) };
 }
 
 /** Builds the Region API over a plain table. */

@@ -71,7 +71,7 @@ export class Exchange {
   constructor(
     private readonly ctx: RunContext,
     private readonly medium: UplinkMedium,
-    private readonly classA: ClassADownlinks,
+    readonly classA: ClassADownlinks,
   ) {
     const { s, fleet } = ctx.world;
     const n = fleet.count;

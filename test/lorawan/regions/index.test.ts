@@ -173,3 +173,48 @@ describe('region tables (reference section 2)', () => {
     expect(getRegion('EU868').rx2.dr).toBe(0);
   });
 });
+
+describe('uplink channel plans as networks configure them', () => {
+  it('gives EU868 devices the 3 default channels plus the 5 CFList channels, in two ETSI sub-bands', () => {
+    const eu = getRegion('EU868');
+    const plan = eu.uplinkChannels(null);
+    expect(plan.freqHz).toEqual([868.1, 868.3, 868.5, 867.1, 867.3, 867.5, 867.7, 867.9].map((f) => Math.round(f * MHz)));
+    expect(plan.bwHz.every((b) => b === 125_000)).toBe(true);
+    expect(plan.freqHz.map((f) => eu.subBandOf(f)!.name)).toEqual(['M', 'M', 'M', 'L', 'L', 'L', 'L', 'L']);
+    expect(plan.freqHz.map((f) => eu.subBandOf(f)!.dutyCycle)).toEqual(Array(8).fill(0.01));
+    expect(eu.usesSubBands).toBe(false);
+  });
+
+  it('gives US915/AU915 the 8 + 1 channels of each chosen sub-band, sub-band 2 by default', () => {
+    const us = getRegion('US915');
+    const sb2 = us.uplinkChannels(null);
+    expect(sb2.index).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 65]);
+    expect(sb2.freqHz).toEqual([903.9, 904.1, 904.3, 904.5, 904.7, 904.9, 905.1, 905.3, 904.6].map((f) => Math.round(f * MHz)));
+    expect(sb2.bwHz).toEqual([...Array(8).fill(125_000), 500_000]);
+    expect(us.uplinkChannels([1, 8]).index).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 56, 57, 58, 59, 60, 61, 62, 63, 64, 71]);
+    const au = getRegion('AU915').uplinkChannels([2]);
+    expect(au.freqHz[0]).toBe(916_800_000);
+    expect(au.freqHz[8]).toBe(917_500_000);
+    expect(() => us.uplinkChannels([9])).toThrow(/sub-band 9/);
+    // RX1 of a sub-band-2 uplink: downlink channel (uplink channel mod 8), 923.3 + 0.6·k MHz
+    expect(us.rx1.freqHz(903_900_000, 8)).toBe(923_300_000);
+    expect(us.rx1.freqHz(904_600_000, 65)).toBe(923_900_000);
+  });
+
+  it('keeps the default channels where networks add none by default (AS923-1, IN865)', () => {
+    expect(getRegion('AS923-1').uplinkChannels(null).freqHz).toEqual([923_200_000, 923_400_000]);
+    expect(getRegion('IN865').uplinkChannels([3]).freqHz).toHaveLength(3);
+  });
+
+  it('applies RX1DROffset up to the region\'s largest offset, and AS923\'s dwell-time table', () => {
+    expect(REGION_NAMES.map((n) => getRegion(n).rx1.maxOffset)).toEqual([5, 3, 5, 7, 7]);
+    const as = getRegion('AS923-1');
+    expect(as.downlinkDwellConfigurable).toBe(true);
+    expect(getRegion('EU868').downlinkDwellConfigurable).toBe(false);
+    // LMN EffectiveRx1DrOffsetDownlinkDwell1AS923: with DownlinkDwellTime = 1, never below DR2
+    expect([0, 1, 2, 3, 4, 5].map((o) => as.rx1.dr(5, o, true))).toEqual([5, 4, 3, 2, 2, 2]);
+    expect([0, 1, 2, 3, 4, 5].map((o) => as.rx1.dr(5, o, false))).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(as.rx1.dr(2, 7, true)).toBe(4);
+    expect(getRegion('EU868').rx1.dr(5, 3, true)).toBe(2); // no dwell table: the plain one
+  });
+});
