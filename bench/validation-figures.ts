@@ -14,9 +14,10 @@ import type { RunResult } from '../src/sim/types.js';
 import { setupSecondsPerDevice, slidingWindowStartUs } from './validation/closed-form.js';
 import * as fig from './validation/figures.js';
 import { measureBeaconScan, measureImageWork, measureListen, measureTxPower } from './validation/measure-energy.js';
-import { measureEnergyClassB, measureEnergyClassC, measureSetupScaling, meanSetupDownlinkAirtimeUs, runInterop, SUB_BAND_M } from './validation/measure-campaign.js';
+import { measureEnergyClassB, measureEnergyClassC, measureSetupScaling, meanSetupDownlinkAirtimeUs, runInterop, SUB_BAND_L, SUB_BAND_M } from './validation/measure-campaign.js';
 import { measureClassB, measureClassCSessions, measureTwoGateways, SUB_BAND_P } from './validation/measure-distribution.js';
 import { codedOnlyTrials, denseCodeMeanOverhead, denseCodeSuccess, overheadStats, overheadTrials, shareAbove, shareDecodedWithin } from './validation/overhead.js';
+import { radioCases } from './validation/radio-figures.js';
 import { repoRoot } from './validation/runs.js';
 
 const SEED = 6;
@@ -161,15 +162,17 @@ async function case6(): Promise<void> {
   const rows = measureSetupScaling();
   const bands = [
     { dutyCycle: SUB_BAND_M.dutyCycle, meanAirtimeUs: meanSetupDownlinkAirtimeUs(7, 125_000) },
+    { dutyCycle: SUB_BAND_L.dutyCycle, meanAirtimeUs: meanSetupDownlinkAirtimeUs(7, 125_000) },
     { dutyCycle: SUB_BAND_P.dutyCycle, meanAirtimeUs: meanSetupDownlinkAirtimeUs(12, 125_000) },
   ];
   const ideal = setupSecondsPerDevice(7, bands);
   const marginal = (rows[2].downlinksPerDevice * 1000 - rows[1].downlinksPerDevice * 500) / 500;
   const slope = (rows[2].setupDurationS - rows[1].setupDurationS) / 500;
   console.log('## Case 6: setup scaling\n');
-  table(['devices', 'setupDurationS', 'updated', 'downlinks/device', 'RX1 airtime s (share of setup)', 'RX2 airtime s (share of setup)', 'answers / polls hit by gateway TX'],
-    rows.map((r) => [r.devices, r3(r.setupDurationS), r.devicesUpdated, r.downlinksPerDevice, `${r3(r.rx1.airtimeUs / 1e6)} (${((r.rx1.airtimeUs / 1e4) / r.setupDurationS).toFixed(2)} %)`, `${r3(r.rx2.airtimeUs / 1e6)} (${((r.rx2.airtimeUs / 1e4) / r.setupDurationS).toFixed(2)} %)`, `${(100 * r.answersHitByGatewayTx).toFixed(1)} % / ${(100 * r.pollsHitByGatewayTx).toFixed(1)} %`]));
-  numbers.setup = { meanAirtimeRx1Ms: bands[0].meanAirtimeUs / 1000, meanAirtimeRx2Ms: bands[1].meanAirtimeUs / 1000, idealSecondsPerDevice: r3(ideal), marginalDownlinks: r3(marginal), predictedSecondsPerDevice: r3(setupSecondsPerDevice(marginal, bands)), measuredSecondsPerDevice: r3(slope) };
+  const use = (a: { airtimeUs: number }, r: { setupDurationS: number }) => `${r3(a.airtimeUs / 1e6)} (${((a.airtimeUs / 1e4) / r.setupDurationS).toFixed(2)} %)`;
+  table(['devices', 'setupDurationS', 'updated', 'downlinks/device', 'RX1 airtime s in M (share of setup)', 'RX1 airtime s in L (share of setup)', 'RX2 airtime s (share of setup)', 'answers / polls hit by gateway TX'],
+    rows.map((r) => [r.devices, r3(r.setupDurationS), r.devicesUpdated, r.downlinksPerDevice, use(r.rx1M, r), use(r.rx1L, r), use(r.rx2, r), `${(100 * r.answersHitByGatewayTx).toFixed(1)} % / ${(100 * r.pollsHitByGatewayTx).toFixed(1)} %`]));
+  numbers.setup = { meanAirtimeRx1Ms: bands[0].meanAirtimeUs / 1000, meanAirtimeRx2Ms: bands[2].meanAirtimeUs / 1000, idealSecondsPerDevice: r3(ideal), marginalDownlinks: r3(marginal), predictedSecondsPerDevice: r3(setupSecondsPerDevice(marginal, bands)), measuredSecondsPerDevice: r3(slope) };
   console.log(numbers.setup, '\n');
   const points: fig.ScalingPoint[] = rows.map((r) => ({ devices: r.devices, hours: r.setupDurationS / 3600, series: 'fuota-sim' }));
   for (const n of [0, 1000]) {
@@ -205,6 +208,7 @@ async function main(): Promise<void> {
   case5();
   await case6();
   await case7();
+  Object.assign(numbers, radioCases(table));
   writeFileSync(join(outDir, 'numbers.json'), JSON.stringify(numbers, null, 1) + '\n');
 }
 

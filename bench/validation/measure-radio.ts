@@ -15,7 +15,7 @@ import { GE_BAD, geBadAfter, geStationaryBadProbability } from '../../src/radio/
 import type { Campaign } from '../../src/sim/campaign/campaign.js';
 import type { RunContext } from '../../src/sim/context.js';
 import { TX_KINDS, type RunResult } from '../../src/sim/types.js';
-import { framesOf, runTraced, scenarioPoints } from './runs.js';
+import { framesOf, phaseSpan, runTraced, scenarioPoints } from './runs.js';
 
 /** A run with its context and campaign kept (for counters and the burst process). */
 function runKept(name: string, point = 0): { r: RunResult; ctx: RunContext; campaign: Campaign } {
@@ -267,7 +267,7 @@ export interface GatewayChoiceRow {
   downlinksPerDevice: number;
   /** class A answers sent by another gateway than the best-hearing one */
   fallbackAnswers: number;
-  /** class A downlinks each gateway sent */
+  /** class A setup downlinks each gateway sent during the setup phase */
   perGateway: number[];
 }
 
@@ -275,7 +275,8 @@ export function measureGatewayChoice(): GatewayChoiceRow[] {
   return scenarioPoints('gateway-choice').map((point) => {
     let campaign: Campaign | null = null;
     const r = runTraced(point, { onFinish: (_c, k) => (campaign = k) });
-    const setup = framesOf(r, 'setup', (i) => r.transmissions.node[i] >= 0);
+    const endUs = phaseSpan(r, 'setup').endS * 1e6;
+    const setup = framesOf(r, 'setup', (i) => r.transmissions.node[i] >= 0 && r.transmissions.startUs[i] <= endUs);
     const G = r.scenario.gateways.positions.length;
     return {
       gateways: G,
