@@ -69,6 +69,12 @@ export class BeaconModel implements BeaconSchedule {
     return this.airUs + BEACON_SYMBOL_TIMEOUT_DEFAULT * symbolTimeUs(this.sf, this.bwHz);
   }
 
+  /** Start of the first beacon strictly after `tUs` (simulation µs). */
+  nextBeaconUs(tUs: number): number {
+    const gps0 = this.ctx.gpsEpochUs;
+    return (Math.floor((gps0 + tUs) / BEACON_PERIOD_US) + 1) * BEACON_PERIOD_US - gps0;
+  }
+
   /** The beacon's frequency at simulation time `tUs` (US915/AU915 hop per beacon period). */
   freqAtUs(tUs: number): number {
     return this.ctx.world.region.beacon.freqHz(Math.round((this.ctx.gpsEpochUs + tUs) / 1e6));
