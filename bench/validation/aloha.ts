@@ -7,12 +7,9 @@
  */
 import { Kernel } from '../../src/engine/kernel.js';
 import { stream } from '../../src/engine/rng.js';
-import { isoToGpsUs } from '../../src/lorawan/gps.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import type { RunContext } from '../../src/sim/context.js';
-import { DownlinkAir } from '../../src/sim/downlink-air.js';
+import { newRunContext } from '../../src/sim/context.js';
 import { Ev } from '../../src/sim/events.js';
-import { GatewayRadio } from '../../src/sim/gateway.js';
 import { TxLog } from '../../src/sim/txlog.js';
 import { UplinkMedium } from '../../src/sim/uplinks.js';
 import { buildWorld } from '../../src/sim/world.js';
@@ -55,18 +52,7 @@ export function alohaRun(o: AlohaOptions): AlohaRun {
     if (kind === Ev.uplinkEnd) medium!.onEnd(a);
     else if (kind === ARRIVE) arrive();
   });
-  const ctx: RunContext = {
-    world,
-    kernel,
-    gateways: [new GatewayRadio(0, world.region, 'sliding-window')],
-    downlinkAir: new DownlinkAir(1),
-    txlog: new TxLog(false),
-    campaignStartUs: 0,
-    sessionStartUs: 0,
-    sessionEndUs: 0,
-    members: new Int32Array(0),
-    gpsEpochUs: isoToGpsUs(s.startTime),
-  };
+  const ctx = newRunContext(world, kernel, new TxLog(false));
   medium = new UplinkMedium(ctx);
   const plan = world.region.uplinkChannels(s.gateways.subBands);
   const channels = plan.bwHz.filter((b) => b === 125_000).length;

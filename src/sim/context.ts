@@ -4,9 +4,10 @@
  * nothing is module-level.
  */
 import type { Kernel } from '../engine/kernel.js';
-import type { DownlinkAir } from './downlink-air.js';
+import { isoToGpsUs } from '../lorawan/gps.js';
+import { DownlinkAir } from './downlink-air.js';
 import type { DownlinkRx } from './downlink-rx.js';
-import type { GatewayRadio } from './gateway.js';
+import { GatewayRadio } from './gateway.js';
 import type { TxLog } from './txlog.js';
 import type { World } from './world.js';
 
@@ -28,4 +29,22 @@ export interface RunContext {
   members: Int32Array;
   /** GPS time of simulation time 0, µs */
   gpsEpochUs: number;
+}
+
+/** A run's context before anything has happened: the scenario's gateways, sharing one downlink log; no session yet. */
+export function newRunContext(world: World, kernel: Kernel, txlog: TxLog): RunContext {
+  const { s } = world;
+  const downlinkAir = new DownlinkAir(s.gateways.positions.length);
+  return {
+    world,
+    kernel,
+    gateways: s.gateways.positions.map((_, g) => new GatewayRadio(g, world.region, s.gateways.dutyCycle, downlinkAir)),
+    downlinkAir,
+    txlog,
+    campaignStartUs: s.fuotaTask.startTimeS * 1e6,
+    sessionStartUs: 0,
+    sessionEndUs: 0,
+    members: new Int32Array(0),
+    gpsEpochUs: isoToGpsUs(s.startTime),
+  };
 }

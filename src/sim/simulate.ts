@@ -11,16 +11,13 @@
 import { Kernel } from '../engine/kernel.js';
 import { buildFirmwarePackage, type FirmwarePackage } from '../fuota/image/package.js';
 import { fragmentPlan } from '../fuota/ts004/sizing.js';
-import { isoToGpsUs } from '../lorawan/gps.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { Campaign } from './campaign/campaign.js';
 import { ClassADownlinks } from './classa-downlink.js';
-import type { RunContext } from './context.js';
-import { DownlinkAir } from './downlink-air.js';
+import { newRunContext, type RunContext } from './context.js';
 import { Ev } from './events.js';
 import { deviceTable, finishEnergy } from './finalize.js';
 import { DevFlag } from './campaign/state.js';
-import { GatewayRadio } from './gateway.js';
 import { campaignResults, finalStatuses } from './results.js';
 import { dutyCycleSeries } from './summary.js';
 import { BackgroundTraffic } from './traffic.js';
@@ -77,19 +74,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     }
   });
 
-  const downlinkAir = new DownlinkAir(s.gateways.positions.length);
-  const ctx: RunContext = {
-    world,
-    kernel,
-    gateways: s.gateways.positions.map((_, g) => new GatewayRadio(g, world.region, s.gateways.dutyCycle, downlinkAir)),
-    downlinkAir,
-    txlog: new TxLog(opts.trace === true || opts.frameDetails === true || s.outputs.transmissions, opts.frameDetails === true),
-    campaignStartUs: s.fuotaTask.startTimeS * 1e6,
-    sessionStartUs: 0,
-    sessionEndUs: 0,
-    members: new Int32Array(0),
-    gpsEpochUs: isoToGpsUs(s.startTime),
-  };
+  const ctx = newRunContext(world, kernel, new TxLog(opts.trace === true || opts.frameDetails === true || s.outputs.transmissions, opts.frameDetails === true));
   medium = new UplinkMedium(ctx);
   classA = new ClassADownlinks(ctx, medium);
   traffic = new BackgroundTraffic(ctx, medium);

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/engine/kernel.js';
-import { isoToGpsUs } from '../../src/lorawan/gps.js';
-import type { RunContext } from '../../src/sim/context.js';
-import { DownlinkAir } from '../../src/sim/downlink-air.js';
+import { newRunContext, type RunContext } from '../../src/sim/context.js';
 import { DownlinkRx } from '../../src/sim/downlink-rx.js';
-import { GatewayRadio } from '../../src/sim/gateway.js';
 import { TxLog } from '../../src/sim/txlog.js';
 import { buildWorld } from '../../src/sim/world.js';
 import { makeScenario } from '../helpers/scenario.js';
@@ -18,19 +15,7 @@ function twoGateways(over: Parameters<typeof makeScenario>[0] = {}): { ctx: RunC
     channel: { shadowingSigmaDb: 0, ...(over.channel ?? {}) },
   });
   const world = buildWorld(s);
-  const air = new DownlinkAir(2);
-  const ctx: RunContext = {
-    world,
-    kernel: new Kernel(() => {}),
-    gateways: [0, 1].map((g) => new GatewayRadio(g, world.region, 'sliding-window', air)),
-    downlinkAir: air,
-    txlog: new TxLog(false),
-    campaignStartUs: 0,
-    sessionStartUs: 0,
-    sessionEndUs: 0,
-    members: new Int32Array(0),
-    gpsEpochUs: isoToGpsUs(s.startTime),
-  };
+  const ctx = newRunContext(world, new Kernel(() => {}), new TxLog(false));
   return { ctx, rx: new DownlinkRx(ctx) };
 }
 
