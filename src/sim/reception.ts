@@ -13,7 +13,7 @@ import { geLoss, geStep } from '../radio/burst.js';
 import { rayleighFadingDb } from '../radio/normal.js';
 import { CAPTURE_THRESHOLD_DB } from '../radio/interference.js';
 import type { RunContext } from './context.js';
-import type { FragmentSink } from './decoders.js';
+import { FEED_REPEAT, type FragmentSink } from './decoders.js';
 
 interface FrameRing {
   readonly fStart: Float64Array;
@@ -157,8 +157,9 @@ export class FrameReceiver {
         continue;
       }
       if (decodedAtUs[d] === decodedAtUs[d]) continue; // already rebuilt (not NaN): ignore
-      fragmentsReceived[d]++;
       const r = this.decoders.feed(d, n);
+      if (r === FEED_REPEAT) continue; // another gateway's copy of a fragment it holds: not a new fragment
+      fragmentsReceived[d]++;
       if (r === 1) {
         decodedAtUs[d] = end;
         fragmentsNeeded[d] = fragmentsReceived[d];
