@@ -23,7 +23,7 @@ describe('writeRunResults', () => {
     const out = join(fresh(), 'run');
     await writeRunResults(out, sampleResult(), { force: false, trace: false });
     const summary = JSON.parse(read(out, 'summary.json')) as Record<string, unknown>;
-    const keys = [...SUMMARY_METRICS];
+    const keys: string[] = [...SUMMARY_METRICS];
     keys.splice(keys.indexOf('devicesRebuilt') + 1, 0, 'statusCounts');
     expect(Object.keys(summary)).toEqual(keys);
     expect(Object.keys(summary.statusCounts as object)).toEqual([...DEVICE_STATUSES]);

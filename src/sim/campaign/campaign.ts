@@ -236,7 +236,7 @@ export class Campaign implements ExchangeFlows {
   }
 
   serverTimer(d: number, kind: number): void {
-    if (!this.unicast.serverTimer(d, kind)) this.apply.serverTimer(d, kind);
+    if (!this.setup.serverTimer(d, kind) && !this.unicast.serverTimer(d, kind)) this.apply.serverTimer(d, kind);
   }
 
   deviceSent(d: number, code: number, endUs: number): void {

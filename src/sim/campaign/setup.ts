@@ -27,6 +27,7 @@
  */
 import { Purpose, uniform } from '../../engine/rng.js';
 import type { CampaignCore } from './core.js';
+import { ANSWER_JITTER_US } from './device-uplinks.js';
 import { Msg } from './messages.js';
 import { DevFlag, Srv } from './state.js';
 
@@ -36,6 +37,8 @@ const SYNC_WAIT = 1;
 const SYNC_WAIT_US = 3_000_000;
 /** Purpose.clock draw index of a device's first AppTimeReq slot (1..4 are its clock's offset and drift). */
 const FIRST_SYNC_DRAW = 5;
+/** Server timer kind: the devices' own synchronisation window is over. */
+const CLOCK_WAIT = 30;
 
 export interface SetupHooks {
   /** device d left setup (set up, failed or given up) */
@@ -47,6 +50,8 @@ export interface SetupHooks {
 export class SetupFlow {
   private readonly tolS: number;
   private readonly maxSyncTries: number;
+  /** until then a device may still be synchronising by itself (its first uplink interval and retries), µs */
+  private readonly ownSyncUntilUs: number;
   /** ChirpStack steps: the next request waits for the group's next step */
   readonly stepped: boolean;
   /** setup.packCommands: requests of one package share a frame */
@@ -60,6 +65,7 @@ export class SetupFlow {
   ) {
     this.tolS = c.s.setup.clockSyncToleranceS;
     this.maxSyncTries = c.s.setup.maxRetries + 2;
+    this.ownSyncUntilUs = c.ctx.campaignStartUs + c.ex.intervalUs + this.maxSyncTries * (c.ex.device.answerDelayUs + ANSWER_JITTER_US + SYNC_WAIT_US);
     this.stepped = c.multicast && c.s.multicastGroup.sessionStart === 'chirpstack';
     this.pack = c.s.setup.packCommands && !this.stepped;
   }
@@ -148,7 +154,7 @@ export class SetupFlow {
       case Msg.McSetupPackedAns:
         if (step !== Srv.mcGroupSetup) return;
         st.srvStep[d] = Srv.sessionAccepted;
-        return this.clockKnownOk(d) ? this.setUp(d) : ex.request(d, Msg.ForceDeviceResyncReq);
+        return this.clockKnownOk(d) ? this.setUp(d) : this.awaitClock(d);
       case Msg.AppTimeReq:
         return this.appTimeReq(d, step, endUs);
       case Msg.McSessionAns:
@@ -180,7 +186,26 @@ export class SetupFlow {
     if (packedWithVersion) return this.toGroupSetup(d);
     if (this.stepped) return void (this.c.st.srvStep[d] = Srv.sessionRequest); // ChirpStack never forces a resync
     if (this.clockKnownOk(d)) return this.advance(d, Srv.sessionRequest, Msg.McSessionReq);
-    this.advance(d, Srv.clockSync, Msg.ForceDeviceResyncReq);
+    this.awaitClock(d);
+  }
+
+  /**
+   * The server has not seen device d's clock within the tolerance: while the device may still be
+   * synchronising by itself, the server waits; after that it sends ForceDeviceResyncReq.
+   */
+  private awaitClock(d: number): void {
+    const { st, ex } = this.c;
+    if (st.srvStep[d] !== Srv.sessionAccepted) st.srvStep[d] = Srv.clockSync;
+    if (this.c.now >= this.ownSyncUntilUs) return ex.request(d, Msg.ForceDeviceResyncReq);
+    ex.timers.serverTimer(d, CLOCK_WAIT, this.ownSyncUntilUs);
+  }
+
+  /** Server timer: the device's own synchronisation window is over and its clock is still unknown. */
+  serverTimer(d: number, kind: number): boolean {
+    if (kind !== CLOCK_WAIT) return false;
+    const step = this.c.st.srvStep[d];
+    if ((step === Srv.clockSync || step === Srv.sessionAccepted) && !this.clockKnownOk(d)) this.c.ex.request(d, Msg.ForceDeviceResyncReq);
+    return true;
   }
 
   /** TS003: the server answers every AppTimeReq; a clock within the tolerance lets a waiting device go on. */
@@ -193,6 +218,7 @@ export class SetupFlow {
     if (step !== Srv.clockSync && step !== Srv.sessionAccepted) return;
     if (!ok) return ex.rearm(d); // the device asks again by itself
     ex.clearMail(d);
+    ex.timers.cancelServerTimer(d);
     if (step === Srv.sessionAccepted) return this.setUp(d);
     this.advance(d, Srv.sessionRequest, Msg.McSessionReq);
   }
