@@ -33,7 +33,7 @@ export interface Pass {
 export interface PassOptions {
   trace: boolean;
   /** record what each frame carried (frame capture) */
-  frameDetails: boolean;
+  frameDetails?: boolean;
   onProgress?: (fraction: number) => void;
 }
 
@@ -72,7 +72,7 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
     world,
     kernel,
     gateways: s.gateways.positions.map((_, g) => new GatewayRadio(g, world.region, s.gateways.dutyCycle)),
-    txlog: new TxLog(opts.trace, opts.frameDetails),
+    txlog: new TxLog(opts.trace, opts.frameDetails === true),
     campaignStartUs: s.fuotaTask.startTimeS * 1e6,
     sessionStartUs: 0,
     sessionEndUs: 0,

@@ -46,7 +46,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   const pkg = buildFirmwarePackage(s.firmware, s.seed);
   const plan = fragmentPlan(pkg.payload.length, s.fuotaTask.fragmentSizeBytes, s.fuotaTask.redundancyPercent);
   const classASetup = s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast';
-  const probeSetup = (): Pass => runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, frameDetails: false });
+  const probeSetup = (): Pass => runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false });
 
   let probe: Pass | null = null;
   let booking: Booking | null = scenarioBooking(s);
