@@ -14,7 +14,7 @@ import type { RunResult } from '../src/sim/types.js';
 import { setupSecondsPerDevice, slidingWindowStartUs } from './validation/closed-form.js';
 import * as fig from './validation/figures.js';
 import { measureBeaconScan, measureImageWork, measureListen, measureTxPower } from './validation/measure-energy.js';
-import { measureEnergyClassB, measureEnergyClassC, measureSetupScaling, meanSetupDownlinkAirtimeUs, runInterop, SUB_BAND_L, SUB_BAND_M } from './validation/measure-campaign.js';
+import { measureEnergyClassB, measureEnergyClassC, measureSetupScaling, meanSetupDownlinkAirtimeUs, runInterop, SETUP_DOWNLINK_PHY_BYTES, SUB_BAND_L, SUB_BAND_M } from './validation/measure-campaign.js';
 import { measureClassB, measureClassCSessions, measureTwoGateways, SUB_BAND_P } from './validation/measure-distribution.js';
 import { codedOnlyTrials, denseCodeMeanOverhead, denseCodeSuccess, overheadStats, overheadTrials, shareAbove, shareDecodedWithin } from './validation/overhead.js';
 import { radioCases } from './validation/radio-figures.js';
@@ -165,7 +165,7 @@ async function case6(): Promise<void> {
     { dutyCycle: SUB_BAND_L.dutyCycle, meanAirtimeUs: meanSetupDownlinkAirtimeUs(7, 125_000) },
     { dutyCycle: SUB_BAND_P.dutyCycle, meanAirtimeUs: meanSetupDownlinkAirtimeUs(12, 125_000) },
   ];
-  const ideal = setupSecondsPerDevice(7, bands);
+  const ideal = setupSecondsPerDevice(SETUP_DOWNLINK_PHY_BYTES.length, bands);
   const marginal = (rows[2].downlinksPerDevice * 1000 - rows[1].downlinksPerDevice * 500) / 500;
   const slope = (rows[2].setupDurationS - rows[1].setupDurationS) / 500;
   console.log('## Case 6: setup scaling\n');

@@ -89,7 +89,7 @@ export function sessionFigure(points: SentPoint[]): VlSpec {
   const y = { field: 'sent', type: 'quantitative', title: 'Fragments sent' };
   const color = { field: 'series', type: 'nominal', title: null, scale: { range: [PALETTE[0], PALETTE[1]] } };
   return {
-    ...frame('Class C session at DR0 (50 KiB, 1175 fragments of 48 B, 2.793 s each) on the 10 % sub-band', 'Lines: fuota-sim; points: closed form (every 64th fragment)'),
+    ...frame('Class C session at DR0 (48 KiB, 1129 fragments of 48 B, 2.793 s each) on the 10 % sub-band', 'Lines: fuota-sim; points: closed form (every 64th fragment)'),
     data: { values: points },
     layer: [
       { transform: [{ filter: "datum.kind === 'fuota-sim'" }], mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 }, encoding: { x, y, color } },

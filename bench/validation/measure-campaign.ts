@@ -121,8 +121,8 @@ export interface SetupRow {
 }
 
 /** Case 6: `setup-scaling`, one row per fleet size. */
-export function measureSetupScaling(): SetupRow[] {
-  return scenarioPoints('setup-scaling').map((point) => {
+export function measureSetupScaling(name: 'setup-scaling' | 'setup-packed' = 'setup-scaling'): SetupRow[] {
+  return scenarioPoints(name).map((point) => {
     const r = runTraced(point);
     const endUs = phaseSpan(r, 'setup').endS * 1e6;
     const rx1M = gatewayAirtimeUs(r, ['setup'], SUB_BAND_M, 0, endUs + 1);
@@ -146,12 +146,13 @@ export function measureSetupScaling(): SetupRow[] {
 }
 
 /**
- * The setup downlinks of one device in the order they are sent (lorawan-facts 4.2–4.4), as PHYPayload
- * bytes (FRMPayload with CID + 13): PackageVersionReq, McGroupSetupReq, FragSessionSetupReq (v1),
- * ForceDeviceResyncReq, AppTimeAns twice (the first corrects the clock, the second confirms it is
- * within the tolerance), McClassCSessionReq.
+ * The setup downlinks of one device (lorawan-facts 4.2–4.4), as PHYPayload bytes (FRMPayload with
+ * CID + 13): AppTimeAns twice (to the device's own AppTimeReq: the first corrects the clock, the
+ * second confirms it is within the tolerance), PackageVersionReq, McGroupSetupReq, FragSessionSetupReq
+ * (v1), McClassCSessionReq. ForceDeviceResyncReq is sent only to a device whose own synchronisation
+ * the server did not see through.
  */
-export const SETUP_DOWNLINK_PHY_BYTES: readonly number[] = [1 + 13, 30 + 13, 11 + 13, 2 + 13, 6 + 13, 6 + 13, 11 + 13];
+export const SETUP_DOWNLINK_PHY_BYTES: readonly number[] = [6 + 13, 6 + 13, 1 + 13, 30 + 13, 11 + 13, 11 + 13];
 
 /** Mean airtime of the setup downlinks at a data rate, µs. */
 export function meanSetupDownlinkAirtimeUs(sf: number, bwHz: number): number {

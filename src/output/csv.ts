@@ -8,7 +8,8 @@
  * arbitrary swept values, so it goes through csv-stringify.
  */
 import { stringify } from 'csv-stringify/sync';
-import { TX_KINDS, type DeviceTable, type TransmissionTable } from '../sim/types.js';
+import { rebuiltAndVerified } from '../sim/summary.js';
+import { TX_KINDS, type DeviceStatus, type DeviceTable, type Summary, type TransmissionTable } from '../sim/types.js';
 import { formatCell, formatNumber } from './format.js';
 
 export const DEVICE_COLUMNS = [
@@ -80,6 +81,26 @@ export function devicesCsv(table: DeviceTable): string {
 /** transmissions.csv: one row per radio frame. */
 export function transmissionsCsv(table: TransmissionTable): string {
   return [...transmissionsCsvChunks(table)].join('');
+}
+
+export const COMPLETION_COLUMNS = ['timeS', 'fromSessionS', 'devicesRebuilt', 'share'] as const;
+
+/**
+ * completion.csv: the completion curve, one row per distinct time at which devices rebuilt and
+ * verified the image (s from the campaign start, and from the session start when there was one),
+ * with the number of such devices so far and their share of the fleet.
+ */
+export function completionCsv(decodedAtS: Float64Array, status: readonly DeviceStatus[], summary: Pick<Summary, 'devices' | 'sessionStartS'>): string {
+  const times: number[] = [];
+  for (let d = 0; d < decodedAtS.length; d++) if (decodedAtS[d] === decodedAtS[d] && rebuiltAndVerified(status[d])) times.push(decodedAtS[d]);
+  times.sort((a, b) => a - b);
+  const rows: unknown[][] = [];
+  for (let i = 0; i < times.length; i++) {
+    if (i + 1 < times.length && times[i + 1] === times[i]) continue;
+    const t = times[i];
+    rows.push([t, summary.sessionStartS === null ? null : t - summary.sessionStartS, i + 1, (i + 1) / summary.devices]);
+  }
+  return stringify([COMPLETION_COLUMNS as unknown as string[], ...rows.map((r) => r.map(formatCell))]);
 }
 
 /** A CSV of `rows` with the given columns in order; a missing value is an empty cell. */

@@ -4,9 +4,9 @@
  * byte-identical for the same scenario and seed.
  */
 import { join } from 'node:path';
-import { SUMMARY_METRICS, type RunResult, type Summary } from '../sim/types.js';
+import { SUMMARY_COLUMNS, SUMMARY_METRICS, flatSummary, type RunResult, type Summary } from '../sim/types.js';
 import { writeDirAtomic, writeFileAtomic, type FileData } from './atomic.js';
-import { devicesCsvChunks, summaryCsv, transmissionsCsvChunks } from './csv.js';
+import { completionCsv, devicesCsvChunks, summaryCsv, transmissionsCsvChunks } from './csv.js';
 import { stableJson } from './format.js';
 import { plotFiles } from './plotFiles.js';
 import { plotDataFromResult } from './plotData.js';
@@ -19,11 +19,22 @@ export interface WriteRunOptions {
   trace: boolean;
 }
 
-/** The summary metrics as one object in their stable order. */
-export function orderedSummary(summary: Summary): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const k of SUMMARY_METRICS) out[k] = summary[k];
+/** summary.json: the summary metrics as one object in their stable order, statusCounts after devicesRebuilt. */
+export function orderedSummary(summary: Summary): Record<string, number | null | Summary['statusCounts']> {
+  const out: Record<string, number | null | Summary['statusCounts']> = {};
+  for (const k of SUMMARY_METRICS) {
+    out[k] = summary[k];
+    if (k === 'devicesRebuilt') out.statusCounts = { ...summary.statusCounts };
+  }
   return out;
+}
+
+/** Columns of a single run's summary.csv: the scenario name and seed, so that files concatenate, then the metrics. */
+export const RUN_SUMMARY_COLUMNS: readonly string[] = ['name', 'seed', ...SUMMARY_COLUMNS];
+
+/** summary.csv of one run. */
+export function runSummaryCsv(result: Pick<RunResult, 'scenario' | 'summary'>): string {
+  return summaryCsv([{ name: result.scenario.name, seed: result.scenario.seed, ...flatSummary(result.summary) }], RUN_SUMMARY_COLUMNS);
 }
 
 /** scenario.resolved.json: the resolved scenario plus the simulator version (last key). */
@@ -45,10 +56,10 @@ export async function writeRunResults(outDir: string, result: RunResult, opts: W
         await writeFileAtomic(join(tmpDir, name), data);
         names.push(name);
       };
-      const summary = orderedSummary(result.summary);
       await put('scenario.resolved.json', resolvedScenarioJson(result));
-      await put('summary.json', stableJson(summary));
-      await put('summary.csv', summaryCsv([summary], SUMMARY_METRICS));
+      await put('summary.json', stableJson(orderedSummary(result.summary)));
+      await put('summary.csv', runSummaryCsv(result));
+      await put('completion.csv', completionCsv(result.devices.decodedAtS, result.devices.status, result.summary));
       if (outputs.devices) await put('devices.csv', devicesCsvChunks(result.devices));
       if (opts.trace || outputs.transmissions) await put('transmissions.csv', transmissionsCsvChunks(result.transmissions));
       const plotData = plotDataFromResult(result);

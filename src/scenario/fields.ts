@@ -164,3 +164,13 @@ export function derivedDoc(description: string, derived: string): string {
 }
 
 export { doc as withDefault };
+
+/** An ISO-8601 UTC time with a Z suffix, e.g. "2026-01-05T00:00:00Z" (optionally with up to 6 decimals). */
+export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+/** GPS epoch (1980-01-06T00:00:00Z), ms since the Unix epoch: class B beacon times count from it. */
+export const GPS_EPOCH_MS = 315_964_800_000;
+
+/** Whether `v` is an ISO-8601 UTC time on or after the GPS epoch. */
+export function isUtcTime(v: string): boolean {
+  return ISO_UTC.test(v) && Number.isFinite(Date.parse(v)) && Date.parse(v) >= GPS_EPOCH_MS;
+}

@@ -6,7 +6,7 @@ import { MAX_FRAGMENT_COUNTER } from '../fuota/ts004/constants.js';
 import { fragmentPlan, type FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { Region } from '../lorawan/regions/index.js';
 import {
-  DEFAULT_DL_DR, DEFAULT_IMAGE_BYTES, deriveSessionTimeoutS, maxFragmentSizeBytes, roundSessionTimeoutS,
+  CLASS_C_MAX_TIMEOUT_S, DEFAULT_DL_DR, DEFAULT_IMAGE_BYTES, deriveSessionTimeoutS, maxFragmentSizeBytes, roundSessionTimeoutS,
 } from './derive.js';
 import { checkFile } from './files.js';
 import type { ParsedScenario } from './schema.js';
@@ -136,10 +136,21 @@ export function planFragments(dataLength: number, fragmentSizeBytes: number, red
   return fragmentPlan(dataLength, fragmentSizeBytes, redundancyPercent);
 }
 
-/** The session timeout: a given value rounded up to a power of two (as AWS does), else derived. */
-export function resolveSessionTimeoutS(p: ParsedScenario, region: Region, down: Downlink, plan: FragmentPlan | null): number {
+/**
+ * The session timeout: a given value rounded up to a power of two (as AWS does; at least one beacon
+ * period for class B), else derived. A class C value beyond what TS005 can send (2^15 s) is refused.
+ */
+export function resolveSessionTimeoutS(p: ParsedScenario, region: Region, down: Downlink, plan: FragmentPlan | null, problems: string[]): number {
   const given = p.multicastGroup.sessionTimeoutS;
-  if (given !== undefined) return roundSessionTimeoutS(given);
+  const dlClass = p.multicastGroup.dlClass;
+  if (given !== undefined) {
+    const rounded = roundSessionTimeoutS(given, dlClass);
+    if (dlClass === 'ClassC' && rounded > CLASS_C_MAX_TIMEOUT_S) {
+      const why = rounded === given ? '' : ` (rounded up to ${rounded}, as AWS rounds to a power of two)`;
+      problems.push(`multicastGroup.sessionTimeoutS: ${given}${why} is longer than a TS005 class C session can last (SessionTimeOut 2^15 = ${CLASS_C_MAX_TIMEOUT_S} s); allowed: 60..${CLASS_C_MAX_TIMEOUT_S} for ClassC, or leave it out`);
+    }
+    return rounded;
+  }
   if (plan === null || down.fragmentSizeBytes === null) return SESSION_FALLBACK_S;
   return deriveSessionTimeoutS({
     region,

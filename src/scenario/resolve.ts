@@ -55,7 +55,7 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions): ResolvedSce
   const down = resolveDownlink(p, region, problems);
   const plan = down.fragmentSizeBytes === null ? null
     : planFragments(dataLength, down.fragmentSizeBytes, p.fuotaTask.redundancyPercent, problems);
-  const sessionTimeoutS = resolveSessionTimeoutS(p, region, down, plan);
+  const sessionTimeoutS = resolveSessionTimeoutS(p, region, down, plan, problems);
   const devices = resolveDevices(p.devices, region, opts.baseDir, problems);
   const gateways = resolveGateways(p.gateways, region, down.dlFreq, problems);
   checkGatewayIds(p.multicastGroup.gateways, gateways.positions.length, problems);

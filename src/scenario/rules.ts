@@ -3,6 +3,7 @@
  * field(s) involved. Rules that settle a value live next to it (resolve-task.ts, resolve-fleet.ts).
  */
 import type { Region } from '../lorawan/regions/index.js';
+import { bookedSessionStartS } from './derive.js';
 import { knownKeysAt, schemaAt, suggest } from './paths.js';
 import { scenarioSchema, type ParsedScenario } from './schema.js';
 import { RETIRED_FIELDS } from './schema-world.js';
@@ -39,12 +40,22 @@ export function checkTiming(p: ParsedScenario, fragmentSizeBytes: number | null,
     problems.push(`fuotaTask.startTimeS: ${p.fuotaTask.startTimeS} is not before simulation.maxDurationS (${maxS}); allowed: 0..${maxS} s, not inclusive`);
   }
   const start = p.multicastGroup.sessionStart;
-  if (typeof start === 'number' && start >= maxS) {
-    problems.push(`multicastGroup.sessionStart: ${start} is not before simulation.maxDurationS (${maxS}); allowed: "after-setup", "chirpstack" or seconds below ${maxS}`);
+  const campaignS = p.fuotaTask.startTimeS;
+  const bookedS = bookedSessionStartS(start, p.startTime, campaignS);
+  if (bookedS !== null && bookedS < campaignS) {
+    problems.push(`multicastGroup.sessionStart: ${JSON.stringify(start)} is ${campaignS - bookedS} s before the campaign start (${isoAt(p.startTime, campaignS)}); allowed: a time at or after it`);
+  } else if (bookedS !== null && bookedS >= maxS) {
+    const allowed = typeof start === 'number' ? `seconds below ${maxS - campaignS}` : `a time before ${isoAt(p.startTime, maxS)}`;
+    problems.push(`multicastGroup.sessionStart: ${JSON.stringify(start)} is not before simulation.maxDurationS (${maxS} s of simulation); allowed: ${allowed}`);
   }
   if (fragmentSizeBytes !== null && p.firmware.tamperBytes > fragmentSizeBytes) {
     problems.push(`firmware.tamperBytes: ${p.firmware.tamperBytes} is more than the ${fragmentSizeBytes}-byte fragment; allowed: 0..${fragmentSizeBytes}`);
   }
+}
+
+/** The wall-clock time `s` seconds after simulation time 0. */
+function isoAt(startTime: string, s: number): string {
+  return new Date(Date.parse(startTime) + s * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** A sweep key must name a field of the schema (objects included), other than the sweep itself. */

@@ -112,7 +112,7 @@ export const devicesSchema = section(
       .number({ error: says('null or an integer 0..16383') }).int({ error: says('null or an integer 0..16383') })
       .min(0, { error: says('null or an integer 0..16383') }).max(16_383, { error: says('null or an integer 0..16383') })
       .nullable().default(null)
-      .describe('Decoder memory budget: the most lost uncoded fragments a device can hold; a session needing more ends in Not_enough_memory. null = unbounded. Default: null.'),
+      .describe('Decoder memory budget: the most lost uncoded fragments a device can hold; a session needing more ends in MemoryError (the FragSessionStatusAns status bit 0: NotEnoughMatrixMemory in TS004 v1, MemoryError in v2; Not_enough_memory is the FragSessionSetupAns refusal, devices.mix.notEnoughMemory). null = unbounded. Default: null.'),
     rxDrOffset1: int(0, 7, 'RX1DROffset (AWS device profile RxDrOffset1): the RX1 data rate is the region\'s table entry for the uplink DR and this offset. Up to the region\'s largest offset: EU868 and AU915 5, US915 3, AS923-1 and IN865 7.', 0),
     rxDataRate2: int(0, 15, 'RX2 data rate (AWS device profile RxDataRate2): a downlink data rate of the region.').nullable().default(null)
       .describe('RX2 data rate (AWS device profile RxDataRate2): a downlink data rate of the region; null = the region default (EU868 DR0, US915/AU915 DR8, AS923-1 DR2, IN865 DR2). Default: null.'),
@@ -124,11 +124,11 @@ export const devicesSchema = section(
         driftPpmSigma: num(0, 1000, 'Standard deviation of the device clock drift, ppm.', 10),
         initialOffsetSigmaS: num(0, 86_400, 'Standard deviation of the device clock offset at start, s.', 5),
       },
-      'Device clocks (corrected by TS003 clock sync during setup).',
+      'Device clocks (corrected by TS003 clock sync: each device asks AppTimeReq at the campaign start, the server forces a resync only when needed).',
     ),
     mix: section(
       {
-        noPackage: share('Share of devices without the FUOTA packages: Package_Not_Supported.', 0),
+        noPackage: share('Share of devices without the package version the server runs: they answer PackageVersionReq with another one, and end Package_Not_Supported (a device whose answers are lost ends Initial).', 0),
         fragAlgoUnsupported: share('Share refusing the fragmentation algorithm: FragAlgo_unsupported.', 0),
         notEnoughMemory: share('Share without memory for the session: Not_enough_memory.', 0),
         fragIndexUnsupported: share('Share refusing the FragIndex: FragIndex_unsupported.', 0),

@@ -4,7 +4,7 @@
  * StartMulticastGroupSession) in camelCase; ranges are the API's (lorawan-facts.md 7.1) unless noted.
  */
 import { z } from 'zod';
-import { bool, derivedDoc, derivedInt, filePath, int, num, oneOf, says, section, text } from './fields.js';
+import { bool, derivedDoc, derivedInt, filePath, int, ISO_UTC, isUtcTime, num, oneOf, says, section, text } from './fields.js';
 
 import { MAX_IMAGE_BYTES } from '../fuota/image/limits.js';
 
@@ -88,12 +88,22 @@ const gatewayIds = z
   .default('all')
   .describe('Gateways that send the group\'s downlinks: "all"; "cover", the fewest gateways that reach every device any gateway reaches at the session data rate (as ChirpStack selects them; chosen greedily, ties to the lower id); or a list of 1..20 gateway ids, 0-based indexes into gateways.positions (AWS ParticipatingGateways.GatewayList). Default: "all".');
 
+const SESSION_START_ALLOWED =
+  '"after-setup", "chirpstack", seconds 0..31536000 after the campaign start, or an ISO-8601 UTC time such as "2026-01-05T02:00:00Z"';
 const sessionStart = z
-  .union([z.enum(['after-setup', 'chirpstack']), z.number().min(0).max(31_536_000)], {
-    error: says('"after-setup", "chirpstack" or seconds 0..31536000 after simulation start'),
-  })
+  .union([
+    z.enum(['after-setup', 'chirpstack']),
+    z.number().min(0).max(31_536_000),
+    z.string().regex(ISO_UTC).refine(isUtcTime),
+  ], { error: says(SESSION_START_ALLOWED) })
   .default('after-setup')
-  .describe('When the multicast session starts: "after-setup" (as soon as setup ends), "chirpstack" (now + (maxRetries + 1) × uplink interval, as ChirpStack schedules it) or seconds after simulation start. Default: "after-setup".');
+  .describe(
+    'When the multicast session starts (TS005 SessionTime), as booked: seconds after the campaign start (fuotaTask.startTimeS), or an ISO-8601 UTC time ' +
+      '(AWS StartFuotaTask LoRaWAN.StartTime / StartMulticastGroupSession SessionStartTime, which AWS takes 30 min to 48 h ahead); setup runs in the lead time and a device not set up by then does not join. ' +
+      '"after-setup": the earliest booking that still sets up every device setup can reach — the session starts when the last of them has answered its session request (class B: at the next beacon), found by simulating setup first; ' +
+      'a planning answer ("book at least this far ahead", summary leadTimeFor…S), not something a server does by itself. ' +
+      '"chirpstack": as ChirpStack v4 fixes it, when its session step runs after the McGroupSetup and FragSessionSetup steps of the whole group: that moment + (setup.maxRetries + 1) × the uplink interval. Default: "after-setup".',
+  );
 
 export const multicastGroupSchema = section(
   {
@@ -109,8 +119,10 @@ export const multicastGroupSchema = section(
       .default(128)
       .describe('Class B only: ping period in 30 ms slots, a power of two 32..4096 (AWS PingSlotPeriod; 128 = one slot every 3.84 s). Default: 128.'),
     sessionTimeoutS: derivedInt(60, 172_800, derivedDoc(
-      'Multicast session length, s (AWS SessionTimeout). A value that is not a power of two is rounded up to the next one (as AWS does), at most 172800.',
-      'derived: the smallest power of two ≥ 1.5 × the estimated distribution time, within 60..172800',
+      'Multicast session length, s (AWS SessionTimeout, 60..172800). A value that is not a power of two is rounded up to the next one, as AWS does. ' +
+        'TS005 carries it as a 4-bit TimeOut: 2^TimeOut s for class C, so at most 32768 s (a longer class C value is refused), and 2^TimeOut beacon periods of 128 s for class B, so at least 128 s. ' +
+        'At the timeout the devices return to class A and stop collecting fragments.',
+      'derived: 1.5 × the estimated distribution time, rounded the same way (class C at most 32768)',
     )),
     mcAddr: text(/^0x[0-9a-fA-F]{8}$/, '"0x" and 8 hex digits, e.g. "0x01ABCDEF"',
       'Multicast address; class B ping-slot offsets derive from it.', '0x01ABCDEF'),

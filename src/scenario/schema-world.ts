@@ -76,6 +76,11 @@ export const setupSchema = section(
     maxRetries: int(0, 10, 'Retries of each unanswered setup request.', 3),
     answerDelayS: num(0, 86_400, 'A device answers a setup request after this delay, s (with its next uplink).', 5),
     clockSyncToleranceS: num(0, 3600, 'Clock sync: a device resyncs until its error is at most this, s.', 1, true),
+    packCommands: bool(
+      'Requests of one package share a downlink when the pair fits the data rate of both receive windows: PackageVersionReq + FragSessionSetupReq (FPort 201), McGroupSetupReq + McClassC/BSessionReq (FPort 200); the device answers both in one uplink, as LoRaMac-node does. ' +
+        'false: one request per downlink, as ChirpStack v4\'s FUOTA flow sends them (AWS does not document it). Not used with sessionStart "chirpstack".',
+      false,
+    ),
   },
   'The class A setup phase before the session.',
 );

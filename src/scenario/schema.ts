@@ -8,7 +8,7 @@
  * `derive.ts`; `resolveScenario` then returns the complete `ResolvedScenario`.
  */
 import { z } from 'zod';
-import { int, oneOf, says, text } from './fields.js';
+import { int, isUtcTime, oneOf, says, text } from './fields.js';
 import { devicesSchema, gatewaysSchema } from './schema-fleet.js';
 import { firmwareSchema, fuotaTaskSchema, multicastGroupSchema } from './schema-task.js';
 import {
@@ -17,14 +17,11 @@ import {
 
 export const REGIONS = ['EU868', 'US915', 'AU915', 'AS923-1', 'IN865'] as const;
 
-/** GPS epoch (1980-01-06T00:00:00Z), ms since the Unix epoch: class B beacon times count from it. */
-const GPS_EPOCH_MS = 315_964_800_000;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const START_ALLOWED = 'an ISO-8601 UTC time after 1980-01-06, e.g. "2026-01-05T00:00:00Z"';
 
 const startTime = z
   .string({ error: says(START_ALLOWED) })
-  .refine((v) => ISO_UTC.test(v) && Number.isFinite(Date.parse(v)) && Date.parse(v) >= GPS_EPOCH_MS, {
+  .refine(isUtcTime, {
     error: (iss) => `${JSON.stringify(iss.input)} is not valid; allowed: ${START_ALLOWED}`,
   })
   .default('2026-01-05T00:00:00Z')

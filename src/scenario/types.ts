@@ -131,8 +131,8 @@ export interface ResolvedScenario {
     gateways: 'all' | 'cover' | number[];
     /** AWS ParticipatingGateways.TransmissionInterval: delay between successive gateways sending the same frame */
     transmissionIntervalMs: number;
-    /** 'after-setup' | 'chirpstack' | seconds from simulation start */
-    sessionStart: 'after-setup' | 'chirpstack' | number;
+    /** 'after-setup' | 'chirpstack' | seconds after the campaign start | an ISO-8601 UTC time */
+    sessionStart: 'after-setup' | 'chirpstack' | number | string;
     /** devices stop listening once they have rebuilt the image (TS005 allows ending the session early) */
     stopListeningWhenDecoded: boolean;
   };
@@ -202,6 +202,8 @@ export interface ResolvedScenario {
     answerDelayS: number;
     /** clock sync: device resyncs until |error| <= this, s */
     clockSyncToleranceS: number;
+    /** requests of one package share a downlink (PackageVersionReq + FragSessionSetupReq; McGroupSetupReq + session request) */
+    packCommands: boolean;
   };
 
   completion: {

@@ -12,8 +12,10 @@ import type { FecVariant } from '../scenario/types.js';
 export const FEED_CONTINUE = 0;
 export const FEED_DONE = 1;
 export const FEED_MEMORY_FAILURE = 2;
+/** A copy of a frame the device already took (another gateway's copy of the same N): not a new fragment. */
+export const FEED_REPEAT = 3;
 
-/** What the distribution needs of the decoders: feed fragment N to device d. */
+/** What the distribution needs of the decoders: feed fragment N to device d (FEED_*). */
 export interface FragmentSink {
   feed(device: number, n: number): number;
 }

@@ -12,7 +12,7 @@ import { Purpose, uniform } from '../engine/rng.js';
 import { geLoss } from '../radio/burst.js';
 import { rayleighFadingDb } from '../radio/normal.js';
 import type { RunContext } from './context.js';
-import type { FragmentSink } from './decoders.js';
+import { FEED_REPEAT, type FragmentSink } from './decoders.js';
 import { DownlinkRx } from './downlink-rx.js';
 
 interface FrameRing {
@@ -122,8 +122,9 @@ export class FrameReceiver {
         continue;
       }
       if (decodedAtUs[d] === decodedAtUs[d]) continue; // already rebuilt (not NaN): ignore
-      fragmentsReceived[d]++;
       const r = this.decoders.feed(d, n);
+      if (r === FEED_REPEAT) continue; // another gateway's copy of a fragment it holds: not a new fragment
+      fragmentsReceived[d]++;
       if (r === 1) {
         decodedAtUs[d] = end;
         fragmentsNeeded[d] = fragmentsReceived[d];

@@ -10,9 +10,9 @@ import type { FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { Campaign } from './campaign/campaign.js';
 import { Srv } from './campaign/state.js';
 import type { RunContext } from './context.js';
-import { buildSummary, maxDutyCycle } from './summary.js';
+import { buildSummary, maxDutyCycle, rebuiltAndVerified } from './summary.js';
 import type { BackgroundTraffic } from './traffic.js';
-import type { DeviceTable, RunResult, Summary } from './types.js';
+import { DEVICE_STATUSES, type DeviceTable, type RunResult, type Summary } from './types.js';
 import type { UplinkMedium } from './uplinks.js';
 import { STATUS_INDEX } from './world.js';
 
@@ -32,9 +32,20 @@ export function finalStatuses(ctx: RunContext, campaign: Campaign): Float64Array
     if (status === STATUS_INDEX.Initial && (step === Srv.setUp || (step >= Srv.unicast && step <= Srv.version))) status = STATUS_INDEX.MissingFrag;
     fleet.status[d] = status;
     const rebuilt = fleet.decodedAtUs[d] === fleet.decodedAtUs[d]; // not NaN
-    if (rebuilt && status !== STATUS_INDEX.MICError && status !== STATUS_INDEX.Wrong_descriptor) updated.push((fleet.decodedAtUs[d] - ctx.campaignStartUs) / 1e6);
+    if (rebuilt && rebuiltAndVerified(DEVICE_STATUSES[status])) updated.push((fleet.decodedAtUs[d] - ctx.campaignStartUs) / 1e6);
   }
   return Float64Array.from(updated).sort();
+}
+
+/**
+ * When each device the session could reach was set up (the server heard it accept the session),
+ * ascending, s from the campaign start.
+ */
+export function readyTimesS(ctx: RunContext, campaign: Campaign): Float64Array {
+  const { setUpAtUs } = campaign.core.st;
+  const out: number[] = [];
+  for (let d = 0; d < setUpAtUs.length; d++) if (setUpAtUs[d] === setUpAtUs[d]) out.push((setUpAtUs[d] - ctx.campaignStartUs) / 1e6);
+  return Float64Array.from(out).sort();
 }
 
 export interface ResultInputs {
@@ -46,6 +57,8 @@ export interface ResultInputs {
   campaignEndUs: number;
   medium: UplinkMedium;
   traffic: BackgroundTraffic;
+  /** readyTimesS of the pass that saw setup through (null without a multicast session) */
+  readyAtS: Float64Array | null;
 }
 
 export function campaignResults(x: ResultInputs): { summary: Summary; phases: RunResult['phases'] } {
@@ -57,6 +70,7 @@ export function campaignResults(x: ResultInputs): { summary: Summary; phases: Ru
   const phases: RunResult['phases'] = [{ phase: 'setup', startS: start / 1e6, endS: setupEndUs / 1e6 }];
   let distributionS = 0;
   const dist = campaign.session?.distribution ?? null;
+  const sessionStartS = campaign.hasSession ? (ctx.sessionStartUs - start) / 1e6 : null;
   if (dist) {
     const endUs = dist.lastFrameEndUs > -Infinity ? dist.lastFrameEndUs : ctx.sessionStartUs;
     distributionS = (endUs - ctx.sessionStartUs) / 1e6;
@@ -86,6 +100,8 @@ export function campaignResults(x: ResultInputs): { summary: Summary; phases: Ru
     uplinkCollisions: x.medium.collisions,
     backgroundPdr: x.traffic.uplinks > 0 ? x.traffic.delivered / x.traffic.uplinks : null,
     events: ctx.kernel.events,
+    sessionStartS,
+    readyAtS: x.readyAtS,
   });
   return { summary, phases };
 }

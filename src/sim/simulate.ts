@@ -2,28 +2,29 @@
  * One simulation run: scenario in, RunResult out. Deterministic: the same scenario (and seed) gives
  * the same result, except `timing`.
  *
- * The campaign (campaign/campaign.ts) runs its phases on one kernel: setup over class A, the
- * multicast session (distribution.ts; class B adds beacons.ts) or unicast fragments, status and
+ * The campaign (campaign/campaign.ts) runs its phases on one kernel (pass.ts): setup over class A,
+ * the multicast session (distribution.ts; class B adds beacons.ts) or unicast fragments, status and
  * repair rounds, and each device's report and reboot; background traffic (traffic.ts) runs from the
  * campaign start to its end through the shared uplink medium. Then energy and tables (finalize.ts,
  * summary.ts).
+ *
+ * A setup probe (a pass that runs setup alone, campaign/session-time.ts) comes first when the session
+ * is booked "after-setup", and after the run when a booking cut setup short: it says when each device
+ * the session could reach would have been set up (fleetReadyS, leadTimeFor…S).
  */
-import { Kernel } from '../engine/kernel.js';
 import { buildFirmwarePackage, type FirmwarePackage } from '../fuota/image/package.js';
 import { fragmentPlan } from '../fuota/ts004/sizing.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { Campaign } from './campaign/campaign.js';
-import { ClassADownlinks } from './classa-downlink.js';
-import { newRunContext, type RunContext } from './context.js';
-import { Ev } from './events.js';
-import { deviceTable, finishEnergy } from './finalize.js';
+import { isoToGpsUs } from '../lorawan/gps.js';
+import type { Campaign } from './campaign/campaign.js';
+import { earliestSessionStartUs, scenarioBooking, type Booking } from './campaign/session-time.js';
+import type { RunContext } from './context.js';
 import { DevFlag } from './campaign/state.js';
-import { campaignResults, finalStatuses } from './results.js';
+import { deviceTable, finishEnergy } from './finalize.js';
+import { freshWorld, runPass, type Pass } from './pass.js';
+import { campaignResults, finalStatuses, readyTimesS } from './results.js';
 import { dutyCycleSeries } from './summary.js';
-import { BackgroundTraffic } from './traffic.js';
-import { TxLog } from './txlog.js';
 import type { RunResult } from './types.js';
-import { UplinkMedium } from './uplinks.js';
 import { buildWorld } from './world.js';
 
 export const SIMULATOR_VERSION = '0.1.0';
@@ -41,64 +42,39 @@ export interface SimulateOptions {
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
 }
 
-/** Kernel time between progress reports, µs. */
-const PROGRESS_STEP_US = 600e6;
-
 export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunResult {
   const t0 = performance.now();
   const world = buildWorld(s);
   const pkg = buildFirmwarePackage(s.firmware, s.seed);
   const plan = fragmentPlan(pkg.payload.length, s.fuotaTask.fragmentSizeBytes, s.fuotaTask.redundancyPercent);
+  const classASetup = s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast';
+  const probeSetup = (): Pass => runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false });
 
-  let campaign: Campaign | null = null;
-  let medium: UplinkMedium | null = null;
-  let classA: ClassADownlinks | null = null;
-  let traffic: BackgroundTraffic | null = null;
-  const kernel = new Kernel((kind, a, b) => {
-    const dist = campaign!.session?.distribution;
-    switch (kind) {
-      case Ev.release: return dist!.onRelease(a);
-      case Ev.gatewayTry: return dist!.onGatewayTry(a);
-      case Ev.frameEnd: return dist!.onFrameEnd(a);
-      case Ev.beacon: return campaign!.session!.beacons!.onBeacon();
-      case Ev.uplinkStart: return traffic!.onStart(a);
-      case Ev.uplinkEnd:
-        medium!.onEnd(a);
-        return campaign!.checkDone();
-      case Ev.classADownlink:
-        classA!.onWindow(a);
-        return campaign!.checkDone();
-      case Ev.campaign:
-        campaign!.ex.timers.onEvent(a, b);
-        return campaign!.checkDone();
+  let probe: Pass | null = null;
+  let booking: Booking | null = scenarioBooking(s);
+  if (booking === null) {
+    // "after-setup": the earliest booking that loses no reachable device (session-time.ts)
+    const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
+    let readyUs = campaignStartUs;
+    if (classASetup) {
+      probe = probeSetup();
+      const ready = readyTimesS(probe.ctx, probe.campaign);
+      readyUs = ready.length > 0 ? campaignStartUs + ready[ready.length - 1] * 1e6 : probe.campaignEndUs;
     }
-  });
-
-  const ctx = newRunContext(world, kernel, new TxLog(opts.trace === true || opts.frameDetails === true || s.outputs.transmissions, opts.frameDetails === true));
-  medium = new UplinkMedium(ctx);
-  classA = new ClassADownlinks(ctx, medium);
-  traffic = new BackgroundTraffic(ctx, medium);
-  campaign = new Campaign(ctx, medium, classA, plan, pkg);
-  opts.onStart?.(ctx, campaign);
-
-  const maxUs = s.simulation.maxDurationS * 1e6;
-  kernel.run(ctx.campaignStartUs); // nothing happens before the campaign starts
-  traffic.start(ctx.campaignStartUs);
-  campaign.start();
-  let shown = 0;
-  for (let until = ctx.campaignStartUs + PROGRESS_STEP_US; ; until += PROGRESS_STEP_US) {
-    kernel.run(Math.min(until, maxUs));
-    if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
-    if (opts.onProgress) {
-      const expectedEndUs = ctx.sessionEndUs > 0 ? ctx.sessionEndUs : ctx.campaignStartUs + 4 * campaign.ex.intervalUs;
-      shown = Math.max(shown, Math.min(0.99, (kernel.now - ctx.campaignStartUs) / Math.max(1, expectedEndUs - ctx.campaignStartUs)));
-      opts.onProgress(shown);
-    }
+    booking = { kind: 'fixed', startUs: earliestSessionStartUs(s, isoToGpsUs(s.startTime), readyUs) };
   }
-  const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
-  traffic.stopUs = campaignEndUs;
+  const main = runPass(world, pkg, plan, booking, {
+    trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
+    frameDetails: opts.frameDetails === true,
+    onProgress: opts.onProgress,
+    onStart: opts.onStart,
+  });
+  const { ctx, campaign, campaignEndUs } = main;
   opts.onProgress?.(1);
   opts.onFinish?.(ctx, campaign, pkg);
+  // a booking that cut setup short: how far ahead it should have been comes from setup left to finish
+  if (classASetup && probe === null && booking.kind === 'fixed' && campaign.setup.cutAtSession > 0) probe = probeSetup();
+  const readiness = probe ?? main;
 
   const verifiedAtS = finalStatuses(ctx, campaign);
   const { st } = campaign.core;
@@ -113,7 +89,8 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     imageBytes: pkg.image.length,
   });
   const devices = deviceTable(ctx, energy);
-  const { summary, phases } = campaignResults({ ctx, campaign, devices, plan, verifiedAtS, campaignEndUs, medium, traffic });
+  const readyAtS = campaign.core.multicast ? readyTimesS(readiness.ctx, readiness.campaign) : null;
+  const { summary, phases } = campaignResults({ ...main, devices, plan, verifiedAtS, readyAtS });
   return {
     scenario: s,
     simulatorVersion: SIMULATOR_VERSION,

@@ -48,10 +48,38 @@ export interface Summary {
   uplinkCollisions: number;
   backgroundPdr: number | null;
   events: number;
+  /** devices that rebuilt and verified the image, whatever happened after (devicesUpdated counts Successful) */
+  devicesRebuilt: number;
+  /** devices ending in each AWS status, every status present (zeros included), in DEVICE_STATUSES order */
+  statusCounts: Record<DeviceStatus, number>;
+  /** when the multicast session began (TS005 SessionTime), s from the campaign start; null without a session (unicast) */
+  sessionStartS: number | null;
+  /** when every device the session could reach was set up (the last one's session answer heard), s from the campaign start */
+  fleetReadyS: number | null;
+  /** sessionStartS − fleetReadyS when positive, else 0 */
+  idleBeforeSessionS: number | null;
+  /** the shortest booking lead (campaign start → session start) that sets up 90 / 95 / 99 % of the devices the session could reach, s */
+  leadTimeFor90S: number | null;
+  leadTimeFor95S: number | null;
+  leadTimeFor99S: number | null;
+  /** as timeTo…S, counted from the session start */
+  timeTo50FromSessionS: number | null;
+  timeTo90FromSessionS: number | null;
+  timeTo95FromSessionS: number | null;
+  timeTo99FromSessionS: number | null;
+  timeToAllFromSessionS: number | null;
 }
 
-/** Summary metric names in their stable order (columns of summary.csv). */
-export const SUMMARY_METRICS: ReadonlyArray<keyof Summary> = [
+/** Summary fields that hold one number (or null): every field but statusCounts. */
+export type SummaryMetric = Exclude<keyof Summary, 'statusCounts'>;
+
+/**
+ * Summary metric names in their stable order (summary.json keys, summary.csv columns); the first 27
+ * are the original set, the later ones are appended so that existing column positions hold.
+ * statusCounts sits between devicesRebuilt and sessionStartS in summary.json and becomes the
+ * `status<Name>` columns there in summary.csv (summaryColumns).
+ */
+export const SUMMARY_METRICS: readonly SummaryMetric[] = [
   'devices', 'devicesUpdated', 'updatedRatio',
   'setupDurationS', 'distributionDurationS', 'campaignDurationS',
   'timeTo50S', 'timeTo90S', 'timeTo95S', 'timeTo99S', 'timeToAllS',
@@ -59,7 +87,45 @@ export const SUMMARY_METRICS: ReadonlyArray<keyof Summary> = [
   'downlinkAirtimeS', 'uplinkAirtimeS', 'maxDutyCycle', 'dutyCycleWaitS',
   'energyMeanJ', 'energyP95J', 'energyMaxJ',
   'uplinks', 'uplinkCollisions', 'backgroundPdr', 'events',
+  'devicesRebuilt',
+  'sessionStartS', 'fleetReadyS', 'idleBeforeSessionS', 'leadTimeFor90S', 'leadTimeFor95S', 'leadTimeFor99S',
+  'timeTo50FromSessionS', 'timeTo90FromSessionS', 'timeTo95FromSessionS', 'timeTo99FromSessionS', 'timeToAllFromSessionS',
 ];
+
+/** summary.csv column of a status count: `status` + the AWS name (statusInitial, statusPackage_Not_Supported, ...). */
+export function statusColumn(status: DeviceStatus): string {
+  return `status${status}`;
+}
+
+export const STATUS_COLUMNS: readonly string[] = DEVICE_STATUSES.map(statusColumn);
+
+/** Where the status columns go among the flat metrics: right after devicesRebuilt. */
+const STATUS_AFTER: SummaryMetric = 'devicesRebuilt';
+
+/** Every flat summary column in order: the metrics with the status counts after devicesRebuilt. */
+export const SUMMARY_COLUMNS: readonly string[] = SUMMARY_METRICS.flatMap((m) => (m === STATUS_AFTER ? [m, ...STATUS_COLUMNS] : [m]));
+
+/**
+ * A summary object as read back from summary.json (or built in memory) with `statusCounts` spread
+ * into its `status<Name>` columns; other keys unchanged. Sweeps and compare read metrics this way.
+ */
+export function flattenStatusCounts(obj: Record<string, unknown>): Record<string, unknown> {
+  const counts = obj.statusCounts;
+  if (counts === null || typeof counts !== 'object') return obj;
+  const { statusCounts: _, ...rest } = obj;
+  for (const [k, v] of Object.entries(counts as Record<string, unknown>)) rest[`status${k}`] = v;
+  return rest;
+}
+
+/** The summary as flat columns (SUMMARY_COLUMNS order): statusCounts spread into status<Name>. */
+export function flatSummary(summary: Summary): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const m of SUMMARY_METRICS) {
+    out[m] = summary[m];
+    if (m === STATUS_AFTER) for (const st of DEVICE_STATUSES) out[statusColumn(st)] = summary.statusCounts[st];
+  }
+  return out;
+}
 
 /** One row per device, stored column-wise (struct of arrays). */
 export interface DeviceTable {

@@ -4,6 +4,7 @@
  * get-multicast-group-session return) to a raw scenario, with field ranges from lorawan-facts.md 7.1.
  * Values the simulator cannot take are errors; fields it does not model are listed as notes.
  */
+import { AWS_MIN_LEAD_S, CLASS_C_MAX_TIMEOUT_S, awsLeadWarning, roundSessionTimeoutS } from '../scenario/derive.js';
 import type { RegionName } from '../scenario/types.js';
 
 export interface AwsInputs {
@@ -16,6 +17,8 @@ export interface AwsImportOptions {
   firmwareSizeBytes?: number;
   firmwareFile?: string;
   devices?: number;
+  /** seconds between booking the session (the campaign start) and its start; default the AWS minimum, 1800 */
+  leadS?: number;
 }
 
 export interface AwsImport {
@@ -29,14 +32,12 @@ export interface AwsImport {
 const SUPPORTED_REGIONS: readonly RegionName[] = ['EU868', 'US915', 'AU915', 'AS923-1', 'IN865'];
 /** the RfRegion enum of the AWS API (lorawan-facts.md 7.1) */
 const AWS_REGIONS = [...SUPPORTED_REGIONS, 'AS923-2', 'AS923-3', 'AS923-4', 'EU433', 'CN470', 'CN779', 'RU864', 'KR920'];
-/** AWS sessions start at least 30 min after they are scheduled (lorawan-facts.md 7.3); setup runs in that time */
-const SETUP_LEAD_S = 1800;
 
 /** Fields per object: used ones are mapped, `meta` ones are AWS bookkeeping with no effect on the simulation. */
 const KNOWN: Record<string, { used: string[]; meta: string[] }> = {
   fuotaTask: {
-    used: ['Name', 'Description', 'LoRaWAN', 'RedundancyPercent', 'FragmentSizeBytes', 'FragmentIntervalMS', 'Descriptor', 'FirmwareUpdateImage'],
-    meta: ['ClientRequestToken', 'FirmwareUpdateRole', 'Tags', 'Arn', 'Id', 'Status', 'CreatedAt'],
+    used: ['Name', 'Description', 'LoRaWAN', 'RedundancyPercent', 'FragmentSizeBytes', 'FragmentIntervalMS', 'Descriptor', 'FirmwareUpdateImage', 'CreatedAt'],
+    meta: ['ClientRequestToken', 'FirmwareUpdateRole', 'Tags', 'Arn', 'Id', 'Status'],
   },
   'fuotaTask.LoRaWAN': { used: ['RfRegion', 'StartTime'], meta: [] },
   multicastGroup: { used: ['Name', 'Description', 'LoRaWAN'], meta: ['ClientRequestToken', 'Tags', 'Arn', 'Id', 'Status', 'CreatedAt'] },
@@ -162,7 +163,12 @@ export function importAws(inputs: AwsInputs, opts: AwsImportOptions = {}): AwsIm
   if (pingSlotPeriod !== undefined && (pingSlotPeriod & (pingSlotPeriod - 1)) !== 0) {
     r.problems.push(`session.LoRaWAN.PingSlotPeriod: ${pingSlotPeriod} is not a power of two between 32 and 4096`);
   }
-  const sessionTimeoutS = r.int(sessLw, 'SessionTimeout', 'session.LoRaWAN', 60, 172_800);
+  let sessionTimeoutS = r.int(sessLw, 'SessionTimeout', 'session.LoRaWAN', 60, 172_800);
+  if (sessionTimeoutS !== undefined && dlClass !== 'ClassB' && roundSessionTimeoutS(sessionTimeoutS, 'ClassC') > CLASS_C_MAX_TIMEOUT_S) {
+    // the AWS console allows 18 h for class C; TS005 cannot send more than 2^15 s (lorawan-facts.md 4.2, 9.7)
+    r.notes.push(`warning: session.LoRaWAN.SessionTimeout: ${sessionTimeoutS} s is longer than a TS005 class C session can last; capped at ${CLASS_C_MAX_TIMEOUT_S} s (2^15)`);
+    sessionTimeoutS = CLASS_C_MAX_TIMEOUT_S;
+  }
   const transmissionIntervalMs = r.int(gws, 'TransmissionInterval', 'multicastGroup.LoRaWAN.ParticipatingGateways', 0, 60_000);
   const gatewayList = gws?.GatewayList;
   if (Array.isArray(gatewayList) && gatewayList.length > 0) {
@@ -187,17 +193,7 @@ export function importAws(inputs: AwsInputs, opts: AwsImportOptions = {}): AwsIm
   }
   const descriptor = descriptorHex(r, task?.Descriptor);
 
-  let startTime: string | undefined;
-  let sessionStart: number | undefined;
-  const sessionStartS = r.time(sessLw, 'SessionStartTime', 'session.LoRaWAN');
-  const taskStartS = r.time(taskLw, 'StartTime', 'fuotaTask.LoRaWAN');
-  if (sessionStartS !== undefined) {
-    startTime = isoUtc(sessionStartS - SETUP_LEAD_S);
-    sessionStart = SETUP_LEAD_S;
-    r.notes.push('session.LoRaWAN.SessionStartTime: the simulation starts 30 min earlier (the AWS minimum lead), setup runs in that time');
-  } else if (taskStartS !== undefined) {
-    startTime = isoUtc(taskStartS);
-  }
+  const { startTime, sessionStart } = booking(r, task, taskLw, sessLw, opts.leadS ?? AWS_MIN_LEAD_S);
 
   const image = task?.FirmwareUpdateImage;
   if (opts.firmwareSizeBytes === undefined && opts.firmwareFile === undefined) {
@@ -231,6 +227,30 @@ export function importAws(inputs: AwsInputs, opts: AwsImportOptions = {}): AwsIm
   }) as Record<string, unknown>;
   if (r.bookkeeping.length > 0) r.notes.push(`not used by the simulation (AWS bookkeeping): ${r.bookkeeping.join(', ')}`);
   return { scenario, notes: r.notes, problems: r.problems };
+}
+
+/**
+ * The booked session start (StartMulticastGroupSession SessionStartTime, else StartFuotaTask
+ * LoRaWAN.StartTime) becomes `multicastGroup.sessionStart` as that ISO time, and the simulation (the
+ * campaign, whose setup runs in the lead time) starts `leadS` earlier. A lead AWS would not accept
+ * (under 30 min, over 48 h, also counted from the task's CreatedAt) is kept, with a warning.
+ */
+function booking(r: Reader, task: Obj | undefined, taskLw: Obj | undefined, sessLw: Obj | undefined, leadS: number): { startTime?: string; sessionStart?: string } {
+  const sessionS = r.time(sessLw, 'SessionStartTime', 'session.LoRaWAN');
+  const taskS = r.time(taskLw, 'StartTime', 'fuotaTask.LoRaWAN');
+  if (sessionS !== undefined && taskS !== undefined && sessionS !== taskS) {
+    r.notes.push(`fuotaTask.LoRaWAN.StartTime (${isoUtc(taskS)}) differs from session.LoRaWAN.SessionStartTime (${isoUtc(sessionS)}); the session's is used`);
+  }
+  const bookedS = sessionS ?? taskS;
+  if (bookedS === undefined) return {};
+  const leadWarning = awsLeadWarning(leadS);
+  if (leadWarning) r.notes.push(`warning: --lead-time: ${leadWarning}`);
+  const createdS = r.time(task, 'CreatedAt', 'fuotaTask');
+  if (createdS !== undefined && bookedS - createdS < AWS_MIN_LEAD_S) {
+    r.notes.push(`warning: fuotaTask.CreatedAt: ${awsLeadWarning(bookedS - createdS)} (the task was created ${bookedS - createdS} s before the session start)`);
+  }
+  r.notes.push(`the session is booked for ${isoUtc(bookedS)}; the simulation starts ${leadS} s earlier${leadS === AWS_MIN_LEAD_S ? ' (the AWS minimum lead)' : ''}, and setup runs in that time`);
+  return { startTime: isoUtc(bookedS - leadS), sessionStart: isoUtc(bookedS) };
 }
 
 /** Drops undefined fields and objects left empty. */

@@ -1,11 +1,11 @@
 /**
  * Regression compare: two result summaries (a summary.json, a summary.csv, or a result folder of a
  * single run or a sweep) metric by metric, each within a tolerance in percent. Timing is never
- * compared: only the deterministic metrics of SUMMARY_METRICS are.
+ * compared: only the deterministic metrics of SUMMARY_COLUMNS are (status counts as status<Name>).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { SUMMARY_METRICS } from '../sim/types.js';
+import { SUMMARY_COLUMNS, flattenStatusCounts } from '../sim/types.js';
 import { parseCsv } from '../output/parseCsv.js';
 import { MANIFEST_FILE } from './manifest.js';
 
@@ -25,7 +25,7 @@ export class CompareInputError extends Error {
   override name = 'CompareInputError';
 }
 
-const METRICS: readonly string[] = SUMMARY_METRICS;
+const METRICS: readonly string[] = SUMMARY_COLUMNS;
 
 function metricsOf(obj: Record<string, unknown>, where: string): MetricRow {
   const row: MetricRow = {};
@@ -52,7 +52,7 @@ function loadJson(file: string): SummarySet {
   }
   const obj = data as Record<string, unknown>;
   const inner = obj.summary && typeof obj.summary === 'object' ? (obj.summary as Record<string, unknown>) : obj;
-  return { kind: 'single', file, rows: new Map([['', metricsOf(inner, file)]]) };
+  return { kind: 'single', file, rows: new Map([['', metricsOf(flattenStatusCounts(inner), file)]]) };
 }
 
 /** Rows of a CSV file as objects keyed by its header. */

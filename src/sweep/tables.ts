@@ -4,7 +4,7 @@
  * merged from shards.
  *
  * - `summary.csv`: one row per run: runId, point, replication, seed, one column per swept path, then
- *   every metric in the order of SUMMARY_METRICS.
+ *   every metric in the order of SUMMARY_COLUMNS (the status counts as status<Name> columns).
  * - `aggregate.csv`: one row per point: point, the swept values, n (runs), then for every metric
  *   `<metric>_mean`, `<metric>_sd`, `<metric>_ci95Low`, `<metric>_ci95High` (Student t over the
  *   replications). A metric with no value in some replication (e.g. timeTo99S never reached) has
@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summaryCsv } from '../output/csv.js';
-import { SUMMARY_METRICS } from '../sim/types.js';
+import { SUMMARY_COLUMNS, flattenStatusCounts } from '../sim/types.js';
 import type { ManifestRun, SweepManifest } from './manifest.js';
 import { confidenceInterval } from './stats.js';
 
@@ -37,17 +37,17 @@ export function readRunRecords(sweepDir: string, manifest: SweepManifest): RunRe
   for (const run of manifest.runs) {
     const file = join(runDir(sweepDir, run.runId), 'summary.json');
     if (!existsSync(file)) continue;
-    out.push({ ...run, metrics: JSON.parse(readFileSync(file, 'utf8')) as MetricRecord });
+    out.push({ ...run, metrics: flattenStatusCounts(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) as MetricRecord });
   }
   return out;
 }
 
 export function summaryColumns(manifest: SweepManifest): string[] {
-  return ['runId', 'point', 'replication', 'seed', ...manifest.sweptPaths, ...SUMMARY_METRICS];
+  return ['runId', 'point', 'replication', 'seed', ...manifest.sweptPaths, ...SUMMARY_COLUMNS];
 }
 
 export function aggregateColumns(manifest: SweepManifest): string[] {
-  const metricCols = SUMMARY_METRICS.flatMap((m) => AGGREGATE_SUFFIXES.map((s) => `${m}_${s}`));
+  const metricCols = SUMMARY_COLUMNS.flatMap((m) => AGGREGATE_SUFFIXES.map((s) => `${m}_${s}`));
   return ['point', ...manifest.sweptPaths, 'n', ...metricCols];
 }
 
@@ -94,7 +94,7 @@ export function aggregateRows(manifest: SweepManifest, runs: readonly RunRecord[
     const rs = byPoint.get(p.index);
     if (!rs) continue;
     const row: Record<string, unknown> = { point: p.index, ...p.values, n: rs.length };
-    for (const m of SUMMARY_METRICS) {
+    for (const m of SUMMARY_COLUMNS) {
       const agg = aggregateMetric(rs.map((r) => r.metrics[m] ?? null));
       for (const s of AGGREGATE_SUFFIXES) row[`${m}_${s}`] = agg[s];
     }

@@ -25,7 +25,7 @@ describe('fuota-sim import aws', () => {
       startTime: '2026-04-01T10:00:00Z',
       firmware: { sizeBytes: 4096 },
       fuotaTask: { redundancyPercent: 25, fragmentSizeBytes: 200, fragmentIntervalMs: 2000, descriptor: '01020304', fragIndex: 1 },
-      multicastGroup: { dlClass: 'ClassB', dlDr: 5, pingSlotPeriod: 64, transmissionIntervalMs: 500, sessionStart: 1800 },
+      multicastGroup: { dlClass: 'ClassB', dlDr: 5, pingSlotPeriod: 64, transmissionIntervalMs: 500, sessionStart: '2026-04-01T10:30:00Z' },
       devices: { count: 30 },
     });
     const result = simulate(scenario);
@@ -34,6 +34,16 @@ describe('fuota-sim import aws', () => {
     // the whole image travels in 200-byte fragments, with RedundancyPercent 25 of coded ones on top
     expect(result.summary.nbFrag * 200).toBeGreaterThanOrEqual(4096);
     expect(result.summary.fragmentsCoded).toBe(Math.ceil((result.summary.nbFrag * 25) / 100));
+  });
+
+  it('starts the simulation --lead-time seconds before the booked session, and refuses a lead that is not seconds', async () => {
+    const base = ['import', 'aws', '--fuota-task', aws('create-fuota-task.json'), '--multicast-group', aws('create-multicast-group.json'), '--session', aws('start-session.json')];
+    const r = await runCli([...base, '--lead-time', '7200']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ startTime: '2026-04-01T08:30:00Z', multicastGroup: { sessionStart: '2026-04-01T10:30:00Z' } });
+    const bad = await runCli([...base, '--lead-time', '-5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lead-time -5: expected seconds, 0 or more/);
   });
 
   it('prints the scenario on standard output without --out', async () => {

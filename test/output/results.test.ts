@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeRunResults } from '../../src/output/results.js';
-import { SUMMARY_METRICS } from '../../src/sim/types.js';
+import { DEVICE_STATUSES, SUMMARY_COLUMNS, SUMMARY_METRICS } from '../../src/sim/types.js';
 import { sampleResult } from './sampleResult.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'fuota-results-'));
@@ -14,7 +14,7 @@ describe('writeRunResults', () => {
     const out = join(fresh(), 'run');
     const files = await writeRunResults(out, sampleResult(), { force: false, trace: false });
     expect(files.map((f) => f.slice(out.length + 1))).toEqual([
-      'scenario.resolved.json', 'summary.json', 'summary.csv', 'devices.csv', 'series.json', 'dutycycle.csv', 'timing.json',
+      'scenario.resolved.json', 'summary.json', 'summary.csv', 'completion.csv', 'devices.csv', 'series.json', 'dutycycle.csv', 'timing.json',
     ]);
     expect(readdirSync(out).sort()).toEqual(files.map((f) => f.slice(out.length + 1)).sort());
   });
@@ -23,13 +23,29 @@ describe('writeRunResults', () => {
     const out = join(fresh(), 'run');
     await writeRunResults(out, sampleResult(), { force: false, trace: false });
     const summary = JSON.parse(read(out, 'summary.json')) as Record<string, unknown>;
-    expect(Object.keys(summary)).toEqual([...SUMMARY_METRICS]);
+    const keys: string[] = [...SUMMARY_METRICS];
+    keys.splice(keys.indexOf('devicesRebuilt') + 1, 0, 'statusCounts');
+    expect(Object.keys(summary)).toEqual(keys);
+    expect(Object.keys(summary.statusCounts as object)).toEqual([...DEVICE_STATUSES]);
+    expect(summary.statusCounts).toMatchObject({ Initial: 0, MissingFrag: 1, Successful: 2 });
     expect(summary.updatedRatio).toBe(0.666667);
     expect(summary.timeTo90S).toBeNull();
     expect(summary.downlinkAirtimeS).toBe(2.366976);
     const [head, row] = read(out, 'summary.csv').trim().split('\n');
-    expect(head.split(',')).toEqual([...SUMMARY_METRICS]);
-    expect(row).toBe('3,2,0.666667,0,7.5,9.25,5.5,,,,,5,1,6,200,0,2.366976,0.1,0.000657493,0,0.123457,0.2,0.2,2,0,,42');
+    // name and seed first, so that the summary.csv of single runs concatenate; the status counts as columns
+    expect(head.split(',')).toEqual(['name', 'seed', ...SUMMARY_COLUMNS]);
+    expect(head).toContain('devicesRebuilt,statusInitial,statusPackage_Not_Supported,');
+    expect(row).toBe(
+      'sample-town,7,3,2,0.666667,0,7.5,9.25,5.5,,,,,5,1,6,200,0,2.366976,0.1,0.000657493,0,0.123457,0.2,0.2,2,0,,42,' +
+        '2,0,0,0,0,0,0,0,1,0,0,2,1,0,1,0,0,0,4.5,,,,',
+    );
+  });
+
+  it('writes the completion curve: one row per rebuild time, from the campaign and from the session start', async () => {
+    const out = join(fresh(), 'run');
+    await writeRunResults(out, sampleResult(), { force: false, trace: false });
+    // the two Successful devices rebuilt at 5.5 s and 7.000001 s; the session started at 1 s; 3 devices
+    expect(read(out, 'completion.csv')).toBe('timeS,fromSessionS,devicesRebuilt,share\n5.5,4.5,1,0.333333\n7.000001,6.000001,2,0.666667\n');
   });
 
   it('adds the simulator version to the resolved scenario and keeps wall time only in timing.json', async () => {

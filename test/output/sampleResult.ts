@@ -40,7 +40,7 @@ export function sampleScenario(): ResolvedScenario {
       extraLoss: 0, beaconExtraLoss: 0,
     },
     traffic: { uplinkIntervalS: 0, payloadBytes: 10, uplinkDr: null },
-    setup: { mode: 'instant', maxRetries: 3, answerDelayS: 1, clockSyncToleranceS: 1 },
+    setup: { mode: 'instant', maxRetries: 3, answerDelayS: 1, clockSyncToleranceS: 1, packCommands: false },
     completion: { statusRequest: true, repairRounds: 0, unicastRepair: false, rebootDelayS: 10 },
     simulation: { payloadSampleDevices: 1, maxDurationS: 86400 },
     outputs: { transmissions: false, devices: true, plots: false, report: false },
@@ -57,6 +57,13 @@ export function sampleSummary(): Summary {
     downlinkAirtimeS: 2.3669760000000003, uplinkAirtimeS: 0.1, maxDutyCycle: 0.000657493, dutyCycleWaitS: 0,
     energyMeanJ: 0.123456789, energyP95J: 0.2, energyMaxJ: 0.2,
     uplinks: 2, uplinkCollisions: 0, backgroundPdr: null, events: 42,
+    devicesRebuilt: 2,
+    statusCounts: {
+      Initial: 0, Package_Not_Supported: 0, FragAlgo_unsupported: 0, Not_enough_memory: 0, FragIndex_unsupported: 0, Wrong_descriptor: 0,
+      SessionCnt_replay: 0, MissingFrag: 1, MemoryError: 0, MICError: 0, Successful: 2,
+    },
+    sessionStartS: 1, fleetReadyS: 0, idleBeforeSessionS: 1, leadTimeFor90S: 0, leadTimeFor95S: 0, leadTimeFor99S: 0,
+    timeTo50FromSessionS: 4.5, timeTo90FromSessionS: null, timeTo95FromSessionS: null, timeTo99FromSessionS: null, timeToAllFromSessionS: null,
   };
 }
 

@@ -78,16 +78,25 @@ describe('resolveScenario defaults', () => {
     expect(resolve({}).multicastGroup.sessionTimeoutS).toBe(8192);
     // US915 has no duty cycle: 1207 × 1 s × 1.5 = 1810 s → 2048
     expect(resolve({ region: 'US915' }).multicastGroup.sessionTimeoutS).toBe(2048);
-    // class B, one slot per beacon window: 1207 × 128 s × 1.5 exceeds the AWS maximum
-    expect(resolve({ multicastGroup: { dlClass: 'ClassB', pingSlotPeriod: 4096 } }).multicastGroup.sessionTimeoutS).toBe(172_800);
+    // class B, one slot per beacon window: 1207 × 128 s × 1.5 exceeds the AWS maximum: the longest power of two within it
+    expect(resolve({ multicastGroup: { dlClass: 'ClassB', pingSlotPeriod: 4096 } }).multicastGroup.sessionTimeoutS).toBe(131_072);
+    // class C at DR0 (48 B fragments, 2.8 s each at 10 %): 1.5 × the distribution rounds to 2^17 s; TS005 ends a class C session at 2^15 s
+    expect(resolve({ firmware: { sizeBytes: 102_400 }, multicastGroup: { dlDr: 0 } }).multicastGroup.sessionTimeoutS).toBe(32_768);
     // one fragment: the 60 s minimum, as a power of two
     expect(resolve({ firmware: { sizeBytes: 100 } }).multicastGroup.sessionTimeoutS).toBe(64);
   });
 
-  it('rounds a given session timeout up to a power of two, as AWS does', () => {
-    const timeout = (s: number) => resolve({ multicastGroup: { sessionTimeoutS: s } }).multicastGroup.sessionTimeoutS;
-    expect([timeout(60), timeout(64), timeout(100), timeout(3600), timeout(131_073), timeout(172_800)])
-      .toEqual([64, 64, 128, 4096, 172_800, 172_800]);
+  it('rounds a given session timeout up to a power of two, as AWS does (class B: whole beacon periods)', () => {
+    const timeout = (s: number, dlClass: 'ClassB' | 'ClassC' = 'ClassC') => resolve({ multicastGroup: { sessionTimeoutS: s, dlClass } }).multicastGroup.sessionTimeoutS;
+    expect([timeout(60), timeout(64), timeout(100), timeout(3600), timeout(32_768)]).toEqual([64, 64, 128, 4096, 32_768]);
+    expect([timeout(60, 'ClassB'), timeout(131_073, 'ClassB'), timeout(172_800, 'ClassB')]).toEqual([128, 131_072, 131_072]);
+  });
+
+  it('refuses a class C timeout longer than TS005 can send (2^15 s), naming the field', () => {
+    expect(problemsOf({ multicastGroup: { sessionTimeoutS: 40_000 } })).toEqual([
+      'multicastGroup.sessionTimeoutS: 40000 (rounded up to 65536, as AWS rounds to a power of two) is longer than a TS005 class C session can last (SessionTimeOut 2^15 = 32768 s); allowed: 60..32768 for ClassC, or leave it out',
+    ]);
+    expect(resolve({ multicastGroup: { sessionTimeoutS: 40_000, dlClass: 'ClassB' } }).multicastGroup.sessionTimeoutS).toBe(65_536);
   });
 
   it('lays out gateways given by count deterministically, and powers them for their frequency', () => {
@@ -184,7 +193,7 @@ describe('a resolved scenario', () => {
         }
         const again = resolve(JSON.parse(JSON.stringify(first)));
         expect(again).toEqual(first);
-        expect(Number.isInteger(Math.log2(first.multicastGroup.sessionTimeoutS)) || first.multicastGroup.sessionTimeoutS === 172_800).toBe(true);
+        expect(Number.isInteger(Math.log2(first.multicastGroup.sessionTimeoutS))).toBe(true);
       }),
       { numRuns: 150 },
     );

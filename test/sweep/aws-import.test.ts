@@ -28,9 +28,10 @@ describe('AWS import', () => {
         pingSlotPeriod: 64,
         sessionTimeoutS: 7200,
         transmissionIntervalMs: 500,
-        sessionStart: 1800,
+        sessionStart: '2026-04-01T10:30:00Z',
       },
     });
+    expect(out.notes).toContain('the session is booked for 2026-04-01T10:30:00Z; the simulation starts 1800 s earlier (the AWS minimum lead), and setup runs in that time');
     expect(out.notes.join('\n')).toMatch(/FragmentIntervalMS: 1500 ms → 2000 ms/);
     expect(out.notes.join('\n')).toMatch(/names 2 gateway\(s\)/);
     expect(out.notes.at(-1)).toBe(
@@ -61,6 +62,26 @@ describe('AWS import', () => {
       'LoRaWAN.RfRegion: the FUOTA task says KR920, the multicast group EU868',
       'LoRaWAN.RfRegion: "KR920" is an AWS region fuota-sim does not simulate (supported: EU868, US915, AU915, AS923-1, IN865)',
     ]);
+  });
+
+  it('books the session as AWS has it, with the lead given, and warns when AWS would not have taken that booking', () => {
+    const out = importAws({ fuotaTask: task, multicastGroup: group, session }, { leadS: 600 });
+    expect(out.scenario).toMatchObject({ startTime: '2026-04-01T10:20:00Z', multicastGroup: { sessionStart: '2026-04-01T10:30:00Z' } });
+    expect(out.notes).toContain('warning: --lead-time: the session is booked 600 s ahead; AWS requires at least 1800 s (30 min)');
+    const fromTask = importAws({ fuotaTask: { ...task, LoRaWAN: { RfRegion: 'EU868', StartTime: '2026-04-02T08:00:00Z' }, CreatedAt: '2026-04-02T07:50:00Z' }, multicastGroup: group });
+    expect(fromTask.scenario).toMatchObject({ startTime: '2026-04-02T07:30:00Z', multicastGroup: { sessionStart: '2026-04-02T08:00:00Z' } });
+    expect(fromTask.notes).toContain('warning: fuotaTask.CreatedAt: the session is booked 600 s ahead; AWS requires at least 1800 s (30 min) (the task was created 600 s before the session start)');
+    const far = importAws({ fuotaTask: task, multicastGroup: group, session }, { leadS: 200_000 });
+    expect(far.notes).toContain('warning: --lead-time: the session is booked 200000 s ahead; AWS accepts at most 172800 s (48 h)');
+  });
+
+  it('caps a class C SessionTimeout at the 2^15 s TS005 can send, with a warning (the AWS console allows 18 h)', () => {
+    const classC = { ...group, LoRaWAN: { ...(group.LoRaWAN as object), DlClass: 'ClassC' } };
+    const out = importAws({ fuotaTask: task, multicastGroup: classC, session: { LoRaWAN: { SessionTimeout: 64_800 } } });
+    expect(out.scenario.multicastGroup).toMatchObject({ sessionTimeoutS: 32_768 });
+    expect(out.notes).toContain('warning: session.LoRaWAN.SessionTimeout: 64800 s is longer than a TS005 class C session can last; capped at 32768 s (2^15)');
+    const classB = importAws({ fuotaTask: task, multicastGroup: group, session: { LoRaWAN: { SessionTimeout: 64_800 } } });
+    expect(classB.scenario.multicastGroup).toMatchObject({ sessionTimeoutS: 64_800 });
   });
 
   it('lists unknown fields as ignored and refuses inputs that are not objects', () => {

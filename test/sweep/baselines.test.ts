@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.js';
-import { SUMMARY_METRICS } from '../../src/sim/types.js';
+import { SUMMARY_COLUMNS } from '../../src/sim/types.js';
 import { loadSummarySet } from '../../src/sweep/compare.js';
 import { planRuns } from '../../src/sweep/plan.js';
 import { prepareSweep } from '../../src/sweep/prepare.js';
@@ -28,6 +28,6 @@ describe('regression baselines', () => {
       const p = prepareSweep(join(dir, 'scenario.json'));
       expect([...set.rows.keys()]).toEqual(planRuns(p.scenarios, p.replications).map((r) => r.runId));
     }
-    for (const row of set.rows.values()) expect(Object.keys(row)).toEqual([...SUMMARY_METRICS]);
+    for (const row of set.rows.values()) expect(Object.keys(row)).toEqual([...SUMMARY_COLUMNS]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_METRICS } from '../../src/sim/types.js';
+import { SUMMARY_COLUMNS } from '../../src/sim/types.js';
 import { aggregateColumns, aggregateMetric, aggregateRows, sweepAggregateCsv, sweepSummaryCsv, sweepSummaryJson } from '../../src/sweep/tables.js';
 import { MANIFEST, RECORDS } from './manifest-fixture.js';
 
@@ -8,7 +8,7 @@ describe('sweep tables', () => {
     const lines = sweepSummaryCsv(MANIFEST, RECORDS).trim().split('\n');
     const [head, first] = lines;
     const last = lines[4];
-    expect(head).toBe(['runId', 'point', 'replication', 'seed', ...MANIFEST.sweptPaths, ...SUMMARY_METRICS].join(','));
+    expect(head).toBe(['runId', 'point', 'replication', 'seed', ...MANIFEST.sweptPaths, ...SUMMARY_COLUMNS].join(','));
     const cells = (line: string) => Object.fromEntries(head.split(',').map((h, i) => [h, line.split(',')[i]]));
     expect(cells(first)).toMatchObject({ runId: 'p00-r0', seed: '1', 'multicastGroup.dlClass': 'ClassB', devicesUpdated: '8', timeTo95S: '100' });
     expect(cells(last)).toMatchObject({ runId: 'p01-r1', replication: '1', devicesUpdated: '11', timeTo95S: '', uplinks: '' });
@@ -32,14 +32,14 @@ describe('sweep tables', () => {
     const lines = sweepAggregateCsv(MANIFEST, RECORDS.slice(0, 2)).trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0].split(',')).toEqual(aggregateColumns(MANIFEST));
-    expect(aggregateColumns(MANIFEST)).toHaveLength(1 + 2 + 1 + 4 * SUMMARY_METRICS.length);
+    expect(aggregateColumns(MANIFEST)).toHaveLength(1 + 2 + 1 + 4 * SUMMARY_COLUMNS.length);
     expect(lines[0]).toMatch(/,n,devices_mean,devices_sd,devices_ci95Low,devices_ci95High,devicesUpdated_mean,/);
   });
 
   it('summary.json holds every run and every point aggregate, as the CSV files do', () => {
     const j = sweepSummaryJson(MANIFEST, RECORDS);
     expect(j.runs).toHaveLength(RECORDS.length);
-    expect(Object.keys(j.runs[0])).toEqual(['runId', 'point', 'replication', 'seed', ...MANIFEST.sweptPaths, ...SUMMARY_METRICS]);
+    expect(Object.keys(j.runs[0])).toEqual(['runId', 'point', 'replication', 'seed', ...MANIFEST.sweptPaths, ...SUMMARY_COLUMNS]);
     expect(j.runs[0]).toMatchObject({ runId: 'p00-r0', seed: 1, devicesUpdated: 8, timeTo95S: 100 });
     expect(j.runs[RECORDS.length - 1]).toMatchObject({ runId: 'p01-r1', timeTo95S: null });
     expect(j.aggregate).toEqual(aggregateRows(MANIFEST, RECORDS).map((r) => Object.fromEntries(aggregateColumns(MANIFEST).map((c) => [c, r[c] ?? null]))));

@@ -15,6 +15,7 @@ interface ImportArgs {
   'firmware-size'?: number;
   'firmware-file'?: string;
   devices?: number;
+  'lead-time': number;
 }
 
 function readJson(path: string, option: string): unknown {
@@ -56,6 +57,11 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       .option('firmware-size', { type: 'number', describe: 'image size in bytes (AWS keeps the image in S3, so the JSON does not say)' })
       .option('firmware-file', { type: 'string', describe: 'the image file itself (a local copy of the S3 object)' })
       .option('devices', { type: 'number', describe: 'fleet size (default: NumberOfDevicesInGroup from get-multicast-group, else the scenario default)' })
+      .option('lead-time', {
+        type: 'number',
+        default: 1800,
+        describe: 'seconds between booking the session and its start: the simulation (and setup) starts that much before SessionStartTime; AWS takes 1800..172800',
+      })
       .example(
         '$0 import aws --fuota-task task.json --multicast-group group.json --session session.json --firmware-size 180000 --out campaign.json',
         'then: fuota-sim run campaign.json',
@@ -67,6 +73,8 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       import('../../scenario/resolve.js'),
       import('../../sweep/aws-import.js'),
     ]);
+    const lead = argv['lead-time'];
+    if (!(Number.isFinite(lead) && lead >= 0)) throw new UsageError([`--lead-time ${String(lead)}: expected seconds, 0 or more (AWS takes 1800..172800)`]);
     const out = argv.out === undefined ? undefined : resolve(argv.out);
     if (out && existsSync(out) && !argv.force) throw new CliError(`${argv.out} already exists; pass --force to overwrite it`, 2);
     const baseDir = out ? dirname(out) : process.cwd();
@@ -77,7 +85,7 @@ export const importCommand: CommandModule<object, ImportArgs> = {
         multicastGroup: readJson(argv['multicast-group'], '--multicast-group'),
         session: argv.session === undefined ? undefined : readJson(argv.session, '--session'),
       },
-      { firmwareSizeBytes: argv['firmware-size'], firmwareFile, devices: argv.devices },
+      { firmwareSizeBytes: argv['firmware-size'], firmwareFile, devices: argv.devices, leadS: argv['lead-time'] },
     );
     if (imported.problems.length > 0) throw new UsageError(imported.problems);
     try {

@@ -30,6 +30,9 @@ export function humanSummary(name: string, x: Summary, outDir: string): string {
     `${name}: ${x.devicesUpdated} of ${x.devices} devices updated (${pct(x.updatedRatio)})`,
     `  time to 90 %: ${fmtS(x.timeTo90S)}   time to 95 %: ${fmtS(x.timeTo95S)}   campaign: ${fmtS(x.campaignDurationS)}`,
     `  setup: ${fmtS(x.setupDurationS)}   distribution: ${fmtS(x.distributionDurationS)}   background uplinks delivered: ${x.backgroundPdr === null ? 'none sent' : pct(x.backgroundPdr)}`,
+    ...(x.sessionStartS === null ? [] : [
+      `  session start: ${fmtS(x.sessionStartS)} (fleet ready ${fmtS(x.fleetReadyS)}, idle ${fmtS(x.idleBeforeSessionS)})   time to 90 % from session start: ${fmtS(x.timeTo90FromSessionS)}`,
+    ]),
     `  fragments: ${x.nbFrag} + ${x.fragmentsCoded} coded of ${x.fragmentSizeBytes} B; ${x.fragmentsSent} sent`,
     `  downlink airtime: ${x.downlinkAirtimeS.toFixed(1)} s   max duty cycle: ${pct(x.maxDutyCycle)}   duty-cycle wait: ${fmtS(x.dutyCycleWaitS)}`,
     `  energy per device: mean ${x.energyMeanJ.toFixed(2)} J, p95 ${x.energyP95J.toFixed(2)} J, max ${x.energyMaxJ.toFixed(2)} J`,

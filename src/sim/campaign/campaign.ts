@@ -18,7 +18,8 @@ import { Exchange, type ExchangeFlows } from './exchange.js';
 import { ImageCheck } from './image-check.js';
 import { Msg } from './messages.js';
 import { MulticastSession } from './session.js';
-import { afterSetupSessionStartUs, instantSessionStartUs, presetSessionStartUs } from './session-time.js';
+import { ChirpStackSteps } from './chirpstack.js';
+import { chirpstackSessionTimeUs, earliestSessionStartUs, type Booking } from './session-time.js';
 import { SetupFlow } from './setup.js';
 import { CampaignState, Srv } from './state.js';
 import { EVALUATE_STATUS, StatusRounds } from './status.js';
@@ -28,6 +29,7 @@ const SESSION_START = 2;
 const BEACON_PREROLL = 3;
 const SESSION_END = 4;
 const QUEUE_IDLE = 5;
+const CHIRPSTACK_STEP = 6;
 
 export class Campaign implements ExchangeFlows {
   readonly core: CampaignCore;
@@ -38,15 +40,23 @@ export class Campaign implements ExchangeFlows {
   readonly session: MulticastSession | null;
   readonly devices: DeviceSessions;
   status: StatusRounds | null = null;
+  readonly steps: ChirpStackSteps | null;
   private setupLeft: number;
-  private readyLeft: number;
   private multicastOver: boolean;
   /** campaign end, µs; NaN while it runs */
   endUs = NaN;
   /** end of the first M + R fragments' distribution, µs */
   distributionEndUs = NaN;
 
-  constructor(ctx: RunContext, medium: UplinkMedium, classA: ClassADownlinks, plan: FragmentPlan, pkg: FirmwarePackage) {
+  constructor(
+    ctx: RunContext,
+    medium: UplinkMedium,
+    classA: ClassADownlinks,
+    plan: FragmentPlan,
+    pkg: FirmwarePackage,
+    /** how SessionTime is fixed (session-time.ts); a probe runs setup alone */
+    readonly booking: Booking,
+  ) {
     const n = ctx.world.fleet.count;
     this.ex = new Exchange(ctx, medium, classA);
     this.ex.flows = this;
@@ -60,9 +70,14 @@ export class Campaign implements ExchangeFlows {
     this.unicast = new UnicastFlow(this.core, { feed: (d, fragN, at) => this.devices.feedUnicast(d, fragN, at), missing: (d) => this.devices.missing(d) });
     this.setup = new SetupFlow(this.core, {
       finished: (d) => this.setupFinished(d),
-      ready: () => this.deviceReady(),
       fragSessionReady: (d) => this.unicast.startBatch(d, 1, this.core.plannedLastN, 1 + ctx.world.s.completion.repairRounds),
     });
+    this.steps = this.setup.stepped && ctx.world.s.setup.mode === 'classA' ? new ChirpStackSteps(this.core, {
+      out: (d) => this.setup.out(d),
+      fixSession: (startUs) => this.fixSessionTime(chirpstackSessionTimeUs(ctx.world.s, ctx.gpsEpochUs, startUs), startUs),
+      abandon: () => this.abandonSession(),
+      runAt: (atUs) => this.ex.timers.phaseTimer(CHIRPSTACK_STEP, 0, atUs),
+    }) : null;
     this.session = this.core.multicast ? new MulticastSession(this.core, {
       members: (members) => this.devices.build(members),
       decoded: (d, at) => this.devices.decoded(d, at),
@@ -70,7 +85,6 @@ export class Campaign implements ExchangeFlows {
       frameDone: (fragN, endUs) => this.frameDone(fragN, endUs),
     }) : null;
     this.setupLeft = n;
-    this.readyLeft = n;
     this.multicastOver = !this.core.multicast;
   }
 
@@ -85,19 +99,28 @@ export class Campaign implements ExchangeFlows {
     if (ctx.world.s.setup.mode === 'instant') {
       this.setup.instant();
       this.setupLeft = 0;
-      this.readyLeft = 0;
       if (!core.multicast) {
         this.devices.build(null);
         for (let d = 0; d < core.st.count; d++) if (core.st.srvStep[d] === Srv.unicast) this.unicast.startBatch(d, 1, core.plannedLastN, 1 + core.s.completion.repairRounds);
-      } else this.fixSessionTime(instantSessionStartUs(ctx, this.ex.intervalUs));
+      } else this.fixSessionTime(this.instantSessionStartUs());
       return this.checkDone();
     }
     if (!core.multicast) this.devices.build(null);
-    else {
-      const preset = presetSessionStartUs(ctx, this.ex.intervalUs);
-      if (!Number.isNaN(preset)) this.fixSessionTime(preset);
-    }
+    else if (this.booking.kind === 'fixed') this.fixSessionTime(this.booking.startUs);
+    else if (this.booking.kind === 'probe') core.sessionStartUs = Infinity; // every session request is for a time to come
     this.setup.start();
+    this.steps?.start();
+  }
+
+  /** Instant setup: the booked time, else the campaign start (ChirpStack: its steps take no time, then its lead). */
+  private instantSessionStartUs(): number {
+    const { ctx } = this;
+    if (this.booking.kind === 'fixed') return this.booking.startUs;
+    if (this.booking.kind === 'chirpstack') {
+      const startUs = ctx.campaignStartUs + (ctx.world.s.setup.maxRetries + 1) * this.ex.intervalUs;
+      return chirpstackSessionTimeUs(ctx.world.s, ctx.gpsEpochUs, startUs);
+    }
+    return earliestSessionStartUs(ctx.world.s, ctx.gpsEpochUs, ctx.campaignStartUs);
   }
 
   private setupFinished(d: number): void {
@@ -105,22 +128,26 @@ export class Campaign implements ExchangeFlows {
     if (--this.setupLeft === 0) this.checkDone();
   }
 
-  private deviceReady(): void {
-    if (--this.readyLeft > 0 || !this.core.multicast || !Number.isNaN(this.core.sessionStartUs)) return;
-    let ready = 0;
-    for (let d = 0; d < this.core.st.count; d++) if (this.core.st.srvStep[d] === Srv.ready) ready++;
-    this.fixSessionTime(afterSetupSessionStartUs(this.ctx, this.core.now, ready, this.ex.intervalUs));
-    this.setup.sessionTimeFixed();
-  }
-
-  private fixSessionTime(startUs: number): void {
+  /** SessionTime `startUs`; the fragments are released from `releaseUs` (ChirpStack class B enqueues after SessionTime). */
+  private fixSessionTime(startUs: number, releaseUs = startUs): void {
     const { ctx, core } = this;
     core.sessionStartUs = Math.max(startUs, core.now);
+    core.releaseUs = Math.max(releaseUs, core.sessionStartUs);
     ctx.sessionStartUs = core.sessionStartUs;
     ctx.sessionEndUs = core.sessionStartUs + core.s.multicastGroup.sessionTimeoutS * 1e6;
     if (this.session!.classB) this.ex.timers.phaseTimer(BEACON_PREROLL, 0, Math.max(core.now, ctx.sessionStartUs - 128e6));
     this.ex.timers.phaseTimer(SESSION_START, 0, ctx.sessionStartUs);
     this.ex.timers.phaseTimer(SESSION_END, 0, ctx.sessionEndUs, false);
+  }
+
+  /** ChirpStack ended the deployment before a session (no device completed a step): nothing is multicast. */
+  private abandonSession(): void {
+    this.multicastOver = true;
+  }
+
+  /** Whether a session was fixed in this pass. */
+  get hasSession(): boolean {
+    return Number.isFinite(this.core.sessionStartUs);
   }
 
   phaseTimer(sub: number, arg: number): void {
@@ -137,6 +164,7 @@ export class Campaign implements ExchangeFlows {
         if (this.core.plannedLastN === 0 || this.ctx.members.length === 0) this.status.finish();
         return;
       }
+      case CHIRPSTACK_STEP: return this.steps!.run();
       case QUEUE_IDLE:
         if (!session.distribution!.idle) return;
         if (Number.isNaN(this.distributionEndUs)) this.distributionEndUs = session.distribution!.lastFrameEndUs;
@@ -160,7 +188,9 @@ export class Campaign implements ExchangeFlows {
 
   /** Stops the run once every device's status is final and nothing is left to send. */
   checkDone(): void {
-    if (!Number.isNaN(this.endUs) || this.setupLeft > 0 || !this.multicastOver || this.unicast.active > 0 || !this.ex.quiet) return;
+    if (!Number.isNaN(this.endUs) || this.setupLeft > 0) return;
+    // a probe ends with setup; nothing else was going to happen in it
+    if (this.booking.kind !== 'probe' && (!this.multicastOver || this.unicast.active > 0 || !this.ex.quiet)) return;
     this.endUs = this.core.now;
     this.ctx.kernel.stop();
   }
@@ -187,10 +217,10 @@ export class Campaign implements ExchangeFlows {
     this.setup.heard(d, code, endUs);
   }
 
-  serverGaveUp(d: number, code: number, attempts: number): void {
+  serverGaveUp(d: number, code: number): void {
     if (this.apply.gaveUp(d, code)) return;
     if (this.unicast.gaveUp(d, code)) return;
-    this.setup.gaveUp(d, code, attempts);
+    this.setup.gaveUp(d);
   }
 
   streamNext(d: number): number {
@@ -206,7 +236,7 @@ export class Campaign implements ExchangeFlows {
   }
 
   serverTimer(d: number, kind: number): void {
-    if (!this.unicast.serverTimer(d, kind)) this.apply.serverTimer(d, kind);
+    if (!this.setup.serverTimer(d, kind) && !this.unicast.serverTimer(d, kind)) this.apply.serverTimer(d, kind);
   }
 
   deviceSent(d: number, code: number, endUs: number): void {

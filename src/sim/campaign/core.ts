@@ -68,8 +68,10 @@ export class CampaignCore {
   readonly multicast: boolean;
   readonly phases = new PhaseLog();
   readonly sent = new SentFragments();
-  /** multicast SessionTime, µs; NaN until fixed */
+  /** multicast SessionTime, µs; NaN until fixed (Infinity in a setup probe: no session comes) */
   sessionStartUs = NaN;
+  /** when the server may release the first fragment, µs (at or after SessionTime) */
+  releaseUs = NaN;
   decoders: FleetDecoders | null = null;
   /** TS004 N of the last fragment of the session as first planned (M + R) */
   plannedLastN = 0;

@@ -6,7 +6,7 @@
 import { hash4, Purpose } from '../../engine/rng.js';
 import type { FirmwarePackage } from '../../fuota/image/package.js';
 import type { FragmentPlan } from '../../fuota/ts004/sizing.js';
-import { FEED_DONE, FEED_MEMORY_FAILURE, FleetDecoders, type FragmentSink } from '../decoders.js';
+import { FEED_DONE, FEED_MEMORY_FAILURE, FEED_REPEAT, FleetDecoders, type FragmentSink } from '../decoders.js';
 import { FragmentPayloads } from '../fragments.js';
 import { NO_ROLE, type CampaignCore } from './core.js';
 import type { ImageCheck } from './image-check.js';
@@ -18,6 +18,8 @@ const MISSING_FRAG_MAX = 255;
 export class DeviceSessions implements FragmentSink {
   decoders: FleetDecoders | null = null;
   readonly memoryFailed: Uint8Array;
+  /** highest fragment counter N each device has taken */
+  private readonly lastN: Uint16Array;
 
   constructor(
     private readonly c: CampaignCore,
@@ -27,6 +29,7 @@ export class DeviceSessions implements FragmentSink {
     private readonly finished: (d: number, outcome: number) => void,
   ) {
     this.memoryFailed = new Uint8Array(c.st.count);
+    this.lastN = new Uint16Array(c.st.count);
   }
 
   /** Builds the decoders; the payload sample is drawn among `members` (null: every device that may take part). */
@@ -55,8 +58,17 @@ export class DeviceSessions implements FragmentSink {
     }
   }
 
-  /** FragmentSink: the multicast loop feeds fragment N to device d. */
+  /**
+   * FragmentSink: the multicast loop feeds fragment N to device d. Every gateway's copy of a
+   * multicast frame carries the same multicast frame counter, and a LoRaWAN device's MAC passes a
+   * frame up only when its counter is above the last one it accepted (LoRaMac-node `LoRaMacCrypto.c`
+   * CheckFCntDown, McFCntDown per group; the server numbers fragments in sending order), so a copy of N, or an N older than one it has, is a
+   * repeat that never reaches the decoder (FEED_REPEAT). For unicast fragments the same rule keeps a
+   * resent N out of the count.
+   */
   feed(d: number, n: number): number {
+    if (n <= this.lastN[d]) return FEED_REPEAT;
+    this.lastN[d] = n;
     const r = this.decoders!.feed(d, n);
     if (r === FEED_MEMORY_FAILURE) {
       const { fleet } = this.c.ctx.world;
@@ -71,8 +83,10 @@ export class DeviceSessions implements FragmentSink {
   feedUnicast(d: number, n: number, atUs: number): void {
     const { fleet } = this.c.ctx.world;
     if (fleet.decodedAtUs[d] === fleet.decodedAtUs[d] || this.memoryFailed[d]) return;
+    const r = this.feed(d, n);
+    if (r === FEED_REPEAT) return;
     fleet.fragmentsReceived[d]++;
-    if (this.feed(d, n) === FEED_DONE) {
+    if (r === FEED_DONE) {
       fleet.decodedAtUs[d] = atUs;
       fleet.fragmentsNeeded[d] = fleet.fragmentsReceived[d];
       this.decoded(d, atUs);

@@ -13,6 +13,7 @@
  * fragment of the device's unicast stream.
  */
 import { RX2_DELAY_US } from '../../lorawan/classa.js';
+import { FRAME_OVERHEAD_BYTES } from '../../lorawan/frames.js';
 import type { ClassADownlinks } from '../classa-downlink.js';
 import type { RunContext } from '../context.js';
 import type { UplinkMedium } from '../uplinks.js';
@@ -122,6 +123,13 @@ export class Exchange {
   /** Whether message `code` fits the data rate of device d's RX1 or RX2 window. */
   fitsAWindow(d: number, code: number): boolean {
     return this.classA.fitsAWindow(d, msgPhyBytes(code, this.ctx.world.s));
+  }
+
+  /** Whether message `code` fits the data rate of both of device d's windows (RX1 at its uplink DR, RX2). */
+  fitsBothWindows(d: number, code: number): boolean {
+    const { region, s } = this.ctx.world;
+    const frm = msgPhyBytes(code, s) - FRAME_OVERHEAD_BYTES;
+    return frm <= region.maxFrmPayloadBytes(region.rx1.dr(this.medium.ulDr[d], 0)) && frm <= region.maxFrmPayloadBytes(region.rx2.dr);
   }
 
   /** How long the server waits without hearing a device before it gives up on it, µs. */

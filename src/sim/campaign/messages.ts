@@ -3,7 +3,8 @@
  * kind it is logged with in transmissions.csv.
  *
  * Sizes come from `lorawan/frames.ts` (TS003 4.3, TS004 4.4, TS005 4.2, TS006 4.5 of
- * lorawan-facts.md): every message rides in its own data frame, PHYPayload = FRMPayload + 13
+ * lorawan-facts.md): every message rides in its own data frame (setup.packCommands: two of one package
+ * share it), PHYPayload = FRMPayload + 13
  * (MHDR, FHDR without FOpts, FPort, MIC). Package ports: TS005 200, TS004 201, TS003 202,
  * TS006 203 (AWS defaults, 7.1).
  */
@@ -27,6 +28,10 @@ export const Msg = {
   FragSessionDeleteReq: 9,
   DevRebootTimeReq: 10,
   DevVersionReq: 11,
+  /** setup.packCommands: PackageVersionReq + FragSessionSetupReq in one FPort 201 frame */
+  FragSetupPacked: 12,
+  /** setup.packCommands: McGroupSetupReq + McClassC/BSessionReq in one FPort 200 frame */
+  McSetupPacked: 13,
 
   PackageVersionAns: 32,
   McGroupSetupAns: 33,
@@ -41,6 +46,10 @@ export const Msg = {
   FragSessionDeleteAns: 40,
   DevRebootTimeAns: 41,
   DevVersionAns: 42,
+  /** PackageVersionAns + FragSessionSetupAns */
+  FragSetupPackedAns: 43,
+  /** McGroupSetupAns + McClassC/BSessionAns */
+  McSetupPackedAns: 44,
 } as const;
 export type MsgCode = (typeof Msg)[keyof typeof Msg];
 
@@ -57,6 +66,8 @@ export const EXPECTED_ANSWER: Readonly<Record<number, number>> = {
   [Msg.FragSessionDeleteReq]: Msg.FragSessionDeleteAns,
   [Msg.DevRebootTimeReq]: Msg.DevRebootTimeAns,
   [Msg.DevVersionReq]: Msg.DevVersionAns,
+  [Msg.FragSetupPacked]: Msg.FragSetupPackedAns,
+  [Msg.McSetupPacked]: Msg.McSetupPackedAns,
 };
 
 /** FRMPayload bytes of each message (CID included), from the package tables in frames.ts. */
@@ -82,6 +93,10 @@ function frmBytes(code: number, s: ResolvedScenario): number {
     case Msg.DevRebootTimeAns: return TS006_BYTES.DevRebootTimeAns;
     case Msg.DevVersionReq: return TS006_BYTES.DevVersionReq;
     case Msg.DevVersionAns: return TS006_BYTES.DevVersionAns;
+    case Msg.FragSetupPacked: return frmBytes(Msg.PackageVersionReq, s) + frmBytes(Msg.FragSessionSetupReq, s);
+    case Msg.FragSetupPackedAns: return frmBytes(Msg.PackageVersionAns, s) + frmBytes(Msg.FragSessionSetupAns, s);
+    case Msg.McSetupPacked: return frmBytes(Msg.McGroupSetupReq, s) + frmBytes(Msg.McSessionReq, s);
+    case Msg.McSetupPackedAns: return frmBytes(Msg.McGroupSetupAns, s) + frmBytes(Msg.McSessionAns, s);
     default: throw new Error(`internal: message ${code} has no payload size`);
   }
 }

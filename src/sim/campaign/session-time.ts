@@ -1,46 +1,53 @@
 /**
- * When the multicast session starts (TS005 SessionTime), by `multicastGroup.sessionStart`:
+ * When the multicast session starts (TS005 SessionTime), by `multicastGroup.sessionStart`
+ * (docs/models/campaign.md, "Booking the session"):
  *
- * - a number: that many seconds after simulation start, as given;
- * - 'chirpstack': campaign start + (maxRetries + 1) × the devices' uplink interval, fixed before setup
- *   begins (ChirpStack v4 `flow.rs`, lorawan-facts 7.4);
- * - 'after-setup': fixed once every device is synchronised or out of the campaign, far enough ahead
- *   for the session requests to reach the ready devices: (maxRetries + 1) uplink intervals, plus the
- *   time the RX2 sub-band needs under its duty cycle to carry one session request to each of them.
- *
- * Class B sessions start on a beacon (128 s GPS boundary), as ChirpStack aligns them.
+ * - seconds after the campaign start, or an ISO-8601 UTC time: a booking, as AWS takes it
+ *   (StartFuotaTask `LoRaWAN.StartTime`, StartMulticastGroupSession `SessionStartTime`); setup runs
+ *   in the lead time and a device not set up by then does not join;
+ * - 'after-setup': the earliest booking that loses no device setup can reach. A first pass
+ *   simulates setup with the session never starting (`probe`): every device gets its session
+ *   request right after its own setup, and a McClassC/BSessionReq has the same size whatever
+ *   SessionTime it carries, so that pass's traffic is what any booking would have produced up to
+ *   its SessionTime. The session is then booked at the moment the last reachable device's answer was
+ *   heard (whole GPS second; class B: the next beacon), and the campaign is run with that booking;
+ * - 'chirpstack': fixed when ChirpStack v4's session step first runs (after its McGroupSetup and
+ *   FragSessionSetup steps for the whole group): that moment + (max retries + 1) × the uplink
+ *   interval; class B SessionTime rounded down to a beacon (chirpstack.ts).
  */
 import { BEACON_PERIOD_US } from '../../lorawan/classb.js';
-import { lorawanDownlinkAirtimeUs } from '../../radio/airtime.js';
-import type { RunContext } from '../context.js';
-import { Msg, msgPhyBytes } from './messages.js';
+import { bookedSessionStartS } from '../../scenario/derive.js';
+import type { ResolvedScenario } from '../../scenario/types.js';
 
-/** SessionTime known before setup ('chirpstack' or a number), µs; NaN for 'after-setup'. */
-export function presetSessionStartUs(ctx: RunContext, intervalUs: number): number {
-  const { s } = ctx.world;
+/** How a campaign pass fixes SessionTime. */
+export type Booking =
+  /** a SessionTime known before setup (µs of simulation time) */
+  | { kind: 'fixed'; startUs: number }
+  /** ChirpStack v4: computed when its session step runs */
+  | { kind: 'chirpstack' }
+  /** setup only: the session never starts; the pass ends when every device is set up or out */
+  | { kind: 'probe' };
+
+/** The booking a scenario gives before anything runs: fixed, chirpstack, or null when 'after-setup' needs a probe first. */
+export function scenarioBooking(s: ResolvedScenario): Booking | null {
   const start = s.multicastGroup.sessionStart;
-  if (start === 'after-setup') return NaN;
-  const t = typeof start === 'number' ? start * 1e6 : ctx.campaignStartUs + (s.setup.maxRetries + 1) * intervalUs;
-  return alignClassB(ctx, Math.max(t, ctx.campaignStartUs), typeof start !== 'number');
+  if (start === 'chirpstack') return { kind: 'chirpstack' };
+  const bookedS = bookedSessionStartS(start, s.startTime, s.fuotaTask.startTimeS);
+  return bookedS === null ? null : { kind: 'fixed', startUs: Math.round(bookedS * 1e6) };
 }
 
-/** 'after-setup': SessionTime chosen at `nowUs` for `ready` devices still to be asked. */
-export function afterSetupSessionStartUs(ctx: RunContext, nowUs: number, ready: number, intervalUs: number): number {
-  const { s, region } = ctx.world;
-  const rx2 = region.dataRates[region.rx2.dr]!;
-  const airUs = lorawanDownlinkAirtimeUs(rx2.sf, rx2.bwHz, msgPhyBytes(Msg.McSessionReq, s));
-  const dc = region.subBandOf(region.rx2.freqHz)?.dutyCycle ?? 1;
-  const marginUs = (s.setup.maxRetries + 1) * intervalUs + (ready * airUs) / dc;
-  return alignClassB(ctx, Math.ceil((nowUs + marginUs) / 1e6) * 1e6, true);
+/**
+ * The earliest SessionTime at or after `readyUs` (when the last reachable device was set up): the
+ * next whole GPS second (SessionTime counts seconds), for class B the next beacon (128 s GPS
+ * boundary), as the class B session runs in beacon periods.
+ */
+export function earliestSessionStartUs(s: ResolvedScenario, gpsEpochUs: number, readyUs: number): number {
+  const periodUs = s.multicastGroup.dlClass === 'ClassB' ? BEACON_PERIOD_US : 1_000_000;
+  return Math.ceil((gpsEpochUs + readyUs) / periodUs) * periodUs - gpsEpochUs;
 }
 
-/** Instant setup: the session starts at the campaign start (or the preset time). */
-export function instantSessionStartUs(ctx: RunContext, intervalUs: number): number {
-  const preset = presetSessionStartUs(ctx, intervalUs);
-  return Number.isNaN(preset) ? alignClassB(ctx, Math.ceil(ctx.campaignStartUs / 1e6) * 1e6, true) : preset;
-}
-
-function alignClassB(ctx: RunContext, tUs: number, align: boolean): number {
-  if (ctx.world.s.multicastGroup.dlClass !== 'ClassB' || !align) return tUs;
-  return Math.ceil((ctx.gpsEpochUs + tUs) / BEACON_PERIOD_US) * BEACON_PERIOD_US - ctx.gpsEpochUs;
+/** ChirpStack v4 rounds a class B SessionTime down to a beacon (flow.rs: session_start − session_start % 128). */
+export function chirpstackSessionTimeUs(s: ResolvedScenario, gpsEpochUs: number, startUs: number): number {
+  if (s.multicastGroup.dlClass !== 'ClassB') return startUs;
+  return Math.floor((gpsEpochUs + startUs) / BEACON_PERIOD_US) * BEACON_PERIOD_US - gpsEpochUs;
 }

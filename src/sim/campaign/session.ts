@@ -74,7 +74,7 @@ export class MulticastSession {
     dist.onFirstSend = (n) => this.c.sent.mark(n);
     this.distribution = dist;
     // class C: fragments start one clock tolerance after SessionTime so every synchronised device listens
-    dist.start(ctx.sessionStartUs + (this.classB ? 0 : s.setup.clockSyncToleranceS * 1e6));
+    dist.start(Math.max(this.c.releaseUs, ctx.sessionStartUs + (this.classB ? 0 : s.setup.clockSyncToleranceS * 1e6)));
   }
 
   /** Whether a member that has not finished still listens after `atUs`. */

@@ -12,8 +12,8 @@ export const Srv = {
   mcGroupSetup: 2,
   fragSessionSetup: 3,
   clockSync: 4,
-  /** synchronised; waits for the session time to be fixed */
-  ready: 5,
+  /** setup.packCommands: the session request was answered, the clock is not yet known to be synchronised */
+  sessionAccepted: 5,
   sessionRequest: 6,
   /** answered the session request */
   setUp: 7,
@@ -53,6 +53,10 @@ export class CampaignState {
   readonly srvStatus: Uint8Array;
   /** when the server finished setting the device up (or gave up), µs; NaN before */
   readonly setupEndUs: Float64Array;
+  /** when the server heard the device accept the session (set up), µs; NaN when never */
+  readonly setUpAtUs: Float64Array;
+  /** 1 once the server has answered an AppTimeReq of the device with a correction within the tolerance */
+  readonly srvClockOk: Uint8Array;
   /** when the server knew the device's final status, µs; NaN before */
   readonly statusAtUs: Float64Array;
   /** last FragSessionStatusAns heard: MissingFrag and the status round it answered (−1: none) */
@@ -79,6 +83,8 @@ export class CampaignState {
     this.srvStep = new Uint8Array(count);
     this.srvStatus = new Uint8Array(count).fill(STATUS_INDEX.Initial);
     this.setupEndUs = new Float64Array(count).fill(NaN);
+    this.setUpAtUs = new Float64Array(count).fill(NaN);
+    this.srvClockOk = new Uint8Array(count);
     this.statusAtUs = new Float64Array(count).fill(NaN);
     this.reportedMissing = new Int32Array(count).fill(-1);
     this.reportedRound = new Int32Array(count).fill(-1);

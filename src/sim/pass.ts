@@ -1,0 +1,95 @@
+/**
+ * One pass of the campaign on its own kernel: the gateways' transmitters, the uplink medium, class A
+ * downlinks, background traffic and the campaign, from the campaign start until the campaign is over
+ * (or, for a setup probe, until every device is set up or out; campaign/session-time.ts).
+ */
+import { Kernel } from '../engine/kernel.js';
+import type { FirmwarePackage } from '../fuota/image/package.js';
+import type { FragmentPlan } from '../fuota/ts004/sizing.js';
+import { Campaign } from './campaign/campaign.js';
+import type { Booking } from './campaign/session-time.js';
+import { ClassADownlinks } from './classa-downlink.js';
+import { newRunContext, type RunContext } from './context.js';
+import { Ev } from './events.js';
+import { BackgroundTraffic } from './traffic.js';
+import { TxLog } from './txlog.js';
+import { UplinkMedium } from './uplinks.js';
+import { newFleet, type World } from './world.js';
+
+/** Kernel time between progress reports, µs. */
+const PROGRESS_STEP_US = 600e6;
+
+export interface Pass {
+  ctx: RunContext;
+  campaign: Campaign;
+  medium: UplinkMedium;
+  traffic: BackgroundTraffic;
+  /** when the campaign ended (or the simulation's time limit), µs */
+  campaignEndUs: number;
+}
+
+export interface PassOptions {
+  trace: boolean;
+  /** record what each frame carried (frame capture) */
+  frameDetails?: boolean;
+  onProgress?: (fraction: number) => void;
+  /** called once the models are built, before anything happens (validation attaches observers) */
+  onStart?: (ctx: RunContext, campaign: Campaign) => void;
+}
+
+/** A world with a fresh fleet (the per-device state a pass changes); positions and links are shared. */
+export function freshWorld(world: World): World {
+  return { ...world, fleet: newFleet(world.fleet.count) };
+}
+
+export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, booking: Booking, opts: PassOptions): Pass {
+  const { s } = world;
+  let campaign: Campaign | null = null;
+  let medium: UplinkMedium | null = null;
+  let classA: ClassADownlinks | null = null;
+  let traffic: BackgroundTraffic | null = null;
+  const kernel = new Kernel((kind, a, b) => {
+    const dist = campaign!.session?.distribution;
+    switch (kind) {
+      case Ev.release: return dist!.onRelease(a);
+      case Ev.gatewayTry: return dist!.onGatewayTry(a);
+      case Ev.frameEnd: return dist!.onFrameEnd(a);
+      case Ev.beacon: return campaign!.session!.beacons!.onBeacon();
+      case Ev.uplinkStart: return traffic!.onStart(a);
+      case Ev.uplinkEnd:
+        medium!.onEnd(a);
+        return campaign!.checkDone();
+      case Ev.classADownlink:
+        classA!.onWindow(a);
+        return campaign!.checkDone();
+      case Ev.campaign:
+        campaign!.ex.timers.onEvent(a, b);
+        return campaign!.checkDone();
+    }
+  });
+
+  const ctx = newRunContext(world, kernel, new TxLog(opts.trace, opts.frameDetails === true));
+  medium = new UplinkMedium(ctx);
+  classA = new ClassADownlinks(ctx, medium);
+  traffic = new BackgroundTraffic(ctx, medium);
+  campaign = new Campaign(ctx, medium, classA, plan, pkg, booking);
+  opts.onStart?.(ctx, campaign);
+
+  const maxUs = s.simulation.maxDurationS * 1e6;
+  kernel.run(ctx.campaignStartUs); // nothing happens before the campaign starts
+  traffic.start(ctx.campaignStartUs);
+  campaign.start();
+  let shown = 0;
+  for (let until = ctx.campaignStartUs + PROGRESS_STEP_US; ; until += PROGRESS_STEP_US) {
+    kernel.run(Math.min(until, maxUs));
+    if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
+    if (opts.onProgress) {
+      const expectedEndUs = ctx.sessionEndUs > 0 ? ctx.sessionEndUs : ctx.campaignStartUs + 4 * campaign.ex.intervalUs;
+      shown = Math.max(shown, Math.min(0.99, (kernel.now - ctx.campaignStartUs) / Math.max(1, expectedEndUs - ctx.campaignStartUs)));
+      opts.onProgress(shown);
+    }
+  }
+  const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
+  traffic.stopUs = campaignEndUs;
+  return { ctx, campaign, medium, traffic, campaignEndUs };
+}
