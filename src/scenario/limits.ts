@@ -160,7 +160,7 @@ export function runLimitProblems(s: ResolvedScenario, plan: FragmentPlan, e: Run
     over(bySample ? 'simulation.payloadSampleDevices' : 'devices.count', `about ${gib(e.memoryBytes)} of memory`, gib(RUN_LIMITS.memoryBytes),
       bySample
         ? `${Math.min(n, s.simulation.payloadSampleDevices)} devices rebuilding the whole image each`
-        : `${n} devices, ${g} gateway(s), ${plan.nbFrag} fragments`,
+        : `${n} devices, ${g} gateway(s), ${plan.nbFrag} fragments to rebuild`,
       bySample ? 'fewer payload-sample devices' : 'fewer devices or gateways');
   }
   return out;

@@ -63,7 +63,9 @@ export function parseYamlText(text: string): { value: unknown; problems: string[
       value: undefined,
       problems: doc.errors.slice(0, 20).map((e) => {
         const { line, column } = lineColumn(text, e.pos[0]);
-        return `not valid YAML (line ${line}, column ${column}): ${printableLine(e.message.split('\n')[0], 200)}`;
+        // the library reports its own stack overflow on very deep nesting as a parse error
+        const reason = /call stack/i.test(e.message) ? nestingProblem() : printableLine(e.message.split('\n')[0], 200);
+        return `not valid YAML (line ${line}, column ${column}): ${reason}`;
       }),
     };
   }
