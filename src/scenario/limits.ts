@@ -84,9 +84,9 @@ const SETUP_MESSAGES = 5;
 /**
  * Memory model, bytes: a fixed base, per device (state arrays, decoder bookkeeping growing with the
  * fragment count), per device and gateway (link budgets), per payload-sample device (the image it
- * rebuilds, twice) and per traced frame. Fitted from above to the peak RSS of measured runs: 100 000
- * devices, 1 MB, 3 gateways: 491 MB measured, 616 MB estimated; 25 gateways, whole campaign: 764
- * MB measured, 749 MB estimated (docs/scenarios.md "Limits").
+ * rebuilds, twice) and per traced frame. Fitted from above to measured peak RSS: the benchmark town
+ * (docs/benchmarks.md) peaks at 140 MiB with 10 000 devices and 363 MiB with 100 000; estimated 281
+ * and 473 MiB (docs/scenarios.md "Limits").
  */
 const MEMORY = Object.freeze({ baseBytes: 256 * 2 ** 20, perDeviceBytes: 1536, perDeviceFragmentBytes: 0.5, perDeviceGatewayBytes: 48, perTracedFrameBytes: 64 });
 

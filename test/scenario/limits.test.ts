@@ -3,6 +3,8 @@
  * limits and --allow-large (allowLarge). The large campaigns of the product (a 1 MB image to 100 000
  * devices behind 25 gateways; 1 000 000 devices, 256 KiB, 100 gateways) must stay possible.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getRegion } from '../../src/lorawan/regions/index.js';
 import { lorawanUplinkAirtimeUs } from '../../src/radio/airtime.js';
@@ -10,6 +12,7 @@ import { ScenarioError } from '../../src/scenario/errors.js';
 import { HARD_LIMITS, minUplinkIntervalS, RUN_LIMITS, SWEEP_LIMITS } from '../../src/scenario/limits.js';
 import { resolveScenario, resolveWithEstimate } from '../../src/scenario/resolve.js';
 import { expandSweep } from '../../src/scenario/sweep.js';
+import { repoRoot } from '../helpers/shared.js';
 import { problemsOf } from './helpers.js';
 
 const opts = { baseDir: '/nonexistent-base' };
@@ -32,6 +35,7 @@ describe('the background uplink interval', () => {
     // EU868's fastest LoRa uplink, DR6 (SF7/250 kHz), 20 bytes + 13 bytes of LoRaWAN framing
     const airtimeUs = lorawanUplinkAirtimeUs(7, 250_000, 33);
     expect(minUplinkIntervalS(eu, 20, null)).toBeCloseTo((airtimeUs + 3_000_000) / 1e6, 6);
+    expect(minUplinkIntervalS(eu, 20, null).toFixed(3)).toBe('3.036'); // docs/scenarios.md "Limits"
     // fixing a slow data rate lengthens the cycle
     expect(minUplinkIntervalS(eu, 20, 0)).toBeCloseTo((lorawanUplinkAirtimeUs(12, 125_000, 33) + 3_000_000) / 1e6, 6);
   });
@@ -50,9 +54,19 @@ describe('run limits', () => {
     const { estimate } = resolveWithEstimate(regional, opts);
     expect(estimate.deviceFrames).toBeLessThan(RUN_LIMITS.deviceFrames);
     expect(estimate.events).toBeLessThan(RUN_LIMITS.events);
-    // measured peak RSS of this campaign: 764 MB (issue 12); the estimate stays near it, above the 491 MB of 3 gateways
-    expect(estimate.memoryBytes / 1e6).toBeGreaterThan(600);
-    expect(estimate.memoryBytes / 1e6).toBeLessThan(1200);
+    // docs/scenarios.md "Limits"
+    expect(Math.round(estimate.memoryBytes / 1e6)).toBe(778);
+    const three = resolveWithEstimate({ ...regional, gateways: { count: 3, placement: { kind: 'grid', spacingM: 6000 } } }, opts);
+    expect(Math.round(three.estimate.memoryBytes / 1e6)).toBe(673);
+  });
+
+  it('estimate memory above what the benchmark town measures (docs/benchmarks.md: 140 MiB and 363 MiB)', () => {
+    const town = JSON.parse(readFileSync(join(repoRoot, 'bench', 'scenarios', 'classc-town.json'), 'utf8')) as { devices: object };
+    const mib = (count: number) => {
+      const { estimate } = resolveWithEstimate({ ...town, devices: { ...town.devices, count } }, { ...opts, allowLarge: true });
+      return Math.round(estimate.memoryBytes / 2 ** 20);
+    };
+    expect([mib(10_000), mib(100_000)]).toEqual([281, 473]);
   });
 
   it('ask for --allow-large for a national fleet (1 000 000 devices, 100 gateways), and let it run with it within 8 GiB', () => {
@@ -62,6 +76,7 @@ describe('run limits', () => {
       expect.stringMatching(/^devices\.count: about \d\.\d GiB of memory .* more than the 4\.0 GiB/),
     ]);
     const { estimate } = resolveWithEstimate(national, { ...opts, allowLarge: true });
+    expect((estimate.memoryBytes / 2 ** 30).toFixed(1)).toBe('6.7'); // docs/scenarios.md "Limits"
     expect(estimate.memoryBytes).toBeLessThan(8 * 2 ** 30);
   });
 
