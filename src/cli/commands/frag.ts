@@ -11,8 +11,6 @@ import {
   FragDecoder,
   Ts004Error,
   checkCodedCount,
-  checkFragSize,
-  checkNbFrag,
   encodeFragments,
   fragmentLine,
   fragmentPlan,
@@ -154,8 +152,6 @@ function decodeSettings(argv: DecodeArgs): DecodeSettings {
   const nbFrag = numberOption(argv['nb-frag'], { flag: '--nb-frag', min: 1, max: MAX_FRAGMENTS }, problems);
   const padding = numberOption(argv.padding, { flag: '--padding', min: 0, max: Math.max(0, (fragSize ?? 255) - 1) }, problems);
   const maxLost = numberOption(argv['max-lost'], { flag: '--max-lost', min: 0, max: MAX_FRAGMENTS }, problems);
-  if (fragSize !== undefined && nbFrag !== undefined) check(problems, 'fragment-size', () => checkFragSize(fragSize));
-  if (nbFrag !== undefined) check(problems, 'nb-frag', () => checkNbFrag(nbFrag));
   if (problems.length > 0 || fragSize === undefined || nbFrag === undefined || padding === undefined) throw new UsageError(problems);
   return { fragSize, nbFrag, padding, maxLost: maxLost ?? null };
 }
