@@ -46,6 +46,27 @@ describe('output folders, checked before any work', () => {
     expect(checkOutputFolder(join(parent, 'empty'), { force: false })).toEqual({ exists: true });
   });
 
+  it('recognises a results folder of an earlier version by its files alone, and nothing more', () => {
+    const parent = fresh();
+    const run = join(parent, 'old-run');
+    mkdirSync(run);
+    for (const f of ['scenario.resolved.json', 'summary.json', 'summary.csv', 'timing.json', 'completion.svg']) writeFileSync(join(run, f), '{}');
+    expect(() => checkReplaceableFolder(run)).not.toThrow();
+    writeFileSync(join(run, 'notes.txt'), 'mine');
+    expect(refusal(() => checkReplaceableFolder(run))).toMatch(/not written by fuota-sim/);
+    const sweep = join(parent, 'old-sweep');
+    mkdirSync(join(sweep, 'runs', 'p00-r0'), { recursive: true });
+    writeFileSync(join(sweep, 'sweep.json'), '{\n  "format": "fuota-sim-sweep/1",\n  "name": "x"\n}\n');
+    writeFileSync(join(sweep, 'aggregate.csv'), 'point\n');
+    expect(() => checkReplaceableFolder(sweep)).not.toThrow();
+    mkdirSync(join(sweep, 'runs', 'my-data'));
+    expect(refusal(() => checkReplaceableFolder(sweep))).toMatch(/not written by fuota-sim/);
+    const lookalike = join(parent, 'lookalike');
+    mkdirSync(lookalike);
+    writeFileSync(join(lookalike, 'summary.json'), '{}');
+    expect(refusal(() => checkReplaceableFolder(lookalike))).toMatch(/not written by fuota-sim/);
+  });
+
   it('never replaces the working folder, a folder above it, or a link', () => {
     expect(holdsWorkingFolder(process.cwd())).toBe(true);
     expect(holdsWorkingFolder(dirname(process.cwd()))).toBe(true);
