@@ -105,9 +105,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     }
     const outDir = resolve(args.out ?? `results/${s.name}`);
     checkOutputFolder(outDir, { force: args.force }); // before the simulation, not after it
-    if (args.pcap !== undefined) checkOutputFile(resolve(args.pcap), { overwrite: args.force, option: '--pcap' });
     const pcap = args.pcap === undefined ? null : await import('../../output/pcap.js');
     if (pcap) pcap.checkCaptureTarget(resolve(args.pcap!), args.force);
+    if (args.pcap !== undefined) checkOutputFile(resolve(args.pcap), { overwrite: true, option: '--pcap' }); // a regular file where it can write
     const capture = pcap?.frameCaptureOptions();
     const bar = createProgress({ total: 100, label: s.name, quiet: args.quiet });
     const result = simulate(s, { trace: args.trace, onProgress: (f) => bar.update(Math.round(f * 100)), ...capture?.options });
