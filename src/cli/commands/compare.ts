@@ -44,7 +44,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .example('$0 compare bench/baselines/classc-small results/classc-small', 'check a run against its baseline')
       .example('$0 compare base/ cur/ --tolerance timeTo95S=2 --tolerance "*=0.5"', 'allow small changes')
       .example('$0 compare bench/baselines/classc-small results/classc-small --update', 'accept a deliberate change')
-      .epilog('Exit codes: 0 all within tolerance (or updated), 1 a metric moved beyond its tolerance, 2 unreadable or mismatched inputs.'),
+      .epilog('Exit codes: 0 all within tolerance (or updated), 1 a metric moved beyond its tolerance, 2 unreadable, malformed ' +
+        '(a summary lacking metrics, a value that is not a number) or mismatched inputs.'),
   handler: async (argv) => {
     // every input is read and checked first: a malformed one is exit 2, only a real change is exit 1
     const tolerances = parseTolerances((argv.tolerance ?? []).map(String));
