@@ -2,6 +2,8 @@
  * The fuota-sim library API. The `fuota-sim` command line is a thin shell over these functions;
  * everything else under src/ is internal and may change.
  */
+// errors every function may throw: problems a user can fix (InputError, exit code 2) or a failed check
+export { FuotaSimError, InputError, CheckFailedError, EXIT } from './errors/index.js';
 // scenarios
 export type { ResolvedScenario } from './scenario/types.js';
 export { loadScenarioFile, resolveScenario, expandSweep, ScenarioError, scenarioJsonSchema } from './scenario/index.js';

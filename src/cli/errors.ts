@@ -1,18 +1,5 @@
 /**
- * Errors the CLI reports as a clean message (no stack trace) with a given exit code.
- * Exit code 2 means bad input (arguments or scenario); 1 means a check failed (e.g. compare).
+ * The names the commands use for the shared errors (src/errors/): `CliError(message, exitCode)` and
+ * `UsageError(problems)` (exit code 2). The command line only prints them (app.ts).
  */
-export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = 2) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
-
-/** Bad user input: exit code 2. `problems` are printed one per line. */
-export class UsageError extends CliError {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'), 2);
-    this.name = 'UsageError';
-  }
-}
+export { FuotaSimError as CliError, InputError as UsageError } from '../errors/index.js';

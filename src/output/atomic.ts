@@ -7,10 +7,11 @@
  * removes (unless the process that made it is still running).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { InputError, showPath } from '../errors/index.js';
+import { checkReplaceableFolder } from './target.js';
 
 export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
 
@@ -18,8 +19,23 @@ function tmpName(base: string): string {
   return `.tmp-${base}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Write `data` (text, bytes, or chunks of either) to `path` atomically: temp file, fsync, rename. */
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Write `data` (text, bytes, or chunks of either) to `path` atomically: temp file, fsync, rename.
+ * Only a regular file is ever replaced: a folder, a link or a device at `path` is an InputError.
+ */
 export async function writeFileAtomic(path: string, data: FileData): Promise<void> {
+  const existing = lstatOrNull(path);
+  if (existing !== null && !existing.isFile()) {
+    throw new InputError(`${showPath(path)}: is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}; fuota-sim replaces only a file it can write`);
+  }
   const dir = dirname(resolve(path));
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, tmpName(basename(path)));
@@ -64,14 +80,24 @@ async function cleanStale(parent: string, base: string): Promise<void> {
   }
 }
 
-function refuse(finalDir: string): CliError {
-  return new CliError(`${finalDir} already exists; pass --force to replace it`, 2);
+function refuse(finalDir: string): InputError {
+  return new InputError(`${showPath(finalDir)} already exists; pass --force to replace it`);
+}
+
+/** An existing folder may be replaced with `force` when fuota-sim wrote it or it is empty (target.ts). */
+function checkTarget(target: string, finalDir: string, force: boolean): void {
+  const st = lstatOrNull(target);
+  if (st === null) return;
+  if (!force && !(st.isDirectory() && readdirSync(target).length === 0)) throw refuse(finalDir);
+  checkReplaceableFolder(target);
 }
 
 /**
  * Build a folder atomically: `fill` writes into a fresh temporary sibling, which is renamed to
- * `finalDir` only when `fill` succeeds. An existing `finalDir` is refused with a CliError (exit 2)
- * naming `--force`, unless `force` (then it is replaced). On failure nothing is left behind.
+ * `finalDir` only when `fill` succeeds. An existing `finalDir` is refused with an InputError (exit 2)
+ * naming `--force`, unless `force` and fuota-sim wrote it (its marker, marker.ts) or it is empty:
+ * then it is replaced. A file, a link, the working folder and its parents are never replaced. On
+ * failure nothing is left behind.
  */
 export async function writeDirAtomic(
   finalDir: string,
@@ -81,15 +107,15 @@ export async function writeDirAtomic(
   const target = resolve(finalDir);
   const parent = dirname(target);
   const base = basename(target);
-  if (existsSync(target) && !opts.force) throw refuse(finalDir);
+  checkTarget(target, finalDir, opts.force);
   await mkdir(parent, { recursive: true });
   await cleanStale(parent, base);
   const tmpDir = join(parent, tmpName(base));
   await mkdir(tmpDir);
   try {
     await fill(tmpDir);
-    if (existsSync(target)) {
-      if (!opts.force) throw refuse(finalDir);
+    if (lstatOrNull(target) !== null) {
+      checkTarget(target, finalDir, opts.force); // again: the folder may have appeared meanwhile
       const old = join(parent, tmpName(base));
       await rename(target, old);
       await rename(tmpDir, target);

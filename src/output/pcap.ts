@@ -17,7 +17,7 @@ import type { FirmwarePackage } from '../fuota/image/package.js';
 import { fragmentPlan } from '../fuota/ts004/sizing.js';
 import { toHex } from '../fuota/ts004/hex.js';
 import { SessionKeys } from '../lorawan/session-keys.js';
-import { CliError } from '../cli/errors.js';
+import { FuotaSimError as CliError } from '../errors/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { FrameBuilder, type LinkInputs } from './pcap-frames.js';
 import { pcapGlobalHeader, pcapRecord } from './pcap-format.js';

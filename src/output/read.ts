@@ -2,10 +2,11 @@
  * Reads a run's results folder back into what the plots and the report need, so that
  * `fuota-sim plot` can redraw them from the files alone (docs/results.md lists the files).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { fsReason, InputError, showPath } from '../errors/index.js';
+import { readJsonFile } from '../scenario/json.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import type { Summary } from '../sim/types.js';
 import { parseCsv } from './parseCsv.js';
@@ -20,17 +21,18 @@ export interface RunFiles {
 
 async function readText(dir: string, name: string): Promise<string> {
   const path = join(dir, name);
-  if (!existsSync(path)) throw new CliError(`${dir} is not a complete fuota-sim results folder: ${name} is missing`, 2);
-  return readFile(path, 'utf8');
+  if (!existsSync(path)) throw new InputError(`${showPath(dir)} is not a complete fuota-sim results folder: ${name} is missing`);
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new InputError(`${showPath(path)}: cannot read it (${fsReason(err)})`);
+  }
 }
 
 async function readJson<T>(dir: string, name: string): Promise<T> {
-  const text = await readText(dir, name);
-  try {
-    return JSON.parse(text) as T;
-  } catch (err) {
-    throw new CliError(`${join(dir, name)} is not valid JSON: ${(err as Error).message}`, 2);
-  }
+  const path = join(dir, name);
+  if (!existsSync(path)) throw new InputError(`${showPath(dir)} is not a complete fuota-sim results folder: ${name} is missing`);
+  return readJsonFile(path) as T;
 }
 
 /** The plot columns of devices.csv. */
@@ -38,7 +40,7 @@ export function parseDeviceRows(text: string): DevicePlotRows {
   const { columns, rows } = parseCsv(text);
   const col = (name: string): number => {
     const i = columns.indexOf(name);
-    if (i < 0) throw new CliError(`devices.csv has no column ${name}`, 2);
+    if (i < 0) throw new InputError(`devices.csv has no column ${name}`);
     return i;
   };
   const [x, y, st, dec, en] = [col('x'), col('y'), col('status'), col('decodedAtS'), col('energyJ')];
@@ -51,9 +53,9 @@ export function parseDeviceRows(text: string): DevicePlotRows {
   };
 }
 
-/** Read a results folder written by writeRunResults. Missing required files are a CliError (exit 2). */
+/** Read a results folder written by writeRunResults. Missing or damaged files are an InputError (exit 2). */
 export async function readRunResults(dir: string): Promise<RunFiles> {
-  if (!existsSync(dir)) throw new CliError(`no results folder at ${dir}`, 2);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no results folder at ${showPath(dir)}`);
   const { simulatorVersion, ...scenario } = await readJson<ResolvedScenario & { simulatorVersion: string }>(dir, 'scenario.resolved.json');
   const summary = await readJson<Summary>(dir, 'summary.json');
   const series = await readJson<SeriesFile>(dir, 'series.json');

@@ -3,9 +3,11 @@
  * is filled under a temporary name and renamed when complete. Every file except `timing.json` is
  * byte-identical for the same scenario and seed.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUMMARY_COLUMNS, SUMMARY_METRICS, flatSummary, type RunResult, type Summary } from '../sim/types.js';
 import { writeDirAtomic, writeFileAtomic, type FileData } from './atomic.js';
+import { MARKER_FILE, markerText } from './marker.js';
 import { completionCsv, devicesCsvChunks, summaryCsv, transmissionsCsvChunks } from './csv.js';
 import { stableJson } from './format.js';
 import { plotFiles } from './plotFiles.js';
@@ -17,7 +19,12 @@ export interface WriteRunOptions {
   force: boolean;
   /** write transmissions.csv even when the scenario's outputs.transmissions is off */
   trace: boolean;
+  /** the run's id inside a sweep (recorded in the folder's marker, checked by --resume and merge) */
+  runId?: string;
 }
+
+/** The file whose size varies between identical runs (wall time, memory). */
+const TIMING_FILE = 'timing.json';
 
 /** summary.json: the summary metrics as one object in their stable order, statusCounts after devicesRebuilt. */
 export function orderedSummary(summary: Summary): Record<string, number | null | Summary['statusCounts']> {
@@ -68,7 +75,11 @@ export async function writeRunResults(outDir: string, result: RunResult, opts: W
       for (const [name, data] of await plotFiles(result, plotData, { format: outputs.plots ? 'svg' : null, report: outputs.report })) {
         await put(name, data);
       }
-      await put('timing.json', stableJson({ wallTimeS: result.timing.wallTimeS, peakRssBytes: result.timing.peakRssBytes }));
+      await put(TIMING_FILE, stableJson({ wallTimeS: result.timing.wallTimeS, peakRssBytes: result.timing.peakRssBytes }));
+      // the marker last: it lists every file with its size (marker.ts)
+      const files: Record<string, number> = {};
+      for (const name of names) files[name] = name === TIMING_FILE ? -1 : statSync(join(tmpDir, name)).size;
+      await writeFileAtomic(join(tmpDir, MARKER_FILE), markerText({ kind: 'run', runId: opts.runId, seed: result.scenario.seed, files }));
     },
     { force: opts.force },
   );

@@ -1,17 +1,14 @@
 /** The error every scenario problem is reported with: all problems at once, one line each. */
-import { UsageError } from '../cli/errors.js';
+import { countProblems, InputError, showPath } from '../errors/index.js';
 
 /**
  * Bad scenario input. `problems` holds every problem found, one line each, in the form
  * `<dotted.path>: <value given> <what is wrong>; allowed: <allowed values or range>`.
  * The message starts with the scenario's name (its file) when known.
  */
-export class ScenarioError extends UsageError {
-  constructor(problems: string[], readonly sourceName?: string) {
-    super(problems);
+export class ScenarioError extends InputError {
+  constructor(problems: readonly string[], readonly sourceName?: string) {
+    super(problems, `${sourceName === undefined ? 'scenario' : showPath(sourceName)}: ${countProblems(problems.length)}`);
     this.name = 'ScenarioError';
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    const head = sourceName ? `${sourceName}: ${count}` : `scenario: ${count}`;
-    this.message = `${head}\n${problems.map((p) => `  ${p}`).join('\n')}`;
   }
 }

@@ -5,18 +5,13 @@
  * the JSON Schema and docs/scenarios.md say the same thing as the code.
  */
 import { z } from 'zod';
+import { showValue } from '../errors/index.js';
 
 type RawIssue = z.core.$ZodRawIssue;
 
-/** A value as it appears in a message: JSON, shortened when long. */
+/** A value as it appears in a message: compact JSON, escaped, shortened when long (errors/text.ts). */
 export function show(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return showValue(value, 60);
 }
 
 const TYPE_WORD: Record<string, string> = {

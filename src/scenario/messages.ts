@@ -4,6 +4,7 @@
  * and handles the issues that span a whole object (unknown keys, unions).
  */
 import type { z } from 'zod';
+import { pathSegment } from '../errors/index.js';
 import { show } from './fields.js';
 import { knownKeysAt, suggest } from './paths.js';
 import { RETIRED_FIELDS } from './schema-world.js';
@@ -11,13 +12,10 @@ import { RETIRED_FIELDS } from './schema-world.js';
 type Issue = z.core.$ZodIssue;
 type Path = ReadonlyArray<PropertyKey>;
 
-/** `a.b[2].c`; the empty path is the scenario itself. */
+/** `a.b[2].c` (keys that are not plain names quoted and escaped: `a["odd key"]`); the empty path is the scenario itself. */
 export function dotted(path: Path): string {
   let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
+  for (const seg of path) out += pathSegment(seg, out === '');
   return out || 'scenario';
 }
 

@@ -55,7 +55,8 @@ export function schemaAt(root: Schema, path: ReadonlyArray<PropertyKey>): Schema
       cur = item;
       continue;
     }
-    const next = shapesOf(cur).map((shape) => shape[String(seg)]).find((x) => x !== undefined);
+    const key = String(seg);
+    const next = shapesOf(cur).map((shape) => (Object.hasOwn(shape, key) ? shape[key] : undefined)).find((x) => x !== undefined);
     if (!next) return null;
     cur = next;
   }
@@ -91,6 +92,7 @@ function distance(a: string, b: string): number {
 
 /** The known name closest to `given`, when it is close enough to be a likely typo. */
 export function suggest(given: string, known: readonly string[]): string | null {
+  if (given.length > 64) return null; // no field name is that long; and the distance costs length²
   const g = given.toLowerCase();
   let best: string | null = null;
   let bestScore = Infinity;

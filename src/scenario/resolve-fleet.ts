@@ -59,7 +59,11 @@ function resolveMcu(m: ParsedScenario['devices']['mcu']): McuSettings {
   return out;
 }
 
-export function resolveDevices(d: ParsedScenario['devices'], region: Region, baseDir: string, problems: string[]): Devices {
+/**
+ * The devices section. Its RX window fields are checked against the region by `radioProblems`
+ * (a separate list, so that they are left out when the region itself was rejected).
+ */
+export function resolveDevices(d: ParsedScenario['devices'], region: Region, baseDir: string, problems: string[], radioProblems: string[] = problems): Devices {
   checkRing('devices.placement', d.placement, problems);
   const placement = resolvePlacement(d.placement, baseDir, problems);
   let count = d.count ?? DEFAULT_DEVICE_COUNT;
@@ -87,7 +91,7 @@ export function resolveDevices(d: ParsedScenario['devices'], region: Region, bas
     antennaGainDbi: d.antennaGainDbi,
     firmwareVersion: d.firmwareVersion,
     memoryFragments: d.memoryFragments,
-    ...resolveDeviceRadio(d, region, problems),
+    ...resolveDeviceRadio(d, region, radioProblems),
     clock: d.clock,
     mix,
   };

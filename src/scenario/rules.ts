@@ -2,11 +2,14 @@
  * Cross-field rules that produce no value: each broken rule adds one problem line naming the
  * field(s) involved. Rules that settle a value live next to it (resolve-task.ts, resolve-fleet.ts).
  */
+import { quote } from '../errors/index.js';
 import type { Region } from '../lorawan/regions/index.js';
 import { bookedSessionStartS } from './derive.js';
+import { minUplinkIntervalS } from './limits.js';
 import { knownKeysAt, schemaAt, suggest } from './paths.js';
 import { scenarioSchema, type ParsedScenario } from './schema.js';
 import { RETIRED_FIELDS } from './schema-world.js';
+import { FORBIDDEN_KEYS, forbiddenKeyProblem } from './tree.js';
 
 /** Mix shares whose AWS status exists only in TS004 v2 (lorawan-facts.md 7.2). */
 const V2_ONLY_SHARES = ['sessionCntReplay', 'memoryError', 'micError'] as const;
@@ -26,11 +29,21 @@ export function checkMix(p: ParsedScenario, problems: string[]): void {
 
 export function checkTraffic(p: ParsedScenario, region: Region, problems: string[]): void {
   const dr = p.traffic.uplinkDr;
-  if (dr === null) return;
-  const rate = region.dataRates[dr];
-  if (!rate || !rate.uplink || rate.modulation !== 'LoRa') {
-    const up = region.dataRates.flatMap((r) => (r && r.uplink && r.modulation === 'LoRa' ? [`DR${r.dr}`] : []));
-    problems.push(`traffic.uplinkDr: ${dr} is not a LoRa uplink data rate of ${p.region}; allowed: null or ${up.join(', ')}`);
+  let drValid = true;
+  if (dr !== null) {
+    const rate = region.dataRates[dr];
+    if (!rate || !rate.uplink || rate.modulation !== 'LoRa') {
+      drValid = false;
+      const up = region.dataRates.flatMap((r) => (r && r.uplink && r.modulation === 'LoRa' ? [`DR${r.dr}`] : []));
+      problems.push(`traffic.uplinkDr: ${dr} is not a LoRa uplink data rate of ${p.region}; allowed: null or ${up.join(', ')}`);
+    }
+  }
+  const interval = p.traffic.uplinkIntervalS;
+  if (interval > 0 && drValid) {
+    const minS = minUplinkIntervalS(region, p.traffic.payloadBytes, dr);
+    if (interval < minS) {
+      problems.push(`traffic.uplinkIntervalS: ${interval} is shorter than one class A cycle of a ${p.traffic.payloadBytes}-byte uplink in ${p.region} (${minS} s: its airtime${dr === null ? ' at the fastest uplink data rate' : ` at DR${dr}`}, the 2 s until the RX2 window, and the 1 s period jitter); allowed: 0 (no background traffic) or ${minS}..31536000 s`);
+    }
   }
 }
 
@@ -61,7 +74,9 @@ function isoAt(startTime: string, s: number): string {
 /** A sweep key must name a field of the schema (objects included), other than the sweep itself. */
 export function sweepKeyProblem(key: string): string | null {
   const parts = key.split('.');
-  if (NOT_SWEPT.has(parts[0])) return `sweep[${JSON.stringify(key)}]: cannot be swept; allowed: a dotted path of another scenario field`;
+  const forbidden = parts.find((part) => FORBIDDEN_KEYS.has(part));
+  if (forbidden !== undefined) return `sweep[${quote(key)}]: ${forbiddenKeyProblem(forbidden)}`;
+  if (NOT_SWEPT.has(parts[0])) return `sweep[${quote(key)}]: cannot be swept; allowed: a dotted path of another scenario field`;
   if (parts.every((s) => s !== '') && schemaAt(scenarioSchema, parts) !== null) return null;
   if (RETIRED_FIELDS[key] !== undefined) return `sweep[${JSON.stringify(key)}]: ${RETIRED_FIELDS[key]}`;
   let known = knownKeysAt(scenarioSchema, []);
@@ -74,7 +89,7 @@ export function sweepKeyProblem(key: string): string | null {
   const last = parts[prefix.length] ?? '';
   const near = suggest(last, known.filter((k) => !NOT_SWEPT.has(k)));
   const hint = near ? `did you mean "${[...prefix, near].join('.')}"?` : 'allowed: a dotted path of a scenario field, e.g. "fuotaTask.redundancyPercent"';
-  return `sweep[${JSON.stringify(key)}]: unknown field; ${hint}`;
+  return `sweep[${quote(key)}]: unknown field; ${hint}`;
 }
 
 export function checkSweepKeys(p: ParsedScenario, problems: string[]): void {

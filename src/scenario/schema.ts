@@ -8,7 +8,8 @@
  * `derive.ts`; `resolveScenario` then returns the complete `ResolvedScenario`.
  */
 import { z } from 'zod';
-import { int, isUtcTime, oneOf, says, text } from './fields.js';
+import { int, isUtcTime, oneOf, says, show } from './fields.js';
+import { NAME_PATTERN, NAME_RULE, nameProblem } from './names.js';
 import { devicesSchema, gatewaysSchema } from './schema-fleet.js';
 import { firmwareSchema, fuotaTaskSchema, multicastGroupSchema } from './schema-task.js';
 import {
@@ -22,10 +23,16 @@ const START_ALLOWED = 'an ISO-8601 UTC time after 1980-01-06, e.g. "2026-01-05T0
 const startTime = z
   .string({ error: says(START_ALLOWED) })
   .refine(isUtcTime, {
-    error: (iss) => `${JSON.stringify(iss.input)} is not valid; allowed: ${START_ALLOWED}`,
+    error: (iss) => `${show(iss.input)} is not valid; allowed: ${START_ALLOWED}`,
   })
   .default('2026-01-05T00:00:00Z')
   .describe('Wall-clock time of simulation time 0 (UTC); GPS time and class B beacons follow from it. Default: "2026-01-05T00:00:00Z".');
+
+const name = z
+  .string({ error: says(NAME_RULE) })
+  .regex(NAME_PATTERN, { error: (iss) => `${show(iss.input)} ${nameProblem(String(iss.input)) ?? 'is not allowed'}; allowed: ${NAME_RULE}` })
+  .optional()
+  .describe(`Scenario name; also the results folder name: ${NAME_RULE}. Default: the file's base name, lower-cased, other characters replaced by "-".`);
 
 const sweepErr = says('null or an object of dotted paths to non-empty lists of values');
 const sweep = z
@@ -39,9 +46,7 @@ export const scenarioSchema = z
     {
       $schema: z.string({ error: says('a string (the path of schema.json)') }).optional()
         .describe('Path or URL of the JSON Schema, for editor completion ("./schema.json" next to the examples).'),
-      name: text(/^[a-z0-9._-]{1,64}$/, '1..64 characters of a-z 0-9 . _ -',
-        'Scenario name; also the results folder name. Default: the file\'s base name, lower-cased, other characters replaced by "-".')
-        .optional(),
+      name,
       description: z.string({ error: says('a string') }).max(4096, { error: says('a string of at most 4096 characters') })
         .default('').describe('Free text: what the scenario shows. Default: "".'),
       seed: int(0, 4_294_967_295, 'Seed of every random draw; the same seed gives byte-identical results.', 1),

@@ -4,9 +4,11 @@
  * with its values applied and `sweep` removed, resolved on its own, so derived defaults (fragment
  * size, session timeout, ...) are derived again per point. Replications are not expanded here.
  */
+import { quote } from '../errors/index.js';
 import { ScenarioError } from './errors.js';
 import { show } from './fields.js';
-import { resolveScenario } from './resolve.js';
+import { ALLOW_LARGE, HARD_LIMITS, round2, SWEEP_LIMITS } from './limits.js';
+import { resolveScenario, resolveWithEstimate } from './resolve.js';
 import { sweepKeyProblem } from './rules.js';
 import type { ResolvedScenario } from './types.js';
 
@@ -25,6 +27,10 @@ export interface SweepOptions {
   /** directory relative file paths resolve against (default: the working directory) */
   baseDir?: string;
   sourceName?: string;
+  /** lift the run and sweep size limits (--allow-large) */
+  allowLarge?: boolean;
+  /** every run writes transmissions.csv (--trace) */
+  trace?: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -51,13 +57,37 @@ function axes(sweep: unknown): { keys: string[]; lists: unknown[][] } {
   for (const key of keys) {
     const list = sweep[key];
     if (!Array.isArray(list) || list.length === 0) {
-      problems.push(`sweep[${JSON.stringify(key)}]: ${show(list)} is not allowed; allowed: a non-empty list of values`);
+      problems.push(`sweep[${quote(key)}]: ${show(list)} is not allowed; allowed: a non-empty list of values`);
     }
     const problem = sweepKeyProblem(key);
     if (problem) problems.push(problem);
   }
   if (problems.length > 0) throw new ScenarioError(problems);
   return { keys, lists: keys.map((k) => sweep[k] as unknown[]) };
+}
+
+/**
+ * Problems of a sweep's size, found before a single point is expanded: too many keys, points or
+ * runs (points × replications).
+ */
+export function sweepSizeProblems(keys: readonly string[], lists: readonly unknown[][], replications: number, allowLarge: boolean): string[] {
+  const problems: string[] = [];
+  if (keys.length > HARD_LIMITS.sweepKeys) {
+    problems.push(`sweep: ${keys.length} swept paths; allowed: at most ${HARD_LIMITS.sweepKeys}`);
+    return problems;
+  }
+  const points = lists.reduce((n, l) => n * l.length, 1);
+  const shape = lists.map((l) => l.length).join(' × ');
+  const runs = points * replications;
+  const limit = (hard: number, soft: number) => (allowLarge ? hard : Math.min(hard, soft));
+  const flag = (hard: number, soft: number) => (allowLarge || soft >= hard ? '' : ` without ${ALLOW_LARGE}`);
+  const fix = (hard: number, soft: number) => (allowLarge || soft >= hard ? '' : `, or pass ${ALLOW_LARGE} if you mean it`);
+  if (points > limit(HARD_LIMITS.points, SWEEP_LIMITS.points)) {
+    problems.push(`sweep: ${round2(points)} points (${shape}), more than the ${round2(limit(HARD_LIMITS.points, SWEEP_LIMITS.points))} a sweep may have${flag(HARD_LIMITS.points, SWEEP_LIMITS.points)}; allowed: shorter lists${fix(HARD_LIMITS.points, SWEEP_LIMITS.points)}`);
+  } else if (runs > limit(HARD_LIMITS.runs, SWEEP_LIMITS.runs)) {
+    problems.push(`replications: ${replications} × ${round2(points)} sweep points = ${round2(runs)} runs, more than the ${round2(limit(HARD_LIMITS.runs, SWEEP_LIMITS.runs))} a sweep may have${flag(HARD_LIMITS.runs, SWEEP_LIMITS.runs)}; allowed: fewer replications or points${fix(HARD_LIMITS.runs, SWEEP_LIMITS.runs)}`);
+  }
+  return problems;
 }
 
 /** The path a problem line names (text before the first ": "). */
@@ -73,7 +103,7 @@ class Blame {
   add(line: string, values: Obj, index: number): void {
     const path = problemPath(line);
     const key = Object.keys(values).find((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
-    const id = key === undefined ? line : `sweep[${JSON.stringify(key)}] = ${show(values[key])}\u0000${line}`;
+    const id = key === undefined ? line : `sweep[${quote(key)}] = ${show(values[key])}\u0000${line}`;
     const entry = this.lines.get(id);
     if (entry) {
       entry.points++;
@@ -81,7 +111,7 @@ class Blame {
     }
     const text = key === undefined
       ? `sweep point ${index} (${Object.entries(values).map(([k, v]) => `${k}=${show(v)}`).join(', ')}): ${line}`
-      : `sweep[${JSON.stringify(key)}] = ${show(values[key])} (point ${index}): ${line}`;
+      : `sweep[${quote(key)}] = ${show(values[key])} (point ${index}): ${line}`;
     this.lines.set(id, { text, points: 1 });
   }
 
@@ -92,7 +122,7 @@ class Blame {
 
 /** Every point of the scenario's sweep (one point, index 0, when there is no sweep); throws ScenarioError listing all problems. */
 export function expandSweep(raw: unknown, opts: SweepOptions = {}): SweepPoint[] {
-  const resolveOpts = { baseDir: opts.baseDir ?? process.cwd(), sourceName: opts.sourceName };
+  const resolveOpts = { baseDir: opts.baseDir ?? process.cwd(), sourceName: opts.sourceName, allowLarge: opts.allowLarge, trace: opts.trace };
   const base: Obj = isObj(raw) ? { ...raw } : {};
   const sweep = base.sweep;
   delete base.sweep;
@@ -108,8 +138,12 @@ export function expandSweep(raw: unknown, opts: SweepOptions = {}): SweepPoint[]
     throw err;
   }
   const total = lists.reduce((n, l) => n * l.length, 1);
+  const replications = isObj(raw) && Number.isInteger(raw.replications) ? (raw.replications as number) : 1;
+  const sizeProblems = sweepSizeProblems(keys, lists, replications, opts.allowLarge === true);
+  if (sizeProblems.length > 0) throw new ScenarioError(sizeProblems, opts.sourceName);
   const points: SweepPoint[] = [];
   const blame = new Blame();
+  let deviceFrames = 0;
   for (let index = 0; index < total; index++) {
     const values: Obj = {};
     let rest = index;
@@ -124,7 +158,9 @@ export function expandSweep(raw: unknown, opts: SweepOptions = {}): SweepPoint[]
       setPath(pointRaw, key, values[key]);
     }
     try {
-      points.push({ index, values: ordered, raw: pointRaw, scenario: resolveScenario(pointRaw, resolveOpts) });
+      const { scenario, estimate } = resolveWithEstimate(pointRaw, resolveOpts);
+      deviceFrames += estimate.deviceFrames * replications;
+      points.push({ index, values: ordered, raw: pointRaw, scenario });
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       for (const line of err.problems) blame.add(line, ordered, index);
@@ -132,5 +168,10 @@ export function expandSweep(raw: unknown, opts: SweepOptions = {}): SweepPoint[]
   }
   const problems = blame.problems(total);
   if (problems.length > 0) throw new ScenarioError(problems, opts.sourceName);
+  if (!opts.allowLarge && deviceFrames > SWEEP_LIMITS.deviceFrames) {
+    throw new ScenarioError([
+      `sweep: about ${round2(deviceFrames)} device-frames over its ${total * replications} runs, more than the ${round2(SWEEP_LIMITS.deviceFrames)} a sweep may ask for without ${ALLOW_LARGE}; allowed: fewer points, replications or devices, or pass ${ALLOW_LARGE} if you mean it`,
+    ], opts.sourceName);
+  }
   return points;
 }

@@ -4,13 +4,13 @@
  * report.html.
  * The runner, `--resume` and `merge` all end here, which is why their outputs are identical.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
 import { stableJson } from '../output/format.js';
 import type { CompletionPoint } from '../output/plotData.js';
 import { buildSweepReportHtml } from '../output/report.js';
 import { renderSvg } from '../output/svg.js';
+import { readJsonFile } from '../scenario/json.js';
 import type { SweepManifest } from './manifest.js';
 import { readCompletion, sweepPlots } from './sweepPlots.js';
 import { aggregateColumns, aggregateRows, readRunRecords, runDir, sweepAggregateCsv, sweepSummaryCsv, sweepSummaryJson, type RunRecord } from './tables.js';
@@ -72,5 +72,5 @@ export async function assembleSweep(dir: string, manifest: SweepManifest, opts: 
 /** scenario.resolved.json of the first run (description and simulator version for the report). */
 function firstScenario(dir: string, runs: readonly RunRecord[]): Record<string, unknown> {
   if (runs.length === 0) return {};
-  return JSON.parse(readFileSync(join(runDir(dir, runs[0].runId), 'scenario.resolved.json'), 'utf8')) as Record<string, unknown>;
+  return readJsonFile(join(runDir(dir, runs[0].runId), 'scenario.resolved.json')) as Record<string, unknown>;
 }

@@ -5,6 +5,8 @@
  * Values the simulator cannot take are errors; fields it does not model are listed as notes.
  */
 import { AWS_MIN_LEAD_S, CLASS_C_MAX_TIMEOUT_S, awsLeadWarning, roundSessionTimeoutS } from '../scenario/derive.js';
+import { pathSegment, quote, showValue } from '../errors/index.js';
+import { nameFromText } from '../scenario/names.js';
 import type { RegionName } from '../scenario/types.js';
 
 export interface AwsInputs {
@@ -32,6 +34,13 @@ export interface AwsImport {
 const SUPPORTED_REGIONS: readonly RegionName[] = ['EU868', 'US915', 'AU915', 'AS923-1', 'IN865'];
 /** the RfRegion enum of the AWS API (lorawan-facts.md 7.1) */
 const AWS_REGIONS = [...SUPPORTED_REGIONS, 'AS923-2', 'AS923-3', 'AS923-4', 'EU433', 'CN470', 'CN779', 'RU864', 'KR920'];
+/** the longest lead `import aws --lead-time` accepts (AWS books at most 48 h ahead, lorawan-facts.md 7.3) */
+const MAX_LEAD_S = 172_800;
+/** Timestamps a scenario can start at: from the GPS epoch (class B beacons count from it) to the year 9999. */
+const EARLIEST_S = 315_964_800 + MAX_LEAD_S;
+const LATEST_S = 253_402_300_799;
+/** scenario.description holds at most 4096 characters */
+const MAX_DESCRIPTION = 4096;
 
 /** Fields per object: used ones are mapped, `meta` ones are AWS bookkeeping with no effect on the simulation. */
 const KNOWN: Record<string, { used: string[]; meta: string[] }> = {
@@ -67,14 +76,14 @@ class Reader {
   object(v: unknown, path: string, required: boolean): Obj | undefined {
     if (v === undefined && !required) return undefined;
     if (!isObj(v)) {
-      this.problems.push(`${path}: expected a JSON object, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+      this.problems.push(`${path}: expected a JSON object, got ${v === undefined ? 'nothing' : showValue(v)}`);
       return undefined;
     }
     const known = KNOWN[path];
     if (known) {
       for (const k of Object.keys(v)) {
         if (known.meta.includes(k)) this.bookkeeping.push(`${path}.${k}`);
-        else if (!known.used.includes(k)) this.notes.push(`${path}.${k}: not a field fuota-sim knows; ignored`);
+        else if (!known.used.includes(k)) this.notes.push(`${path}${pathSegment(k, false)}: not a field fuota-sim knows; ignored`);
       }
     }
     return v;
@@ -84,7 +93,7 @@ class Reader {
     const v = o?.[key];
     if (v === undefined) return undefined;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      this.problems.push(`${path}.${key}: ${JSON.stringify(v)} is not an integer in ${min}..${max}`);
+      this.problems.push(`${path}.${key}: ${showValue(v)} is not an integer in ${min}..${max}`);
       return undefined;
     }
     return v;
@@ -94,9 +103,13 @@ class Reader {
     const v = o?.[key];
     if (v === undefined) return undefined;
     // the AWS CLI prints timestamps as ISO-8601 strings; SDKs may give epoch seconds
-    const ms = typeof v === 'number' ? v * 1000 : typeof v === 'string' ? Date.parse(v) : NaN;
+    const ms = typeof v === 'number' ? v * 1000 : typeof v === 'string' && v.length <= 64 ? Date.parse(v) : NaN;
     if (!Number.isFinite(ms)) {
-      this.problems.push(`${path}.${key}: ${JSON.stringify(v)} is not a timestamp`);
+      this.problems.push(`${path}.${key}: ${showValue(v)} is not a timestamp; allowed: an ISO-8601 time such as "2026-01-05T00:00:00Z", or seconds since 1970`);
+      return undefined;
+    }
+    if (ms / 1000 < EARLIEST_S || ms / 1000 > LATEST_S) {
+      this.problems.push(`${path}.${key}: ${showValue(v)} is out of range; allowed: a time from 1980-01-06T00:30:00Z (the GPS epoch and the 30 min setup lead) to 9999-12-31`);
       return undefined;
     }
     return ms / 1000;
@@ -108,15 +121,19 @@ function isoUtc(epochS: number): string {
 }
 
 function scenarioName(raw: unknown): string {
-  const s = typeof raw === 'string' ? raw.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') : '';
-  return s.slice(0, 64) || 'aws-import';
+  return typeof raw === 'string' ? nameFromText(raw.slice(0, 1024), 'aws-import') : 'aws-import';
+}
+
+/** A name or id from the AWS JSON for the description: the string itself, else how it looks. */
+function label(v: unknown): string {
+  return typeof v === 'string' ? v.slice(0, 256) : showValue(v);
 }
 
 function region(r: Reader, task: Obj | undefined, group: Obj | undefined): RegionName | undefined {
   const tRegion = (task?.LoRaWAN as Obj | undefined)?.RfRegion;
   const gRegion = (group?.LoRaWAN as Obj | undefined)?.RfRegion;
   if (tRegion !== undefined && gRegion !== undefined && tRegion !== gRegion) {
-    r.problems.push(`LoRaWAN.RfRegion: the FUOTA task says ${String(tRegion)}, the multicast group ${String(gRegion)}`);
+    r.problems.push(`LoRaWAN.RfRegion: the FUOTA task says ${showValue(tRegion)}, the multicast group ${showValue(gRegion)}`);
   }
   const v = tRegion ?? gRegion;
   if (v === undefined) {
@@ -125,15 +142,15 @@ function region(r: Reader, task: Obj | undefined, group: Obj | undefined): Regio
   }
   if ((SUPPORTED_REGIONS as readonly unknown[]).includes(v)) return v as RegionName;
   const why = AWS_REGIONS.includes(v as string) ? 'is an AWS region fuota-sim does not simulate' : 'is not an AWS RfRegion';
-  r.problems.push(`LoRaWAN.RfRegion: ${JSON.stringify(v)} ${why} (supported: ${SUPPORTED_REGIONS.join(', ')})`);
+  r.problems.push(`LoRaWAN.RfRegion: ${showValue(v)} ${why} (supported: ${SUPPORTED_REGIONS.join(', ')})`);
   return undefined;
 }
 
 function descriptorHex(r: Reader, v: unknown): string | undefined {
   if (v === undefined) return undefined;
-  const bytes = typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) ? Buffer.from(v, 'base64') : null;
+  const bytes = typeof v === 'string' && v.length <= 64 && /^[A-Za-z0-9+/]*={0,2}$/.test(v) ? Buffer.from(v, 'base64') : null;
   if (!bytes || bytes.length !== 4) {
-    r.problems.push(`fuotaTask.Descriptor: ${JSON.stringify(v)} is not base64 of 4 bytes (the TS004 descriptor)`);
+    r.problems.push(`fuotaTask.Descriptor: ${showValue(v)} is not base64 of 4 bytes (the TS004 descriptor)`);
     return undefined;
   }
   return bytes.toString('hex');
@@ -153,7 +170,7 @@ export function importAws(inputs: AwsInputs, opts: AwsImportOptions = {}): AwsIm
 
   const dlClass = groupLw?.DlClass;
   if (dlClass !== undefined && dlClass !== 'ClassB' && dlClass !== 'ClassC') {
-    r.problems.push(`multicastGroup.LoRaWAN.DlClass: ${JSON.stringify(dlClass)} is not ClassB or ClassC`);
+    r.problems.push(`multicastGroup.LoRaWAN.DlClass: ${showValue(dlClass)} is not ClassB or ClassC`);
   }
   const dlDr = r.int(sessLw, 'DlDr', 'session.LoRaWAN', 0, 15) ?? r.int(defaults, 'DlDr', 'multicastGroup.LoRaWAN.DefaultSessionParameters', 0, 15);
   const dlFreq =
@@ -198,14 +215,14 @@ export function importAws(inputs: AwsInputs, opts: AwsImportOptions = {}): AwsIm
   const image = task?.FirmwareUpdateImage;
   if (opts.firmwareSizeBytes === undefined && opts.firmwareFile === undefined) {
     r.notes.push(
-      `firmware: ${typeof image === 'string' ? `the image is in S3 (${image}); ` : ''}pass --firmware-file or --firmware-size, else the default size applies`,
+      `firmware: ${typeof image === 'string' ? `the image is in S3 (${quote(image, 200)}); ` : ''}pass --firmware-file or --firmware-size, else the default size applies`,
     );
   }
   const taskName = task?.Name ?? group?.Name;
   const describe = [
-    `Imported from AWS: FUOTA task ${String(task?.Name ?? task?.Id ?? '(unnamed)')}, multicast group ${String(group?.Name ?? group?.Id ?? '(unnamed)')}.`,
+    `Imported from AWS: FUOTA task ${label(task?.Name ?? task?.Id ?? '(unnamed)')}, multicast group ${label(group?.Name ?? group?.Id ?? '(unnamed)')}.`,
     ...[task?.Description, group?.Description].filter((d): d is string => typeof d === 'string' && d !== ''),
-  ].join(' ');
+  ].join(' ').slice(0, MAX_DESCRIPTION);
 
   const scenario = prune({
     name: scenarioName(taskName),

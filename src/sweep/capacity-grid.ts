@@ -54,13 +54,13 @@ export interface PlanExpansion {
 }
 
 /** Every valid setting of the grid applied to `raw`, as a sweep named `<name>-plan`. */
-export function expandPlanGrid(raw: unknown, base: ResolvedScenario, grid: PlanGrid, opts: { baseDir: string; sourceName?: string }): PlanExpansion {
+export function expandPlanGrid(raw: unknown, base: ResolvedScenario, grid: PlanGrid, opts: { baseDir: string; sourceName?: string; allowLarge?: boolean }): PlanExpansion {
   const rawObj = (raw ?? {}) as Obj;
   const scenarios: ResolvedScenario[] = [];
   const values: Array<Record<string, unknown>> = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  const resolve = (r: Obj) => resolveScenario(r, { baseDir: opts.baseDir, sourceName: opts.sourceName });
+  const resolve = (r: Obj) => resolveScenario(r, { baseDir: opts.baseDir, sourceName: opts.sourceName, allowLarge: opts.allowLarge });
   for (const dlClass of grid.classes) {
     for (const dlDr of grid.dataRates) {
       for (const redundancy of grid.redundancies) {

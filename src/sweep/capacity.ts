@@ -5,6 +5,7 @@
  * sweep folder plus plan.csv and the plot (plan.vl.json, plan.svg).
  */
 import { join } from 'node:path';
+import { InputError, showPath } from '../errors/index.js';
 import { summaryCsv } from '../output/csv.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { stableJson } from '../output/format.js';
@@ -19,6 +20,8 @@ import { aggregateMetric, readRunRecords } from './tables.js';
 export interface CapacityOptions extends PlanConstraints, Pick<SweepRunOptions, 'workers' | 'out' | 'force' | 'resume' | 'onStart' | 'onProgress'> {
   /** grid axes to use instead of the defaults */
   grid?: Partial<PlanGrid>;
+  /** lift the size limits (--allow-large) */
+  allowLarge?: boolean;
 }
 
 export interface CapacityPlan {
@@ -37,16 +40,16 @@ export const PLAN_CSV_COLUMNS = [
 ];
 
 /** Thrown when no setting of the grid is valid for the scenario (the CLI exits 2). */
-export class EmptyPlanError extends Error {
+export class EmptyPlanError extends InputError {
   override name = 'EmptyPlanError';
 }
 
 export async function planCapacity(file: string, opts: CapacityOptions = {}): Promise<CapacityPlan> {
-  const { raw, scenario, baseDir } = loadScenarioFile(file);
+  const { raw, scenario, baseDir } = loadScenarioFile(file, { allowLarge: opts.allowLarge });
   const grid: PlanGrid = { ...defaultGrid(scenario.region), ...opts.grid };
-  const { prepared, skipped } = expandPlanGrid(raw, scenario, grid, { baseDir, sourceName: file });
+  const { prepared, skipped } = expandPlanGrid(raw, scenario, grid, { baseDir, sourceName: file, allowLarge: opts.allowLarge });
   if (prepared.points.length === 0) {
-    throw new EmptyPlanError(`no setting of the grid is valid for ${file}:\n${skipped.map((s) => `  ${s}`).join('\n')}`);
+    throw new EmptyPlanError(skipped, `no setting of the grid is valid for ${showPath(file)}:`);
   }
   const outcome = await executeSweep(prepared, { ...opts, out: opts.out ?? join('results', prepared.name), plots: false });
   const runs = readRunRecords(outcome.outDir, outcome.manifest);

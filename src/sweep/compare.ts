@@ -3,10 +3,14 @@
  * single run or a sweep) metric by metric, each within a tolerance in percent. Timing is never
  * compared: only the deterministic metrics of SUMMARY_COLUMNS are (status counts as status<Name>).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { SUMMARY_COLUMNS, flattenStatusCounts } from '../sim/types.js';
+import { fsReason, InputError, quote, showPath, showValue } from '../errors/index.js';
+import { writeFileAtomic } from '../output/atomic.js';
 import { parseCsv } from '../output/parseCsv.js';
+import { checkOutputFile } from '../output/target.js';
+import { readJsonFile } from '../scenario/json.js';
 import { MANIFEST_FILE } from './manifest.js';
 
 export type MetricValue = number | null;
@@ -20,49 +24,81 @@ export interface SummarySet {
   rows: Map<string, MetricRow>;
 }
 
-/** Unreadable or mismatched inputs (the CLI exits 2). */
-export class CompareInputError extends Error {
+/** Unreadable, malformed or mismatched inputs (the CLI exits 2). */
+export class CompareInputError extends InputError {
   override name = 'CompareInputError';
 }
 
 const METRICS: readonly string[] = SUMMARY_COLUMNS;
+/** A number as result files write it (a CSV cell or a JSON string): no blanks, no hex, no words. */
+const NUMBER_TEXT = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/** One metric value: a finite number, or null for "no value" (JSON null, an empty CSV cell). */
+function metricValue(v: unknown, m: string, where: string): number | null {
+  if (v === null || v === '') return null;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && NUMBER_TEXT.test(v)) return Number(v);
+  throw new CompareInputError(`${where}: ${m} is ${showValue(v)}, not a number; allowed: a number, or an empty value`);
+}
+
+/**
+ * Every summary metric of `obj` as a number or null; an object of numbers (counts by name) adds one
+ * value per key, `<metric>.<key>`. A summary lacking metrics is malformed, not a regression.
+ */
 function metricsOf(obj: Record<string, unknown>, where: string): MetricRow {
   const row: MetricRow = {};
-  for (const m of METRICS) {
-    if (!(m in obj)) continue;
-    const v = obj[m];
-    if (v === null || v === '') row[m] = null;
-    else if (typeof v === 'number' || (typeof v === 'string' && Number.isFinite(Number(v)))) row[m] = Number(v);
-    else throw new CompareInputError(`${where}: ${m} is not a number (${JSON.stringify(v)})`);
+  const missing = METRICS.filter((m) => !Object.hasOwn(obj, m));
+  if (missing.length === METRICS.length) throw new CompareInputError(`${where}: holds none of the summary metrics; allowed: a summary.json or summary.csv written by fuota-sim`);
+  if (missing.length > 0) {
+    const list = missing.length > 6 ? `${missing.slice(0, 6).join(', ')} and ${missing.length - 6} more` : missing.join(', ');
+    throw new CompareInputError(
+      `${where}: lacks ${missing.length} of the ${METRICS.length} summary metrics (${list}): damaged, or written by another version of fuota-sim; ` +
+        'if it is an older baseline, accept the current result with --update',
+    );
   }
-  if (Object.keys(row).length === 0) throw new CompareInputError(`${where}: holds none of the summary metrics`);
+  for (const m of METRICS) {
+    const v = obj[m];
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, x] of Object.entries(v)) row[`${m}.${k}`] = metricValue(x, `${m}.${k}`, where);
+    } else {
+      row[m] = metricValue(v, m, where);
+    }
+  }
   return row;
 }
 
 function loadJson(file: string): SummarySet {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = readJsonFile(file);
   } catch (err) {
-    throw new CompareInputError(`${file}: not readable JSON (${(err as Error).message})`);
+    if (err instanceof InputError) throw new CompareInputError(err.problems);
+    throw err;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new CompareInputError(`${file}: expected a JSON object of summary metrics`);
+    throw new CompareInputError(`${showPath(file)}: expected a JSON object of summary metrics`);
   }
   const obj = data as Record<string, unknown>;
   const inner = obj.summary && typeof obj.summary === 'object' ? (obj.summary as Record<string, unknown>) : obj;
-  return { kind: 'single', file, rows: new Map([['', metricsOf(flattenStatusCounts(inner), file)]]) };
+  return { kind: 'single', file, rows: new Map([['', metricsOf(flattenStatusCounts(inner), showPath(file))]]) };
 }
 
 /** Rows of a CSV file as objects keyed by its header. */
 export function readCsvObjects(file: string): { columns: string[]; rows: Array<Record<string, string>> } {
-  const { columns, rows } = parseCsv(readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CompareInputError(`${showPath(file)}: cannot read it (${fsReason(err)})`);
+  }
+  const { columns, rows } = parseCsv(text);
+  const dup = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (dup !== undefined) throw new CompareInputError(`${showPath(file)}: the column ${quote(dup)} appears twice`);
   return {
     columns,
     rows: rows.map((cells, k) => {
       if (cells.length !== columns.length) {
-        throw new CompareInputError(`${file}: row ${k + 2} has ${cells.length} cells, the header has ${columns.length}`);
+        throw new CompareInputError(`${showPath(file)}: row ${k + 2} has ${cells.length} cells, the header has ${columns.length}`);
       }
       return Object.fromEntries(columns.map((c, j) => [c, cells[j]]));
     }),
@@ -73,32 +109,41 @@ function loadCsv(file: string): SummarySet {
   const parsed = readCsvObjects(file);
   const rows = new Map<string, MetricRow>();
   if (!parsed.columns.includes('runId')) {
-    if (parsed.rows.length !== 1) throw new CompareInputError(`${file}: no runId column and not exactly one row`);
-    return { kind: 'single', file, rows: new Map([['', metricsOf(parsed.rows[0], file)]]) };
+    if (parsed.rows.length !== 1) throw new CompareInputError(`${showPath(file)}: no runId column and not exactly one row`);
+    return { kind: 'single', file, rows: new Map([['', metricsOf(parsed.rows[0], showPath(file))]]) };
   }
   for (const r of parsed.rows) {
-    if (rows.has(r.runId)) throw new CompareInputError(`${file}: run ${r.runId} appears twice`);
-    rows.set(r.runId, metricsOf(r, `${file} (run ${r.runId})`));
+    if (rows.has(r.runId)) throw new CompareInputError(`${showPath(file)}: run ${quote(r.runId)} appears twice`);
+    rows.set(r.runId, metricsOf(r, `${showPath(file)} (run ${quote(r.runId)})`));
   }
   return { kind: 'sweep', file, rows };
 }
 
+/** The summary file a path names: itself, or the summary inside a result folder. */
+function summaryFileOf(path: string): string {
+  if (!existsSync(path)) throw new CompareInputError(`${showPath(path)}: no such file or folder`);
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (err) {
+    throw new CompareInputError(`${showPath(path)}: cannot read it (${fsReason(err)})`);
+  }
+  if (!isDir) return path;
+  const csv = join(path, 'summary.csv');
+  const json = join(path, 'summary.json');
+  if (existsSync(join(path, MANIFEST_FILE)) && existsSync(csv)) return csv;
+  if (existsSync(json)) return json;
+  if (existsSync(csv)) return csv;
+  throw new CompareInputError(`${showPath(path)}: holds neither summary.json nor summary.csv`);
+}
+
 /** Loads a summary.json, a summary.csv, or the summary inside a result folder. */
 export function loadSummarySet(path: string): SummarySet {
-  if (!existsSync(path)) throw new CompareInputError(`${path}: no such file or folder`);
-  let file = path;
-  if (statSync(path).isDirectory()) {
-    const csv = join(path, 'summary.csv');
-    const json = join(path, 'summary.json');
-    if (existsSync(join(path, MANIFEST_FILE)) && existsSync(csv)) file = csv;
-    else if (existsSync(json)) file = json;
-    else if (existsSync(csv)) file = csv;
-    else throw new CompareInputError(`${path}: holds neither summary.json nor summary.csv`);
-  }
+  const file = summaryFileOf(path);
   const ext = extname(file).toLowerCase();
   if (ext === '.json') return loadJson(file);
   if (ext === '.csv') return loadCsv(file);
-  throw new CompareInputError(`${file}: expected a .json or .csv summary, or a result folder`);
+  throw new CompareInputError(`${showPath(file)}: expected a .json or .csv summary, or a result folder`);
 }
 
 /** Tolerances in percent per metric; `*` sets the default for every metric. */
@@ -111,16 +156,16 @@ export function parseTolerances(items: readonly string[]): Tolerances {
   for (const item of items) {
     const m = /^([A-Za-z0-9*]+)=(\d+(?:\.\d+)?(?:e[-+]?\d+)?)%?$/.exec(item.trim());
     if (!m) {
-      problems.push(`--tolerance ${item}: expected metric=percent, e.g. timeTo95S=5`);
+      problems.push(`--tolerance ${quote(item)}: expected metric=percent, e.g. timeTo95S=5`);
       continue;
     }
     if (m[1] !== '*' && !METRICS.includes(m[1])) {
-      problems.push(`--tolerance ${item}: unknown metric ${m[1]} (known: ${METRICS.join(', ')})`);
+      problems.push(`--tolerance ${quote(item)}: unknown metric ${quote(m[1])} (known: ${METRICS.join(', ')})`);
       continue;
     }
     out[m[1]] = Number(m[2]);
   }
-  if (problems.length > 0) throw new CompareInputError(problems.join('\n'));
+  if (problems.length > 0) throw new CompareInputError(problems);
   return out;
 }
 
@@ -148,21 +193,21 @@ function change(b: MetricValue, c: MetricValue): number | null {
 /** Every (run, metric) pair compared; throws CompareInputError when the inputs do not match. */
 export function compareSummaries(base: SummarySet, cur: SummarySet, tol: Tolerances = {}): CompareRow[] {
   if (base.kind !== cur.kind) {
-    throw new CompareInputError(`cannot compare a ${base.kind} result (${base.file}) with a ${cur.kind} result (${cur.file})`);
+    throw new CompareInputError(`cannot compare a ${base.kind} result (${showPath(base.file)}) with a ${cur.kind} result (${showPath(cur.file)})`);
   }
   const onlyBase = [...base.rows.keys()].filter((k) => !cur.rows.has(k));
   const onlyCur = [...cur.rows.keys()].filter((k) => !base.rows.has(k));
   if (onlyBase.length + onlyCur.length > 0) {
     const parts = [];
-    if (onlyBase.length) parts.push(`only in the baseline: ${onlyBase.join(', ')}`);
-    if (onlyCur.length) parts.push(`only in the current result: ${onlyCur.join(', ')}`);
+    const list = (ids: string[]) => `${ids.slice(0, 10).map((id) => quote(id, 40)).join(', ')}${ids.length > 10 ? `, ... (${ids.length})` : ''}`;
+    if (onlyBase.length) parts.push(`only in the baseline: ${list(onlyBase)}`);
+    if (onlyCur.length) parts.push(`only in the current result: ${list(onlyCur)}`);
     throw new CompareInputError(`the runs differ (${parts.join('; ')})`);
   }
   const rows: CompareRow[] = [];
   for (const [run, b] of base.rows) {
     const c = cur.rows.get(run) as MetricRow;
-    for (const metric of METRICS) {
-      if (!(metric in b) && !(metric in c)) continue;
+    for (const metric of [...new Set([...Object.keys(b), ...Object.keys(c)])]) {
       const tolerancePercent = tol[metric] ?? tol['*'] ?? 0;
       const bv = b[metric];
       const cv = c[metric];
@@ -206,27 +251,33 @@ export function formatCompareTable(rows: readonly CompareRow[], opts: { changesO
 }
 
 /**
- * `--update`: copies the current summary file over the baseline's (or, when there is no baseline
+ * `--update`: writes the current summary file over the baseline's (or, when there is no baseline
  * yet, to the baseline path: a file path, or a folder — new or without a summary — that gets the
- * current file's name).
- * Returns the path written.
+ * current file's name). The old baseline need not be readable: replacing it is the remedy. Written
+ * atomically; only a regular file is replaced. Returns the path written.
  */
-export function updateBaseline(baselinePath: string, current: SummarySet): string {
+export async function updateBaseline(baselinePath: string, current: SummarySet): Promise<string> {
   let target: string;
-  const emptyFolder = existsSync(baselinePath) && statSync(baselinePath).isDirectory() &&
-    !['summary.json', 'summary.csv'].some((f) => existsSync(join(baselinePath, f)));
+  const isFolder = existsSync(baselinePath) && statSync(baselinePath).isDirectory();
+  const emptyFolder = isFolder && !['summary.json', 'summary.csv'].some((f) => existsSync(join(baselinePath, f)));
   if (emptyFolder) {
     target = join(baselinePath, basename(current.file));
   } else if (existsSync(baselinePath)) {
-    const base = loadSummarySet(baselinePath);
-    if (base.kind !== current.kind || extname(base.file) !== extname(current.file)) {
-      throw new CompareInputError(`cannot replace ${base.file} (${base.kind}) with ${current.file} (${current.kind})`);
+    target = summaryFileOf(baselinePath);
+    if (extname(target).toLowerCase() !== extname(current.file).toLowerCase()) {
+      throw new CompareInputError(`cannot replace ${showPath(target)} with ${showPath(current.file)}: one is JSON, the other CSV`);
     }
-    target = base.file;
   } else {
     target = extname(baselinePath) ? baselinePath : join(baselinePath, basename(current.file));
   }
+  checkOutputFile(target, { overwrite: true, option: 'baseline' });
+  let data: Buffer;
+  try {
+    data = readFileSync(current.file);
+  } catch (err) {
+    throw new CompareInputError(`${showPath(current.file)}: cannot read it (${fsReason(err)})`);
+  }
   mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(current.file, target);
+  await writeFileAtomic(target, data);
   return target;
 }

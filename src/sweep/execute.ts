@@ -23,6 +23,6 @@ export interface RunDone {
 
 export async function executeRun(task: RunTask): Promise<RunDone> {
   const result = simulate(task.scenario);
-  await writeRunResults(join(task.runsDir, task.runId), result, { force: true, trace: task.trace });
+  await writeRunResults(join(task.runsDir, task.runId), result, { force: true, trace: task.trace, runId: task.runId });
   return { runId: task.runId, wallTimeS: result.timing.wallTimeS };
 }

@@ -4,8 +4,10 @@
  * is how `merge` and `--resume` recognise results that belong together.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError, showPath, showValue } from '../errors/index.js';
+import { readJsonFile } from '../scenario/json.js';
 import type { RunSpec, SweepPoint } from './plan.js';
 
 export const MANIFEST_FILE = 'sweep.json';
@@ -67,18 +69,46 @@ export function manifestText(m: SweepManifest): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }
 
-/** Reads `<dir>/sweep.json`; null when absent; throws an Error naming the file when unreadable. */
+const MANIFEST_NAME = /^[a-z0-9][a-z0-9._-]{0,127}$/;
+const RUN_ID = /^p\d{2,7}-r\d{1,5}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isCount = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+
+/** What is wrong with a parsed manifest, or null: every field the runner, --resume and merge rely on. */
+export function manifestProblem(m: unknown): string | null {
+  if (!isObj(m) || m.format !== MANIFEST_FORMAT) return `not a fuota-sim sweep manifest (format ${MANIFEST_FORMAT})`;
+  // a plan's sweep is named <name>-plan: a scenario name and a suffix
+  if (typeof m.name !== 'string' || !MANIFEST_NAME.test(m.name)) return `"name" ${showValue(m.name)} is not a valid name`;
+  if (typeof m.scenarioHash !== 'string' || !HEX64.test(m.scenarioHash)) return '"scenarioHash" is not a sha-256 hex digest';
+  if (!Array.isArray(m.sweptPaths) || !m.sweptPaths.every((p) => typeof p === 'string')) return '"sweptPaths" is not a list of strings';
+  if (!isCount(m.replications, 1)) return '"replications" is not a positive integer';
+  if (!Array.isArray(m.points) || !m.points.every((p, i) => isObj(p) && p.index === i && isObj(p.values))) {
+    return '"points" is not a list of {index, values} numbered from 0';
+  }
+  if (!Array.isArray(m.runs)) return '"runs" is not a list';
+  const ids = new Set<string>();
+  for (const r of m.runs as unknown[]) {
+    if (!isObj(r) || typeof r.runId !== 'string' || !RUN_ID.test(r.runId) || ids.has(r.runId)) return `run ${showValue(isObj(r) ? r.runId : r)} has no valid, unique run id`;
+    if (!isCount(r.point) || r.point >= m.points.length || !isCount(r.replication) || r.replication >= m.replications || !isCount(r.seed)) {
+      return `run ${r.runId} has no valid point, replication and seed`;
+    }
+    ids.add(r.runId);
+  }
+  return null;
+}
+
+/**
+ * Reads `<dir>/sweep.json`; null when absent; an InputError naming the file when it is unreadable,
+ * not JSON, or not a complete manifest.
+ */
 export function readManifest(dir: string): SweepManifest | null {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) return null;
-  let m: SweepManifest;
-  try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as SweepManifest;
-  } catch (err) {
-    throw new Error(`${path}: not valid JSON (${(err as Error).message})`);
-  }
-  if (m?.format !== MANIFEST_FORMAT || !Array.isArray(m.runs) || !Array.isArray(m.points)) {
-    throw new Error(`${path}: not a fuota-sim sweep manifest (format ${MANIFEST_FORMAT})`);
-  }
-  return m;
+  const hint = '; the sweep folder is damaged (start it over with --force, or rerun the shard)';
+  const m = readJsonFile(path, hint);
+  const problem = manifestProblem(m);
+  if (problem !== null) throw new InputError(`${showPath(path)}: ${problem}${hint}`);
+  return m as SweepManifest;
 }

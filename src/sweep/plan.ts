@@ -2,6 +2,7 @@
  * Run planning: sweep points × replications → an ordered list of runs with stable ids, and the
  * deterministic shard slices (`--shard i/N`) that split it across machines.
  */
+import { quote } from '../errors/index.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
 /** One point of a sweep: its index and the value of every swept dotted path. */
@@ -64,12 +65,12 @@ export function planRuns(scenarios: readonly ResolvedScenario[], replications: n
 
 /** Parses `i/N` (1 ≤ i ≤ N); throws a RangeError with a readable message otherwise. */
 export function parseShard(text: string): Shard {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!m) throw new RangeError(`--shard: "${text}" is not of the form i/N (e.g. 2/8)`);
+  const m = /^\s*(\d{1,9})\s*\/\s*(\d{1,9})\s*$/.exec(text);
+  if (!m) throw new RangeError(`--shard: ${quote(text, 40)} is not of the form i/N (e.g. 2/8)`);
   const index = Number(m[1]);
   const count = Number(m[2]);
   if (count < 1 || index < 1 || index > count) {
-    throw new RangeError(`--shard: "${text}" needs 1 ≤ i ≤ N (slices are numbered from 1)`);
+    throw new RangeError(`--shard: ${quote(text, 40)} needs 1 ≤ i ≤ N (slices are numbered from 1)`);
   }
   return { index, count };
 }

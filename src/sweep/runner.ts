@@ -9,19 +9,23 @@
  * <out>/*.vl.json, *.svg       sweep plots            ┘ worker count, resume or merge
  * ```
  *
- * A run folder's presence means the run is complete; `resume` runs only the missing ones.
+ * A run folder is written atomically and carries a marker listing its files; `resume` skips only the
+ * run folders that pass verify.ts and runs the others again.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { EXIT, FuotaSimError, InputError, printableLine, showPath } from '../errors/index.js';
 import { writeFileAtomic } from '../output/atomic.js';
+import { MARKER_FILE, markerText, readMarker } from '../output/marker.js';
+import { checkOutputFolder } from '../output/target.js';
 import { assembleSweep } from './assemble.js';
 import { executeRun, type RunDone, type RunTask } from './execute.js';
 import { buildManifest, manifestText, readManifest, MANIFEST_FILE, type SweepManifest } from './manifest.js';
 import { planRuns, shardRuns, type RunSpec, type Shard, type SweepPoint } from './plan.js';
 import { createWorkerPool, defaultWorkers, resolveWorkerFile } from './pool.js';
-import { RUNS_DIR } from './tables.js';
+import { RUNS_DIR, runDir } from './tables.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { runFolderProblem } from './verify.js';
 
 /** A sweep ready to run: one resolved scenario per point. */
 export interface PreparedSweep {
@@ -62,6 +66,8 @@ export interface SweepOutcome {
   runsInSlice: number;
   /** of those, already complete before this invocation (resume) */
   runsSkipped: number;
+  /** of those, found incomplete or damaged and run again (resume) */
+  runsRedone: number;
   runsExecuted: number;
   /** planned runs of the sweep with a complete folder in `outDir` */
   runsPresent: number;
@@ -71,10 +77,10 @@ export interface SweepOutcome {
   files: string[];
 }
 
-/** A folder as people read it: relative to the working directory when inside it, else absolute. */
+/** A folder as people read it: relative to the working directory when inside it, else absolute (escaped when odd). */
 export function displayPath(dir: string): string {
   const rel = relative(process.cwd(), dir);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
+  return showPath(rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel);
 }
 
 /** The default sweep folder for a sweep name and shard. */
@@ -89,32 +95,51 @@ function removeTmp(dir: string): void {
   }
 }
 
-/** Run ids with a complete folder. */
-function completeRuns(outDir: string): Set<string> {
-  return new Set(readdirSync(join(outDir, RUNS_DIR)).filter((name) => !name.startsWith('.tmp-')));
-}
-
-/** Checks the target folder against the options; clears it for --force. */
+/**
+ * Checks the target folder against the options before any run starts; clears it for --force
+ * (only a folder fuota-sim wrote, output/target.ts).
+ */
 function prepareFolder(outDir: string, manifest: SweepManifest, opts: SweepRunOptions): void {
-  if (!existsSync(outDir) || readdirSync(outDir).length === 0) return;
+  const { exists } = checkOutputFolder(outDir, {
+    force: opts.force === true,
+    resume: opts.resume === true,
+    existsHint: 'pass --resume to finish an interrupted sweep, or --force to start over',
+  });
+  if (!exists || readdirSync(outDir).length === 0) return;
   if (opts.resume) {
     const existing = readManifest(outDir);
     if (!existing) {
-      throw new CliError(`${outDir} exists but holds no ${MANIFEST_FILE}: it is not a sweep folder; choose another --out`, 2);
+      throw new InputError(`--resume: ${showPath(outDir)} holds no ${MANIFEST_FILE}: it is not a sweep folder; choose another --out`);
     }
     if (existing.scenarioHash !== manifest.scenarioHash) {
-      throw new CliError(
-        `${outDir} holds a sweep of a different scenario (hash ${existing.scenarioHash.slice(0, 12)}, ` +
+      throw new InputError(
+        `--resume: ${showPath(outDir)} holds a sweep of a different scenario (hash ${existing.scenarioHash.slice(0, 12)}, ` +
           `this one ${manifest.scenarioHash.slice(0, 12)}); pass --force to start over`,
-        2,
       );
     }
     return;
   }
-  if (!opts.force) {
-    throw new CliError(`${outDir} already exists: pass --resume to finish an interrupted sweep, or --force to start over`, 2);
-  }
   rmSync(outDir, { recursive: true, force: true });
+}
+
+/**
+ * The runs of `slice` whose folder is complete (verify.ts); the folders of the others are removed
+ * (they lie inside the sweep folder, under names the plan made) and their ids returned as redone.
+ */
+function verifyRuns(outDir: string, slice: readonly RunSpec[]): { done: Set<string>; redone: string[] } {
+  const done = new Set<string>();
+  const redone: string[] = [];
+  for (const run of slice) {
+    const dir = runDir(outDir, run.runId);
+    if (!existsSync(dir)) continue;
+    if (runFolderProblem(dir, run) === null) {
+      done.add(run.runId);
+    } else {
+      redone.push(run.runId);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { done, redone };
 }
 
 async function executeAll(tasks: RunTask[], workers: number, onDone: (d: RunDone) => void): Promise<void> {
@@ -127,6 +152,8 @@ async function executeAll(tasks: RunTask[], workers: number, onDone: (d: RunDone
     await Promise.all(
       tasks.map((t) =>
         pool.run(t).then(onDone, (err: Error) => {
+          // the worker's error arrives as a message: a refused write or a full disk is reported as such
+          if (/^E[A-Z]+: /.test(err.message)) throw new FuotaSimError(`run ${t.runId}: ${printableLine(err.message, 300)}`, EXIT.io);
           throw new Error(`run ${t.runId} failed: ${err.message}`, { cause: err });
         }),
       ),
@@ -145,14 +172,15 @@ export async function executeSweep(prepared: PreparedSweep, opts: SweepRunOption
   const outDir = resolve(opts.out ?? defaultSweepDir(prepared.name, opts.shard));
   prepareFolder(outDir, manifest, opts);
   mkdirSync(join(outDir, RUNS_DIR), { recursive: true });
+  if (readMarker(outDir) === null) await writeFileAtomic(join(outDir, MARKER_FILE), markerText({ kind: 'sweep' }));
   if (!existsSync(join(outDir, MANIFEST_FILE))) await writeFileAtomic(join(outDir, MANIFEST_FILE), manifestText(manifest));
 
   if (opts.resume) {
     removeTmp(outDir);
     removeTmp(join(outDir, RUNS_DIR));
   }
-  const done = completeRuns(outDir);
   const slice = shardRuns(runs, opts.shard ?? null);
+  const { done, redone } = verifyRuns(outDir, slice);
   const todo = slice.filter((r) => !done.has(r.runId));
   const runsDir = join(outDir, RUNS_DIR);
   const tasks = todo.map((r): RunTask => ({ runId: r.runId, scenario: r.scenario, runsDir, trace: opts.trace === true }));
@@ -167,6 +195,7 @@ export async function executeSweep(prepared: PreparedSweep, opts: SweepRunOption
     manifest,
     runsInSlice: slice.length,
     runsSkipped: slice.length - todo.length,
+    runsRedone: redone.length,
     runsExecuted: todo.length,
     runsPresent: assembled.runsPresent,
     complete: assembled.complete,

@@ -10,9 +10,10 @@
  *   replications). A metric with no value in some replication (e.g. timeTo99S never reached) has
  *   empty cells for that point: its mean is undefined.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { summaryCsv } from '../output/csv.js';
+import { readJsonFile } from '../scenario/json.js';
 import { SUMMARY_COLUMNS, flattenStatusCounts } from '../sim/types.js';
 import type { ManifestRun, SweepManifest } from './manifest.js';
 import { confidenceInterval } from './stats.js';
@@ -37,7 +38,7 @@ export function readRunRecords(sweepDir: string, manifest: SweepManifest): RunRe
   for (const run of manifest.runs) {
     const file = join(runDir(sweepDir, run.runId), 'summary.json');
     if (!existsSync(file)) continue;
-    out.push({ ...run, metrics: flattenStatusCounts(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) as MetricRecord });
+    out.push({ ...run, metrics: flattenStatusCounts(readJsonFile(file) as Record<string, unknown>) as MetricRecord });
   }
   return out;
 }

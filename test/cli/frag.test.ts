@@ -63,7 +63,7 @@ async function checkDecode(c: DecoderCase, payloadHex?: (n: number) => string): 
   const args = ['frag', 'decode', '--fragment-size', `${c.fragSize}`, '--nb-frag', `${c.nbFrag}`, '--padding', `${c.padding}`];
   args.push('--fec', c.variant, '--out', out, ...(c.maxLost === null ? [] : ['--max-lost', `${c.maxLost}`]));
   const r = await cli(args, input);
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(c.outcome === 'decoded' ? 0 : 1); // contract: 1 when not decoded
   expect(r.stderr).toBe('');
   const expected =
     c.outcome === 'decoded'
@@ -129,12 +129,17 @@ describe.skipIf(!built)('fuota-sim frag input handling', () => {
 
   it('rejects bad arguments with exit code 2 and one clean message each, no stack trace', async () => {
     const bad: [string[], RegExp][] = [
-      [['frag', 'encode', '--in', join(work, 'missing.bin'), '--fragment-size', '50', '--redundancy', '1'], /--in .*cannot read \(ENOENT\)/],
-      [['frag', 'encode', '--in', file, '--fragment-size', '0', '--redundancy', '1'], /--fragment-size: fragment size 0/],
+      [['frag', 'encode', '--in', join(work, 'missing.bin'), '--fragment-size', '50', '--redundancy', '1'], /--in .*cannot read \(ENOENT/],
+      [['frag', 'encode', '--in', file, '--fragment-size', '0', '--redundancy', '1'], /--fragment-size: 0 is out of range; allowed: an integer 1\.\.255/],
+      [['frag', 'encode', '--in', file, '--fragment-size', 'abc', '--redundancy', '1'], /--fragment-size: "abc" is not a number/],
+      [['frag', 'encode', '--in', file, '--fragment-size', '50'], /--redundancy or --redundancy-percent: give one/],
+      [['frag', 'encode', '--in', file, '--fragment-size', '50', '--redundancy', '1', '--redundancy-percent', '10'], /mutually exclusive/],
+      [['frag', 'encode', '--in', file, '--fragment-size', '50', '--redundancy-percent', '101'], /--redundancy-percent: 101 is out of range/],
+      [['frag', 'encode', '--in', work, '--fragment-size', '50', '--redundancy', '1'], /--in .*not a regular file/],
       [['frag', 'encode', '--in', file, '--fragment-size', '1', '--redundancy', '16000'], /exceed the fragment counter limit of 16383/],
       [['frag', 'encode', '--in', file, '--fragment-size', '50', '--redundancy', '1', '--fec', 'v3'], /Invalid values/],
       [['frag', 'decode', '--fragment-size', '50', '--nb-frag', '20', '--padding', '5'], /Missing required argument: out/],
-      [['frag', 'decode', '--fragment-size', '50', '--nb-frag', '0', '--padding', '50', '--max-lost', '-1', '--out', 'x'], /--nb-frag[\s\S]*--padding 50[\s\S]*--max-lost -1/],
+      [['frag', 'decode', '--fragment-size', '50', '--nb-frag', '0', '--padding', '50', '--max-lost', '-1', '--out', 'x'], /--nb-frag: 0 is out of range[\s\S]*--padding: 50 is out of range[\s\S]*--max-lost: -1 is out of range/],
       [['frag'], /encode or decode/],
     ];
     writeFileSync(join(work, 'empty.bin'), '');
@@ -146,6 +151,34 @@ describe.skipIf(!built)('fuota-sim frag input handling', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('encode says M, the coded count and the padding on standard error, and takes a percentage like scenarios', async () => {
+    const byCount = await cli(['frag', 'encode', '--in', file, '--fragment-size', '50', '--redundancy', '2']);
+    expect(byCount.code).toBe(0);
+    expect(byCount.stderr).toBe('fuota-sim: M = 20 uncoded + R = 2 coded fragments of 50 bytes, padding 5 bytes; decode with: --fragment-size 50 --nb-frag 20 --padding 5\n');
+    expect(byCount.stdout.trim().split('\n')).toHaveLength(22);
+    // ceil(20 × 11 / 100) = 3, as fuotaTask.redundancyPercent 11 gives in a scenario
+    const byPercent = await cli(['frag', 'encode', '--in', file, '--fragment-size', '50', '--redundancy-percent', '11']);
+    expect(byPercent.stderr).toMatch(/M = 20 uncoded \+ R = 3 coded/);
+    expect(byPercent.stdout.trim().split('\n')).toHaveLength(23);
+  });
+
+  it('decode refuses a --padding that would cut data bytes (exit 2, nothing written) and exits 1 when it did not decode', async () => {
+    const enc = await cli(['frag', 'encode', '--in', file, '--fragment-size', '50', '--redundancy', '2']);
+    const out = join(work, 'pad.bin');
+    const wrong = await cli(['frag', 'decode', '--fragment-size', '50', '--nb-frag', '20', '--padding', '9', '--out', out], enc.stdout);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--padding 9: the last 9 bytes of fragment M are not all zero padding \(at most 5 are\)/);
+    expect(existsSync(out)).toBe(false);
+    const half = enc.stdout.split('\n').slice(0, 10).join('\n');
+    const incomplete = await cli(['frag', 'decode', '--fragment-size', '50', '--nb-frag', '20', '--padding', '5', '--out', out], half);
+    expect(incomplete.code).toBe(1);
+    expect(lastLine(incomplete.stdout)).toEqual({ decoded: false, reason: 'incomplete', received: 10 });
+    expect(existsSync(out)).toBe(false);
+    const toFolder = await cli(['frag', 'decode', '--fragment-size', '50', '--nb-frag', '20', '--padding', '5', '--out', work], enc.stdout);
+    expect(toFolder.code).toBe(2);
+    expect(toFolder.stderr).toMatch(/--out .*: is a folder/);
   });
 
   it('stays quiet when the reader stops early', () => {

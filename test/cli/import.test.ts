@@ -43,7 +43,7 @@ describe('fuota-sim import aws', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ startTime: '2026-04-01T08:30:00Z', multicastGroup: { sessionStart: '2026-04-01T10:30:00Z' } });
     const bad = await runCli([...base, '--lead-time', '-5']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--lead-time -5: expected seconds, 0 or more/);
+    expect(bad.stderr).toMatch(/--lead-time: -5 is out of range; allowed: an integer 0\.\.172800/);
   });
 
   it('prints the scenario on standard output without --out', async () => {
@@ -63,7 +63,7 @@ describe('fuota-sim import aws', () => {
     expect(r.stderr).toMatch(/LoRaWAN.RfRegion: "CN470" is an AWS region fuota-sim does not simulate \(supported: EU868, US915, AU915, AS923-1, IN865\)/);
     const missing = await runCli(['import', 'aws', '--fuota-task', join(dir, 'nope.json'), '--multicast-group', group]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--fuota-task .*nope.json: cannot read it \(ENOENT\)/);
+    expect(missing.stderr).toMatch(/--fuota-task .*nope.json: cannot read it \(ENOENT/);
   });
 
   it('refuses settings the scenario rules reject, e.g. a fragment too large for the data rate', async () => {

@@ -48,7 +48,7 @@ describe('fuota-sim plot', () => {
     const { code } = await cli(['plot', dir, '--format', 'vl', '--no-report', '--out', other, '--quiet']);
     expect(code).toBe(0);
     expect(readdirSync(other).sort()).toEqual(
-      ['completion', 'device-map', 'dutycycle', 'energy', 'timeline'].map((n) => `${n}.vl.json`),
+      ['.fuota-sim.json', ...['completion', 'device-map', 'dutycycle', 'energy', 'timeline'].map((n) => `${n}.vl.json`)],
     );
     const spec = JSON.parse(readFileSync(join(other, 'completion.vl.json'), 'utf8'));
     expect(spec.$schema).toMatch(/vega-lite\/v6/);

@@ -19,7 +19,7 @@ describe('fuota-sim sweep', () => {
     expect(existsSync(join(out, 'report.html'))).toBe(false);
     const again = await runCli(['sweep', tiny, '--workers', '1', '--out', out]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already exists: pass --resume .* or --force/);
+    expect(again.stderr).toMatch(/already exists; pass --resume .* or --force/);
     const resumed = await runCli(['sweep', tiny, '--workers', '1', '--out', out, '--resume', '--no-plots']);
     expect(resumed.stdout).toMatch(/ran 0 \(24 already complete\)/);
   });
@@ -46,7 +46,7 @@ describe('fuota-sim sweep', () => {
   it('rejects bad --shard and --workers values and a bad scenario with exit 2', async () => {
     const r = await runCli(['sweep', tiny, '--shard', '5/4', '--workers', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--workers: 0 is not a positive integer/);
+    expect(r.stderr).toMatch(/--workers: 0 is out of range; allowed: an integer 1\.\.1024/);
     expect(r.stderr).toMatch(/--shard: "5\/4" needs 1 ≤ i ≤ N/);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ name: 'bad', sweep: { 'fuotaTask.redundancyPercent': [10, 500] } }));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/app.js';
@@ -32,6 +32,27 @@ describe('fuota-sim validate', () => {
     const r = await cli(['validate', join(dir, 'default.json'), join(dir, 'sweep-class-redundancy.json')]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(`ok: ${join(dir, 'default.json')}\nok: ${join(dir, 'sweep-class-redundancy.json')} (sweep of 8 points)\n`);
+  });
+
+  it('passes on every example, as the help suggests (validate scenarios/*.json), skipping the JSON Schema beside them', async () => {
+    const dir = join(repoRoot, 'scenarios');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+    expect(files).toContain(join(dir, 'schema.json'));
+    const r = await cli(['validate', ...files]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`skipped: ${join(dir, 'schema.json')} (a JSON Schema, not a scenario)\n`);
+    expect(r.out.split('\n').filter((l) => l.startsWith('ok: '))).toHaveLength(files.length - 1);
+    // every other command says what the file is
+    const run = await cli(['run', join(dir, 'schema.json'), '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/is a JSON Schema \(the schema of scenario files, for editors\), not a scenario/);
+  });
+
+  it('reports schema problems and rules between fields in one pass', async () => {
+    const dir = tempDirWith({ 'both.json': '{ "fooBar": 1, "multicastGroup": { "dlDr": 7 } }' });
+    const r = await cli(['validate', join(dir, 'both.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/2 problems\n  fooBar: unknown field;.*\n  multicastGroup\.dlDr: 7 is FSK, which the simulator does not model/);
   });
 
   it('lists every problem of every bad file and exits 2 without a stack trace', async () => {

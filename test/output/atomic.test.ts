@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors/index.js';
 import { writeDirAtomic, writeFileAtomic } from '../../src/output/atomic.js';
+import { MARKER_FILE, markerText } from '../../src/output/marker.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'fuota-atomic-'));
 
@@ -51,20 +52,36 @@ describe('atomic result folders', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'keep.txt'), 'x');
     const err = await writeDirAtomic(out, () => undefined, { force: false }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CliError);
-    expect((err as CliError).exitCode).toBe(2);
-    expect((err as CliError).message).toContain('--force');
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(2);
+    expect((err as InputError).message).toContain('--force');
     expect(readdirSync(out)).toEqual(['keep.txt']);
   });
 
-  it('replaces an existing folder whole with force', async () => {
+  it('replaces an existing folder fuota-sim wrote (its marker) whole with force', async () => {
     const parent = fresh();
     const out = join(parent, 'run');
     mkdirSync(out);
     writeFileSync(join(out, 'stale.txt'), 'x');
+    writeFileSync(join(out, MARKER_FILE), markerText({ kind: 'run' }));
     await writeDirAtomic(out, (tmp) => writeFileSync(join(tmp, 'new.txt'), 'y'), { force: true });
     expect(readdirSync(out)).toEqual(['new.txt']);
     expect(readdirSync(parent)).toEqual(['run']);
+  });
+
+  it('never replaces, with force, a folder without the marker, a file, or the working folder', async () => {
+    const parent = fresh();
+    const foreign = join(parent, 'mine');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'thesis.tex'), 'x');
+    await expect(writeDirAtomic(foreign, (tmp) => writeFileSync(join(tmp, 'new.txt'), 'y'), { force: true })).rejects.toThrow(/not written by fuota-sim/);
+    expect(readdirSync(foreign)).toEqual(['thesis.tex']);
+    const file = join(parent, 'file.txt');
+    writeFileSync(file, 'keep');
+    await expect(writeDirAtomic(file, (tmp) => writeFileSync(join(tmp, 'new.txt'), 'y'), { force: true })).rejects.toThrow(/is a file/);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+    await expect(writeDirAtomic(process.cwd(), () => undefined, { force: true })).rejects.toThrow(/working folder/);
+    expect(readdirSync(parent).sort()).toEqual(['file.txt', 'mine']);
   });
 
   it('leaves nothing behind when the fill fails', async () => {

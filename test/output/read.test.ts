@@ -34,7 +34,7 @@ describe('readRunResults', () => {
   it('says which file is not JSON', async () => {
     const dir = await written();
     writeFileSync(join(dir, 'summary.json'), '{oops');
-    await expect(readRunResults(dir)).rejects.toThrow(/summary\.json is not valid JSON/);
+    await expect(readRunResults(dir)).rejects.toThrow(/summary\.json: not valid JSON \(line 1, column 2\)/);
   });
 
   it('refuses a devices.csv without the plot columns', () => {

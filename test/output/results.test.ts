@@ -16,7 +16,8 @@ describe('writeRunResults', () => {
     expect(files.map((f) => f.slice(out.length + 1))).toEqual([
       'scenario.resolved.json', 'summary.json', 'summary.csv', 'completion.csv', 'devices.csv', 'series.json', 'dutycycle.csv', 'timing.json',
     ]);
-    expect(readdirSync(out).sort()).toEqual(files.map((f) => f.slice(out.length + 1)).sort());
+    // and the marker that lists them (output/marker.ts)
+    expect(readdirSync(out).sort()).toEqual([...files.map((f) => f.slice(out.length + 1)), '.fuota-sim.json'].sort());
   });
 
   it('stores the summary metrics in their stable order with rounded numbers and nulls', async () => {

@@ -57,7 +57,7 @@ describe('loadScenarioFile', () => {
 
   it('reports a missing file as a scenario problem', () => {
     const err = loadError('/nonexistent/x.json');
-    expect(err.problems).toEqual(['cannot read the scenario file (ENOENT)']);
+    expect(err.problems).toEqual(['cannot read the scenario file (ENOENT: no such file or folder)']);
     expect(err.exitCode).toBe(2);
   });
 

@@ -39,7 +39,7 @@ describe('scenario problems name the field, the value and what is allowed', () =
       'multicastGroup.mcAddr: "01ABCDEF" is not valid; allowed: "0x" and 8 hex digits, e.g. "0x01ABCDEF"'],
     ['a name with capitals and spaces',
       { name: 'My Scenario' },
-      'name: "My Scenario" is not valid; allowed: 1..64 characters of a-z 0-9 . _ -'],
+      'name: "My Scenario" does not follow the name rule; allowed: 1..64 characters of a-z 0-9 . _ -, starting with a letter or digit, not ending with ".", not a reserved device name (con, prn, aux, nul, com0..com9, lpt0..lpt9)'],
     ['an unknown placement kind',
       { devices: { placement: { kind: 'square' } } },
       'devices.placement.kind: "square" is not allowed; allowed: "disc", "ring", "grid", "list", "csv"'],

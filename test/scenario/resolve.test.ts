@@ -199,3 +199,44 @@ describe('a resolved scenario', () => {
     );
   });
 });
+
+describe('every problem at once', () => {
+  it('reports a rule between fields together with schema problems elsewhere', () => {
+    expect(problemsOf({ fooBar: 1, multicastGroup: { dlDr: 7 } })).toEqual([
+      'fooBar: unknown field; allowed: $schema, name, description, seed, replications, region, startTime, firmware, fuotaTask, multicastGroup, devices, gateways, channel, traffic, setup, completion, simulation, outputs, sweep',
+      expect.stringMatching(/^multicastGroup\.dlDr: 7 is FSK, which the simulator does not model; allowed: DR0, /),
+    ]);
+  });
+
+  it('leaves out a rule that reads a rejected field (no message rests on a value the user did not write)', () => {
+    const problems = problemsOf({
+      multicastGroup: { dlDr: 'fast' },
+      fuotaTask: { fragmentSizeBytes: 240 }, // too large for DR5, but DR5 is only the default standing in for "fast"
+      devices: { mix: { noPackage: 0.7, notEnoughMemory: 0.7 } },
+    });
+    expect(problems).toEqual([
+      'multicastGroup.dlDr: "fast" is not a number; allowed: integer 0..15',
+      'devices.mix: the shares add up to 1.4; allowed: a sum of at most 1',
+    ]);
+  });
+
+  it('checks the rest when the region itself is rejected, without judging frequencies against a region not chosen', () => {
+    const problems = problemsOf({
+      region: 'EU999',
+      multicastGroup: { dlFreq: 923_300_000 },
+      devices: { placement: { kind: 'ring', minM: 500, maxM: 100 } },
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^region: "EU999" is not allowed/),
+      'devices.placement.minM: 500 is not below maxM (100); allowed: 0 <= minM < maxM',
+    ]);
+  });
+
+  it('goes up from a removed required field to its object', () => {
+    const problems = problemsOf({ devices: { placement: { kind: 'ring', maxM: 100 } }, traffic: { uplinkIntervalS: 0.5 } });
+    expect(problems).toEqual([
+      expect.stringMatching(/^devices\.placement\.minM: is required/),
+      expect.stringMatching(/^traffic\.uplinkIntervalS: 0\.5 is shorter than one class A cycle/),
+    ]);
+  });
+});

@@ -45,7 +45,7 @@ describe('AWS import', () => {
     const fromGet = importAws({ fuotaTask: task, multicastGroup: getGroup });
     expect(fromGet.problems).toEqual([]);
     expect(fromGet.scenario.devices).toEqual({ count: 240 });
-    expect(fromGet.notes.join('\n')).toMatch(/S3 \(s3:\/\/fw-bucket\/meters\/1.4.0.bin\)/);
+    expect(fromGet.notes.join('\n')).toMatch(/S3 \("s3:\/\/fw-bucket\/meters\/1.4.0.bin"\)/);
   });
 
   it('reports an unsupported region, bad values and a region conflict as problems', () => {
@@ -59,7 +59,7 @@ describe('AWS import', () => {
       'session.LoRaWAN.SessionTimeout: 30 is not an integer in 60..172800',
       'fuotaTask.RedundancyPercent: 150 is not an integer in 0..100',
       'fuotaTask.Descriptor: "AQID" is not base64 of 4 bytes (the TS004 descriptor)',
-      'LoRaWAN.RfRegion: the FUOTA task says KR920, the multicast group EU868',
+      'LoRaWAN.RfRegion: the FUOTA task says "KR920", the multicast group "EU868"',
       'LoRaWAN.RfRegion: "KR920" is an AWS region fuota-sim does not simulate (supported: EU868, US915, AU915, AS923-1, IN865)',
     ]);
   });

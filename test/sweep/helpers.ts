@@ -1,10 +1,12 @@
 /** Test helpers for the sweep and its commands: run the CLI in-process and capture its output. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/app.js';
+import { MARKER_FILE, markerText } from '../../src/output/marker.js';
+import { SUMMARY_METRICS } from '../../src/sim/types.js';
 
 export interface CliRun {
   code: number;
@@ -46,4 +48,17 @@ export function treeHashes(dir: string): Record<string, string> {
 /** A fresh temporary folder for one test file. */
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+/**
+ * A run folder as a sweep writes it, without simulating: summary.json holding every metric (`metrics`
+ * over a default of 0), scenario.resolved.json with the seed, and the marker listing both files.
+ */
+export function fakeRunFolder(dir: string, run: { runId: string; seed: number }, metrics: Record<string, number | null>): void {
+  mkdirSync(dir, { recursive: true });
+  const summary = { ...Object.fromEntries(SUMMARY_METRICS.map((m) => [m, 0])), ...metrics };
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary));
+  writeFileSync(join(dir, 'scenario.resolved.json'), JSON.stringify({ name: 'synthetic', seed: run.seed }));
+  const files = Object.fromEntries(['scenario.resolved.json', 'summary.json'].map((f) => [f, statSync(join(dir, f)).size]));
+  writeFileSync(join(dir, MARKER_FILE), markerText({ kind: 'run', runId: run.runId, seed: run.seed, files }));
 }

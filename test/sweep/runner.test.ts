@@ -3,7 +3,7 @@
  * a 4 KiB image). Runs with more than one worker use the built worker (dist/), which `npm test`
  * builds first.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards } from '../../src/sweep/merge.js';
@@ -90,13 +90,37 @@ describe('sweep runner', () => {
     writeFileSync(join(stale, 'summary.json'), '{"devi');
     const staleTable = join(out, '.tmp-summary.csv-999999-0badf00d');
     writeFileSync(staleTable, 'runId,po');
-    await expect(executeSweep(prepared, { workers: 1, out })).rejects.toThrow(/already exists.*--resume/);
+    await expect(executeSweep(prepared, { workers: 1, out })).rejects.toThrow(/already exists; pass --resume/);
     const o = await executeSweep(prepared, { workers: 2, out, resume: true });
     expect(o.runsSkipped).toBe(before.length);
     expect(o.runsExecuted).toBe(24 - before.length);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(staleTable)).toBe(false);
     expect(treeHashes(out)).toEqual(reference);
+  });
+
+  it('reruns on --resume every run folder it cannot trust: empty, without summary.json, foreign summary, another run', async () => {
+    const out = join(dir, 'damaged');
+    cpSync(ref, out, { recursive: true });
+    for (const f of readdirSync(join(out, 'runs', 'p00-r0'))) rmSync(join(out, 'runs', 'p00-r0', f));
+    rmSync(join(out, 'runs', 'p00-r1', 'summary.json'));
+    writeFileSync(join(out, 'runs', 'p01-r0', 'summary.json'), '{"a":1}');
+    cpSync(join(out, 'runs', 'p02-r0', '.fuota-sim.json'), join(out, 'runs', 'p01-r1', '.fuota-sim.json'));
+    const o = await executeSweep(prepared, { workers: 1, out, resume: true });
+    expect(o).toMatchObject({ runsRedone: 4, runsExecuted: 4, runsSkipped: 20, complete: true });
+    expect(treeHashes(out)).toEqual(reference);
+  });
+
+  it('refuses to resume a folder whose sweep.json is truncated, and --force on a folder it did not write', async () => {
+    const out = join(dir, 'truncated');
+    cpSync(ref, out, { recursive: true });
+    writeFileSync(join(out, 'sweep.json'), readFileSync(join(ref, 'sweep.json'), 'utf8').slice(0, 200));
+    await expect(executeSweep(prepared, { workers: 1, out, resume: true })).rejects.toThrow(/sweep\.json: not valid JSON \(line \d+, column \d+\).*--force/);
+    const foreign = join(dir, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'notes.txt'), 'mine');
+    await expect(executeSweep(prepared, { workers: 1, out: foreign, force: true })).rejects.toThrow(/not written by fuota-sim/);
+    expect(readdirSync(foreign)).toEqual(['notes.txt']);
   });
 
   it('resumes a complete sweep without running anything, and refuses a different scenario', async () => {

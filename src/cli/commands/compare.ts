@@ -1,14 +1,13 @@
 /** `fuota-sim compare <baseline> <current>`: regression check of result summaries (exit 1 on a change). */
 import type { CommandModule } from 'yargs';
+import { CheckFailedError, showPath } from '../../errors/index.js';
 import {
   compareSummaries,
-  CompareInputError,
   formatCompareTable,
   loadSummarySet,
   parseTolerances,
   updateBaseline,
 } from '../../sweep/compare.js';
-import { CliError } from '../errors.js';
 
 interface CompareArgs {
   baseline: string;
@@ -45,30 +44,28 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       .example('$0 compare bench/baselines/classc-small results/classc-small', 'check a run against its baseline')
       .example('$0 compare base/ cur/ --tolerance timeTo95S=2 --tolerance "*=0.5"', 'allow small changes')
       .example('$0 compare bench/baselines/classc-small results/classc-small --update', 'accept a deliberate change')
-      .epilog('Exit codes: 0 all within tolerance (or updated), 1 a metric moved beyond its tolerance, 2 unreadable or mismatched inputs.'),
-  handler: (argv) => {
-    try {
-      const current = loadSummarySet(argv.current);
-      if (argv.update) {
-        const written = updateBaseline(argv.baseline, current);
-        process.stdout.write(`baseline updated: ${written} (from ${current.file})\n`);
-        return;
-      }
-      const tolerances = parseTolerances(argv.tolerance ?? []);
-      const baseline = loadSummarySet(argv.baseline);
-      const rows = compareSummaries(baseline, current, tolerances);
-      process.stdout.write(formatCompareTable(rows, { changesOnly: argv['changes-only'] }));
-      const failed = rows.filter((r) => r.verdict !== 'ok');
-      const runs = new Set(rows.map((r) => r.run)).size;
-      if (failed.length > 0) {
-        const names = [...new Set(failed.map((r) => r.metric))].join(', ');
-        throw new CliError(`${failed.length} of ${rows.length} values moved beyond their tolerance (${names}); ` +
-          `if the change is intended, run: fuota-sim compare ${argv.baseline} ${argv.current} --update`, 1);
-      }
-      process.stdout.write(`ok: ${rows.length} values in ${runs} run(s) within tolerance\n`);
-    } catch (err) {
-      if (err instanceof CompareInputError) throw new CliError(err.message, 2);
-      throw err;
+      .epilog('Exit codes: 0 all within tolerance (or updated), 1 a metric moved beyond its tolerance, 2 unreadable, malformed ' +
+        '(a summary lacking metrics, a value that is not a number) or mismatched inputs.'),
+  handler: async (argv) => {
+    // every input is read and checked first: a malformed one is exit 2, only a real change is exit 1
+    const tolerances = parseTolerances((argv.tolerance ?? []).map(String));
+    const current = loadSummarySet(argv.current);
+    if (argv.update) {
+      const written = await updateBaseline(argv.baseline, current);
+      process.stdout.write(`baseline updated: ${showPath(written)} (from ${showPath(current.file)})\n`);
+      return;
     }
+    const baseline = loadSummarySet(argv.baseline);
+    const rows = compareSummaries(baseline, current, tolerances);
+    process.stdout.write(formatCompareTable(rows, { changesOnly: argv['changes-only'] }));
+    const failed = rows.filter((r) => r.verdict !== 'ok');
+    const runs = new Set(rows.map((r) => r.run)).size;
+    if (failed.length > 0) {
+      const names = [...new Set(failed.map((r) => r.metric))];
+      const list = names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
+      throw new CheckFailedError(`${failed.length} of ${rows.length} values moved beyond their tolerance (${list}); ` +
+        `if the change is intended, run: fuota-sim compare ${showPath(argv.baseline)} ${showPath(argv.current)} --update`);
+    }
+    process.stdout.write(`ok: ${rows.length} values in ${runs} run(s) within tolerance\n`);
   },
 };

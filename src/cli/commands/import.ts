@@ -1,9 +1,12 @@
 /** `fuota-sim import aws ...`: a scenario file from the JSON of an AWS IoT Core for LoRaWAN FUOTA campaign. */
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { InputError, printableLine, showPath } from '../../errors/index.js';
 import { writeFileAtomic } from '../../output/atomic.js';
-import { CliError, UsageError } from '../errors.js';
+import { checkOutputFile } from '../../output/target.js';
+import { readJsonFile } from '../../scenario/json.js';
+import { UsageError } from '../errors.js';
+import { numberFlag, numberOption } from '../options.js';
 
 interface ImportArgs {
   source: string;
@@ -12,23 +15,20 @@ interface ImportArgs {
   session?: string;
   out?: string;
   force: boolean;
-  'firmware-size'?: number;
+  'firmware-size'?: string;
   'firmware-file'?: string;
-  devices?: number;
-  'lead-time': number;
+  devices?: string;
+  'lead-time'?: string;
 }
 
-function readJson(path: string, option: string): unknown {
-  let text: string;
+/** Reads one of the AWS JSON files; its problems are named after the option. */
+function readJson(path: string, option: string, problems: string[]): unknown {
   try {
-    text = readFileSync(path, 'utf8');
+    return readJsonFile(path);
   } catch (err) {
-    throw new UsageError([`${option} ${path}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UsageError([`${option} ${path}: not valid JSON (${(err as Error).message})`]);
+    if (!(err instanceof InputError)) throw err;
+    problems.push(...err.problems.map((p) => `${option} ${p}`));
+    return undefined;
   }
 }
 
@@ -54,14 +54,10 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       })
       .option('out', { type: 'string', describe: 'scenario file to write (default: print it on standard output)' })
       .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --out file' })
-      .option('firmware-size', { type: 'number', describe: 'image size in bytes (AWS keeps the image in S3, so the JSON does not say)' })
+      .option('firmware-size', numberFlag('image size in bytes, 1..67108864 (AWS keeps the image in S3, so the JSON does not say)'))
       .option('firmware-file', { type: 'string', describe: 'the image file itself (a local copy of the S3 object)' })
-      .option('devices', { type: 'number', describe: 'fleet size (default: NumberOfDevicesInGroup from get-multicast-group, else the scenario default)' })
-      .option('lead-time', {
-        type: 'number',
-        default: 1800,
-        describe: 'seconds between booking the session and its start: the simulation (and setup) starts that much before SessionStartTime; AWS takes 1800..172800',
-      })
+      .option('devices', numberFlag('fleet size, 1..1000000 (default: NumberOfDevicesInGroup from get-multicast-group, else the scenario default)'))
+      .option('lead-time', numberFlag('seconds between booking the session and its start, 0..172800 (default 1800): the simulation (and setup) starts that much before SessionStartTime; AWS takes 1800..172800'))
       .example(
         '$0 import aws --fuota-task task.json --multicast-group group.json --session session.json --firmware-size 180000 --out campaign.json',
         'then: fuota-sim run campaign.json',
@@ -73,34 +69,41 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       import('../../scenario/resolve.js'),
       import('../../sweep/aws-import.js'),
     ]);
-    const lead = argv['lead-time'];
-    if (!(Number.isFinite(lead) && lead >= 0)) throw new UsageError([`--lead-time ${String(lead)}: expected seconds, 0 or more (AWS takes 1800..172800)`]);
+    const problems: string[] = [];
+    const firmwareSizeBytes = numberOption(argv['firmware-size'], { flag: '--firmware-size', min: 1, max: 64 * 1_048_576 }, problems);
+    const devices = numberOption(argv.devices, { flag: '--devices', min: 1, max: 1_000_000 }, problems);
+    const leadS = numberOption(argv['lead-time'], { flag: '--lead-time', min: 0, max: 172_800 }, problems) ?? 1800;
     const out = argv.out === undefined ? undefined : resolve(argv.out);
-    if (out && existsSync(out) && !argv.force) throw new CliError(`${argv.out} already exists; pass --force to overwrite it`, 2);
+    if (out !== undefined) {
+      try {
+        checkOutputFile(out, { overwrite: argv.force, option: '--out' }); // before anything is read
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        problems.push(...err.problems);
+      }
+    }
+    const fuotaTask = readJson(argv['fuota-task'], '--fuota-task', problems);
+    const multicastGroup = readJson(argv['multicast-group'], '--multicast-group', problems);
+    const session = argv.session === undefined ? undefined : readJson(argv.session, '--session', problems);
+    if (problems.length > 0) throw new UsageError(problems);
     const baseDir = out ? dirname(out) : process.cwd();
     const firmwareFile = argv['firmware-file'] === undefined ? undefined : relative(baseDir, resolve(argv['firmware-file']));
-    const imported = importAws(
-      {
-        fuotaTask: readJson(argv['fuota-task'], '--fuota-task'),
-        multicastGroup: readJson(argv['multicast-group'], '--multicast-group'),
-        session: argv.session === undefined ? undefined : readJson(argv.session, '--session'),
-      },
-      { firmwareSizeBytes: argv['firmware-size'], firmwareFile, devices: argv.devices, leadS: argv['lead-time'] },
-    );
+    const imported = importAws({ fuotaTask, multicastGroup, session }, { firmwareSizeBytes, firmwareFile, devices, leadS });
     if (imported.problems.length > 0) throw new UsageError(imported.problems);
     try {
-      resolveScenario(imported.scenario, { baseDir, sourceName: 'the imported scenario' });
+      // the size limits apply when the scenario is run, not when it is written
+      resolveScenario(imported.scenario, { baseDir, sourceName: 'the imported scenario', allowLarge: true });
     } catch (err) {
-      if (err instanceof ScenarioError) throw new UsageError(['the AWS settings do not make a valid scenario:', ...err.problems]);
+      if (err instanceof ScenarioError) throw new InputError(err.problems, 'the AWS settings do not make a valid scenario:');
       throw err;
     }
-    for (const note of imported.notes) process.stderr.write(`note: ${note}\n`);
+    for (const note of imported.notes) process.stderr.write(`note: ${printableLine(note)}\n`);
     const text = `${JSON.stringify(imported.scenario, null, 2)}\n`;
     if (!out) {
       process.stdout.write(text);
       return;
     }
     await writeFileAtomic(out, text);
-    process.stdout.write(`wrote ${argv.out}; simulate it with: fuota-sim run ${argv.out}\n`);
+    process.stdout.write(`wrote ${showPath(argv.out!)}; simulate it with: fuota-sim run ${showPath(argv.out!)}\n`);
   },
 };

@@ -1,6 +1,5 @@
 /** `fuota-sim merge <dirs...> --out DIR`: join the folders of a sharded sweep into one sweep folder. */
 import type { CommandModule } from 'yargs';
-import { CliError } from '../errors.js';
 
 interface MergeArgs {
   dirs: string[];
@@ -21,16 +20,12 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .example('$0 merge results/city-shard-* --out results/city', 'join every shard of the "city" sweep')
       .epilog(
         'The shards must come from the same scenario (their sweep.json carries a hash of every resolved run) and ' +
-          'together hold every run; otherwise nothing is written and the exit code is 2.',
+          'together hold every run, each run folder complete (its files as its .fuota-sim.json lists them); ' +
+          'otherwise nothing is written and the exit code is 2.',
       ),
   handler: async (argv) => {
-    const [{ mergeShards, MergeError }, { displayPath }] = await Promise.all([import('../../sweep/merge.js'), import('../../sweep/runner.js')]);
-    try {
-      const m = await mergeShards(argv.dirs, argv.out, { force: argv.force, plots: argv.plots });
-      process.stdout.write(`merged ${m.runsPresent} runs from ${argv.dirs.length} folder(s) → ${displayPath(m.outDir)}\n`);
-    } catch (err) {
-      if (err instanceof MergeError) throw new CliError(err.message, 2);
-      throw err;
-    }
+    const [{ mergeShards }, { displayPath }] = await Promise.all([import('../../sweep/merge.js'), import('../../sweep/runner.js')]);
+    const m = await mergeShards(argv.dirs.map(String), argv.out, { force: argv.force, plots: argv.plots });
+    process.stdout.write(`merged ${m.runsPresent} runs from ${argv.dirs.length} folder(s) → ${displayPath(m.outDir)}\n`);
   },
 };

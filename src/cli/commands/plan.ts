@@ -7,14 +7,16 @@ import type { FragmentSizeChoice, PlanGrid } from '../../sweep/capacity-grid.js'
 import type { PlanCandidate } from '../../sweep/pareto.js';
 import { progressHooks } from '../../sweep/progress-hooks.js';
 import { parseDurationS, parseEnergyJ } from '../../sweep/units.js';
+import { quote } from '../../errors/index.js';
 import { CliError, UsageError } from '../errors.js';
+import { allowLargeFlag, numberFlag } from '../options.js';
 import { parseParallelism } from './sweep.js';
 
 interface PlanArgs {
   scenario: string;
   deadline?: string;
   'energy-budget'?: string;
-  workers?: number;
+  workers?: string;
   classes?: string;
   'data-rates'?: string;
   redundancies?: string;
@@ -23,6 +25,7 @@ interface PlanArgs {
   force: boolean;
   resume: boolean;
   quiet: boolean;
+  'allow-large': boolean;
 }
 
 function list<T>(text: string | undefined, option: string, parse: (item: string) => T | null, problems: string[]): T[] | undefined {
@@ -31,7 +34,7 @@ function list<T>(text: string | undefined, option: string, parse: (item: string)
   const out: T[] = [];
   for (const item of items) {
     const v = parse(item);
-    if (v === null) problems.push(`--${option}: "${item}" is not allowed`);
+    if (v === null) problems.push(`--${option}: ${quote(item, 40)} is not allowed`);
     else out.push(v);
   }
   if (items.length === 0) problems.push(`--${option}: give at least one value`);
@@ -114,7 +117,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with your fleet, region, gateways and image' })
       .option('deadline', { type: 'string', describe: 'time by which 95 % of the fleet must be updated, e.g. 90s, 45m, 6h, 2d, 1h30m' })
       .option('energy-budget', { type: 'string', describe: 'mean radio energy a device may spend on the campaign, e.g. 500mJ, 5J, 0.5Wh' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+      .option('workers', numberFlag('worker threads (default: the number of cores)'))
       .option('classes', { type: 'string', describe: 'classes to try, comma-separated (default: ClassB,ClassC)' })
       .option('data-rates', { type: 'string', describe: 'downlink data rates to try (default: the slowest, a middle and the fastest class-B data rate of the region)' })
       .option('redundancies', { type: 'string', describe: 'redundancy percentages to try (default: 10,25,50)' })
@@ -123,6 +126,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'replace an existing plan folder' })
       .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted plan' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .option('allow-large', allowLargeFlag)
       .example('$0 plan scenarios/city.json --deadline 6h --energy-budget 5J', 'what meets 6 hours and 5 J per device?')
       .example('$0 plan city.json --classes ClassB --data-rates 3,5 --redundancies 5,10,20', 'a custom grid')
       .epilog(
@@ -132,18 +136,15 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   handler: async (argv) => {
     const { grid, deadlineS, energyBudgetJ } = parsePlanArgs(argv);
     const { workers } = parseParallelism(argv.workers, undefined);
-    const [{ EmptyPlanError, planCapacity }, { displayPath }] = await Promise.all([import('../../sweep/capacity.js'), import('../../sweep/runner.js')]);
+    const [{ planCapacity }, { displayPath }] = await Promise.all([import('../../sweep/capacity.js'), import('../../sweep/runner.js')]);
     const hooks = progressHooks('plan', argv.quiet);
     let plan: CapacityPlan;
     try {
       plan = await planCapacity(argv.scenario, {
-        grid, deadlineS, energyBudgetJ, workers, out: argv.out, force: argv.force, resume: argv.resume,
+        grid, deadlineS, energyBudgetJ, workers, out: argv.out, force: argv.force, resume: argv.resume, allowLarge: argv['allow-large'],
         onStart: hooks.onStart,
         onProgress: hooks.onProgress,
       });
-    } catch (err) {
-      if (err instanceof EmptyPlanError) throw new CliError(err.message, 2);
-      throw err;
     } finally {
       hooks.stop();
     }

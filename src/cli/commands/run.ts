@@ -2,22 +2,26 @@
  * `fuota-sim run <scenario>`: one simulation run, results written to a folder. A scenario with
  * replications runs them all (seeds seed, seed+1, …) through the sweep runner.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Summary } from '../../sim/types.js';
 import { humanDuration } from '../../output/report/human.js';
-import { CliError } from '../errors.js';
+import { quote, showPath } from '../../errors/index.js';
+import { checkOutputFile, checkOutputFolder } from '../../output/target.js';
+import { readJsonFile } from '../../scenario/json.js';
+import { UsageError } from '../errors.js';
+import { allowLargeFlag, numberFlag, numberOption } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface RunArgs {
   scenario: string;
   out?: string;
   trace: boolean;
-  seed?: number;
+  seed?: string;
   force: boolean;
   quiet: boolean;
   pcap?: string;
+  'allow-large': boolean;
 }
 
 /** A duration for people (the report's format), or that it was never reached. */
@@ -42,7 +46,7 @@ export function humanSummary(name: string, x: Summary, outDir: string): string {
 
 /** Mean and 95 % interval of the headline metrics over the replications (from summary.json). */
 export function replicationSummary(name: string, outDir: string): string {
-  const j = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as { runs: unknown[]; aggregate: Array<Record<string, number | null>> };
+  const j = readJsonFile(join(outDir, 'summary.json')) as { runs: unknown[]; aggregate: Array<Record<string, number | null>> };
   const a = j.aggregate[0];
   const ci = (m: string, f: (v: number) => string) =>
     a[`${m}_mean`] === null ? 'not reached in every run' : `${f(a[`${m}_mean`]!)}${a[`${m}_ci95Low`] === null ? '' : ` (95 % CI ${f(a[`${m}_ci95Low`]!)} … ${f(a[`${m}_ci95High`]!)})`}`;
@@ -63,7 +67,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (JSON or YAML), e.g. scenarios/default.json' })
       .option('out', { type: 'string', describe: 'results folder (default: results/<scenario name>)' })
       .option('trace', { type: 'boolean', default: false, describe: 'also write transmissions.csv, one row per radio frame' })
-      .option('seed', { type: 'number', describe: 'override the scenario seed' })
+      .option('seed', numberFlag('override the scenario seed: an integer 0..4294967295'))
       .option('force', { type: 'boolean', default: false, describe: 'replace an existing results folder' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary' })
       .option('pcap', {
@@ -72,6 +76,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
           'also write every radio frame as a real LoRaWAN frame (LoRaTap pcap, opens in Wireshark) to FILE, with its session keys as Wireshark key tables next to it: ' +
           'encrypted TS003/TS004/TS005/TS006 commands and the image fragments, class B beacons, background uplinks; single runs only (docs/models/pcap.md)',
       })
+      .option('allow-large', allowLargeFlag)
       .example('$0 run scenarios/default.json', 'run the default town scenario into results/default/')
       .example('$0 run scenarios/eu868-classb.json --seed 7 --out /tmp/b7 --trace', 'another seed, every frame logged')
       .example('$0 run scenarios/default.json --pcap /tmp/default.pcap', 'the run as LoRaWAN frames; open with wireshark /tmp/default.pcap'),
@@ -82,22 +87,30 @@ export const runCommand: CommandModule<object, RunArgs> = {
       import('../../sim/simulate.js'),
       import('../../output/results.js'),
     ]);
-    const loaded = loadScenarioFile(args.scenario, args.seed === undefined ? {} : { seed: args.seed });
+    const problems: string[] = [];
+    const seed = numberOption(args.seed, { flag: '--seed', min: 0, max: 4_294_967_295 }, problems);
+    if (problems.length > 0) throw new UsageError(problems);
+    const allowLarge = args['allow-large'];
+    const loaded = loadScenarioFile(args.scenario, { seed, allowLarge, trace: args.trace });
     const s = loaded.scenario;
+    const file = showPath(args.scenario);
     if (s.sweep !== null) {
-      process.stderr.write(`fuota-sim: note: ${args.scenario} has a sweep over ${Object.keys(s.sweep).join(', ')}; run simulates its base scenario once (seed ${s.seed}). Use: fuota-sim sweep ${args.scenario}\n`);
+      const keys = Object.keys(s.sweep).map((k) => quote(k, 60)).join(', ');
+      process.stderr.write(`fuota-sim: note: ${file} has a sweep over ${keys}; run simulates its base scenario once (seed ${s.seed}). Use: fuota-sim sweep ${file}\n`);
     } else if (s.replications > 1) {
       // seeds seed, seed+1, …: one run folder each, summary.json per run and aggregated (mean, 95 % CI)
-      if (args.pcap !== undefined) throw new CliError(`--pcap: ${args.scenario} has ${s.replications} replications; a capture records one run (set "replications": 1)`, 2);
-      if (args.seed !== undefined) throw new CliError(`--seed: ${args.scenario} has ${s.replications} replications, which run with seeds seed, seed+1, …; set "seed" in the file instead`, 2);
+      if (args.pcap !== undefined) throw new UsageError(`--pcap: ${file} has ${s.replications} replications; a capture records one run (set "replications": 1)`);
+      if (seed !== undefined) throw new UsageError(`--seed: ${file} has ${s.replications} replications, which run with seeds seed, seed+1, …; set "seed" in the file instead`);
       const { runSweep } = await import('../../sweep/prepare.js');
-      const outcome = await runSweep(args.scenario, { out: args.out, force: args.force, trace: args.trace, quiet: args.quiet });
+      const outcome = await runSweep(args.scenario, { out: args.out, force: args.force, trace: args.trace, quiet: args.quiet, allowLarge });
       if (!args.quiet) process.stdout.write(replicationSummary(s.name, outcome.outDir) + '\n');
       return;
     }
     const outDir = resolve(args.out ?? `results/${s.name}`);
+    checkOutputFolder(outDir, { force: args.force }); // before the simulation, not after it
     const pcap = args.pcap === undefined ? null : await import('../../output/pcap.js');
     if (pcap) pcap.checkCaptureTarget(resolve(args.pcap!), args.force);
+    if (args.pcap !== undefined) checkOutputFile(resolve(args.pcap), { overwrite: true, option: '--pcap' }); // a regular file where it can write
     const capture = pcap?.frameCaptureOptions();
     const bar = createProgress({ total: 100, label: s.name, quiet: args.quiet });
     const result = simulate(s, { trace: args.trace, onProgress: (f) => bar.update(Math.round(f * 100)), ...capture?.options });

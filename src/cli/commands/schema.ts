@@ -1,6 +1,9 @@
 /** `fuota-sim schema [--write] [--markdown]`: prints or rewrites the JSON Schema of scenario files and its field reference. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { fsReason, showPath } from '../../errors/index.js';
+import { writeFileAtomic } from '../../output/atomic.js';
+import { checkOutputFile } from '../../output/target.js';
 import { CliError } from '../errors.js';
 
 interface SchemaArgs {
@@ -10,13 +13,11 @@ interface SchemaArgs {
   docs: string;
 }
 
-function write(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (err) {
-    throw new CliError(`cannot write ${path}: ${(err as Error).message}`, 2);
-  }
-  process.stdout.write(`wrote ${path}\n`);
+/** Replaces a regular file (or makes a new one) atomically. */
+async function write(path: string, text: string, option: string): Promise<void> {
+  checkOutputFile(path, { overwrite: true, option });
+  await writeFileAtomic(path, text);
+  process.stdout.write(`wrote ${showPath(path)}\n`);
 }
 
 export const schemaCommand: CommandModule<object, SchemaArgs> = {
@@ -42,10 +43,16 @@ export const schemaCommand: CommandModule<object, SchemaArgs> = {
       process.stdout.write(argv.markdown ? scenarioFieldTable() : scenarioJsonSchemaText());
       return;
     }
-    write(argv.file, scenarioJsonSchemaText());
+    await write(argv.file, scenarioJsonSchemaText(), '--file');
     if (!existsSync(argv.docs)) return;
-    const updated = replaceFieldTable(readFileSync(argv.docs, 'utf8'));
-    if (updated === null) throw new CliError(`${argv.docs} has no field-table markers; not changed`, 2);
-    write(argv.docs, updated);
+    let docs: string;
+    try {
+      docs = readFileSync(argv.docs, 'utf8');
+    } catch (err) {
+      throw new CliError(`--docs ${showPath(argv.docs)}: cannot read it (${fsReason(err)})`, 2);
+    }
+    const updated = replaceFieldTable(docs);
+    if (updated === null) throw new CliError(`--docs ${showPath(argv.docs)}: has no field-table markers; not changed`, 2);
+    await write(argv.docs, updated, '--docs');
   },
 };

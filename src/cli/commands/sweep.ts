@@ -3,10 +3,11 @@ import type { CommandModule } from 'yargs';
 import { parseShard, type Shard } from '../../sweep/plan.js';
 import { defaultWorkers } from '../../sweep/pool.js';
 import { UsageError } from '../errors.js';
+import { allowLargeFlag, numberFlag, numberOption } from '../options.js';
 
 interface SweepArgs {
   scenario: string;
-  workers?: number;
+  workers?: string;
   shard?: string;
   resume: boolean;
   force: boolean;
@@ -15,17 +16,22 @@ interface SweepArgs {
   trace: boolean;
   plots: boolean;
   'run-plots': boolean;
+  'allow-large': boolean;
 }
 
+/** Most worker threads accepted (each holds a whole run in memory). */
+const MAX_WORKERS = 1024;
+
 /** Checks --workers and --shard; throws UsageError listing the problems. */
-export function parseParallelism(workers: number | undefined, shard: string | undefined): { workers: number; shard: Shard | null } {
+export function parseParallelism(workers: unknown, shard: unknown): { workers: number; shard: Shard | null } {
   const problems: string[] = [];
-  const w = workers ?? defaultWorkers();
-  if (!Number.isInteger(w) || w < 1) problems.push(`--workers: ${workers} is not a positive integer`);
+  const w = numberOption(workers, { flag: '--workers', min: 1, max: MAX_WORKERS }, problems) ?? defaultWorkers();
   let s: Shard | null = null;
-  if (shard !== undefined) {
+  if (Array.isArray(shard)) {
+    problems.push('--shard: given more than once; allowed: one i/N');
+  } else if (shard !== undefined) {
     try {
-      s = parseShard(shard);
+      s = parseShard(String(shard));
     } catch (err) {
       problems.push((err as Error).message);
     }
@@ -40,10 +46,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (JSON or YAML) with a "sweep" and/or "replications"' })
-      .option('workers', {
-        type: 'number',
-        describe: `worker threads running runs in parallel (default: the number of cores, here ${defaultWorkers()}); 1 runs in this thread. Results are byte-identical for any value`,
-      })
+      .option('workers', numberFlag(`worker threads running runs in parallel, 1..${MAX_WORKERS} (default: the number of cores, here ${defaultWorkers()}); 1 runs in this thread. Results are byte-identical for any value`))
       .option('shard', {
         type: 'string',
         describe: 'run only slice i of N (i = 1..N): runs whose index ≡ i−1 (mod N). Give each shard its own --out and join them with "fuota-sim merge"',
@@ -55,6 +58,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('trace', { type: 'boolean', default: false, describe: 'write transmissions.csv in every run folder' })
       .option('plots', { type: 'boolean', default: true, describe: 'draw the sweep plots and report.html (--no-plots skips them)' })
       .option('run-plots', { type: 'boolean', default: false, describe: "also draw every run's own plots and report.html (slow; off by default)" })
+      .option('allow-large', allowLargeFlag)
       .example('$0 sweep scenarios/sweep-class-redundancy.json', 'all points, all cores → results/<name>/')
       .example('$0 sweep s.json --shard 2/4 --out out/shard-2', 'the second of four slices (one machine of four)')
       .example('$0 sweep s.json --resume', 'finish a sweep that was interrupted')
@@ -74,11 +78,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       plots: argv.plots,
       runPlots: argv['run-plots'],
       quiet: argv.quiet,
+      allowLarge: argv['allow-large'],
     });
     const { manifest } = outcome;
     const total = manifest.runs.length;
     const slice = shard ? `shard ${shard.index}/${shard.count}: ${outcome.runsInSlice} of ${total} runs` : `${total} runs`;
-    const skipped = outcome.runsSkipped > 0 ? ` (${outcome.runsSkipped} already complete)` : '';
+    const redone = outcome.runsRedone > 0 ? `, ${outcome.runsRedone} incomplete run folder(s) redone` : '';
+    const skipped = outcome.runsSkipped > 0 ? ` (${outcome.runsSkipped} already complete${redone})` : redone ? ` (${redone.slice(2)})` : '';
     process.stdout.write(
       `sweep ${manifest.name}: ${manifest.points.length} point(s) × ${manifest.replications} replication(s); ${slice}, ` +
         `ran ${outcome.runsExecuted}${skipped} → ${displayPath(outcome.outDir)}\n`,

@@ -1,20 +1,26 @@
 /** `fuota-sim validate <scenario...>`: checks scenario files and lists every problem (exit 2). */
 import type { CommandModule } from 'yargs';
-import { CliError } from '../errors.js';
+import { InputError, showPath } from '../../errors/index.js';
+import { UsageError } from '../errors.js';
+import { allowLargeFlag } from '../options.js';
 
 interface ValidateArgs {
   scenario: string[];
   resolved: boolean;
+  'allow-large': boolean;
 }
 
-/** Validates one file: its resolved scenario, or the resolved points of its sweep. */
 type ScenarioApi = typeof import('../../scenario/index.js');
 
-function check(api: ScenarioApi, file: string): { resolved: unknown; points: number } {
-  const { loadScenarioFile, expandSweep } = api;
-  const { raw, scenario, baseDir } = loadScenarioFile(file);
+/** Validates one file: its resolved scenario, or the resolved points of its sweep; null for a JSON Schema file. */
+function check(api: ScenarioApi, file: string, allowLarge: boolean): { resolved: unknown; points: number } | null {
+  const { readScenarioText, parseScenarioText, isJsonSchemaDocument, resolveLoaded, expandSweep } = api;
+  const parsed = parseScenarioText(readScenarioText(file), file);
+  // the JSON Schema of scenario files lives beside the examples: `validate scenarios/*.json` skips it
+  if (isJsonSchemaDocument(parsed)) return null;
+  const { raw, scenario, baseDir } = resolveLoaded(parsed, file, { allowLarge });
   if (scenario.sweep === null) return { resolved: scenario, points: 1 };
-  const points = expandSweep(raw, { baseDir, sourceName: file });
+  const points = expandSweep(raw, { baseDir, sourceName: file, allowLarge });
   return {
     resolved: points.map((p) => ({ index: p.index, values: p.values, scenario: p.scenario })),
     points: points.length,
@@ -37,22 +43,31 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
         default: false,
         describe: 'print each resolved scenario (every default filled in) as JSON instead of "ok"; a sweep prints its points',
       })
-      .example('$0 validate scenarios/*.json', 'check every example scenario')
+      .option('allow-large', allowLargeFlag)
+      .example('$0 validate scenarios/*.json', 'check every example scenario (the JSON Schema beside them is skipped)')
       .example('$0 validate my.yaml --resolved', 'show the defaults the simulator will use')
-      .epilog('Prints "ok: <file>" per valid file. Exit codes: 0 all valid, 2 a file has problems (all listed, one per line). Field reference: docs/scenarios.md.'),
+      .epilog(
+        'Prints "ok: <file>" per valid file and "skipped: <file>" for a JSON Schema document (such as scenarios/schema.json). ' +
+          'Exit codes: 0 all valid, 2 a file has problems (all listed, one per line). Field reference: docs/scenarios.md.',
+      ),
   handler: async (argv) => {
     const api = await import('../../scenario/index.js'); // zod loads only when needed
     const failures: string[] = [];
     for (const file of argv.scenario) {
       try {
-        const { resolved, points } = check(api, file);
+        const checked = check(api, String(file), argv['allow-large']);
+        if (checked === null) {
+          if (!argv.resolved) process.stdout.write(`skipped: ${showPath(String(file))} (a JSON Schema, not a scenario)\n`);
+          continue;
+        }
+        const { resolved, points } = checked;
         if (argv.resolved) process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
-        else process.stdout.write(`ok: ${file}${points > 1 ? ` (sweep of ${points} points)` : ''}\n`);
+        else process.stdout.write(`ok: ${showPath(String(file))}${points > 1 ? ` (sweep of ${points} points)` : ''}\n`);
       } catch (err) {
-        if (!(err instanceof api.ScenarioError)) throw err;
-        failures.push(err.message);
+        if (!(err instanceof InputError)) throw err;
+        failures.push(...err.lines);
       }
     }
-    if (failures.length > 0) throw new CliError(failures.join('\n'), 2);
+    if (failures.length > 0) throw new UsageError(failures);
   },
 };
