@@ -7,14 +7,14 @@
 import { getRegion } from '../lorawan/regions/index.js';
 import type { RegionName } from '../scenario/types.js';
 import type { RunResult } from '../sim/types.js';
-import { roundDeep } from './format.js';
+import { roundDeep, roundNumber } from './format.js';
 
 export type PhaseName = RunResult['phases'][number]['phase'];
 
 export interface CompletionPoint {
   /** seconds from campaign start */
   timeS: number;
-  /** share (0..1) of the whole fleet updated (status Successful) by then */
+  /** share (0..1) of the whole fleet that had rebuilt and verified the image by then */
   share: number;
 }
 
@@ -38,15 +38,40 @@ export interface DutyCyclePlotSeries {
 
 export interface RunPlotData {
   name: string;
+  /** the scenario's region, for the names of its sub-bands */
+  region: RegionName;
   dlClass: string;
   devices: number;
   campaignDurationS: number;
+  /** summary.json's time to 90 % and 95 % rebuilt and verified, s from the campaign start; null when never */
+  timeTo90S: number | null;
+  timeTo95S: number | null;
   completion: CompletionPoint[];
   /** per-device rows; null when the run wrote no devices.csv */
   deviceRows: DevicePlotRows | null;
   gatewaysM: Array<[number, number]>;
   dutyCycle: { binS: number; series: DutyCyclePlotSeries[] };
   phases: RunResult['phases'];
+}
+
+/**
+ * When the multicast session began, s from the campaign start: the start of the distribution phase
+ * (phases run from simulation start; setup starts at the campaign start). Null without one.
+ */
+export function sessionStartFromPhases(phases: RunPlotData['phases']): number | null {
+  const dist = phases.find((p) => p.phase === 'distribution');
+  if (!dist) return null;
+  const campaignStartS = phases.find((p) => p.phase === 'setup')?.startS ?? 0;
+  return dist.startS - campaignStartS;
+}
+
+/** `869.4–869.65 MHz (10 %)`: a sub-band by its frequencies and duty-cycle limit, as people know it. */
+export function subBandTitle(region: RegionName, subBand: string): string {
+  const band = getRegion(region).subBands.find((b) => b.name === subBand);
+  if (!band) return subBand;
+  const mhz = (hz: number) => String(roundNumber(hz / 1e6));
+  const limit = band.dutyCycle >= 1 ? 'no duty-cycle limit' : `${roundNumber(band.dutyCycle * 100)} %`;
+  return `${mhz(band.minHz)}–${mhz(band.maxHz)} MHz (${limit})`;
 }
 
 /** Most points kept in a completion curve (the curve is a step function; see completionPoints). */
@@ -95,15 +120,26 @@ function limitOf(s: { subBand: string }, region: RegionName): number | null {
   return limit === undefined || limit >= 1 ? null : limit;
 }
 
+/**
+ * Whether a device that rebuilt the image also verified it (results contract: the time-to-X %
+ * metrics count these, whatever happened after): a failed check ends in MICError or Wrong_descriptor.
+ */
+function rebuiltAndVerified(status: string): boolean {
+  return status !== 'MICError' && status !== 'Wrong_descriptor';
+}
+
 /** The plot data of a run held in memory. `withDevices` false leaves out the per-device rows. */
 export function plotDataFromResult(result: RunResult, withDevices = result.scenario.outputs.devices): RunPlotData {
   const d = result.devices;
   const data: RunPlotData = {
     name: result.scenario.name,
+    region: result.scenario.region,
     dlClass: result.scenario.multicastGroup.dlClass,
     devices: result.summary.devices,
     campaignDurationS: result.summary.campaignDurationS,
-    completion: completionPoints(d.decodedAtS, (i) => d.status[i] === 'Successful', d.count, result.summary.campaignDurationS),
+    timeTo90S: result.summary.timeTo90S,
+    timeTo95S: result.summary.timeTo95S,
+    completion: completionPoints(d.decodedAtS, (i) => rebuiltAndVerified(d.status[i]), d.count, result.summary.campaignDurationS),
     deviceRows: withDevices
       ? {
           xM: Array.from(d.xM),
