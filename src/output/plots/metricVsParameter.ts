@@ -176,7 +176,7 @@ export function metricVsParameter(points: MetricPoint[], opts: MetricVsParameter
       {
         transform: [{ filter: '!datum.reached' }],
         mark: { type: 'text', align: 'left', dx: 8, baseline: 'middle', fontSize: 10, angle: 0 },
-        encoding: { x, y: { field: 'slotY', type: 'quantitative', scale: null }, text: { field: 'label' }, color: { ...color, legend: null } },
+        encoding: { x, y: { field: 'slotY', type: 'quantitative', scale: null }, text: { field: 'label' }, color },
       },
     );
   }
