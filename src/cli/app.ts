@@ -30,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
         '                                                    fail CI when a result moved\n\n' +
         'Scenario fields: docs/scenarios.md   Result files: docs/results.md   Models: docs/models/',
     )
+    // `fuota-sim completion >> ~/.bashrc` (or ~/.zshrc): tab completes commands and options
+    .completion('completion', 'Print a bash/zsh script that completes commands and options: fuota-sim completion >> ~/.bashrc')
     .help()
     .alias('h', 'help')
     .version()
