@@ -73,7 +73,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with your fleet, region, gateways and image' })
       .option('deadline', { type: 'string', describe: 'time by which 95 % of the fleet must be updated, e.g. 90s, 45m, 6h, 2d, 1h30m' })
       .option('energy-budget', { type: 'string', describe: 'mean radio energy a device may spend on the campaign, e.g. 500mJ, 5J, 0.5Wh' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: as for sweep, this thread first and workers when they pay)' })
       .option('classes', { type: 'string', describe: 'classes to try, comma-separated (default: ClassB,ClassC)' })
       .option('data-rates', { type: 'string', describe: 'downlink data rates to try (default: the slowest, a middle and the fastest class-B data rate of the region)' })
       .option('redundancies', { type: 'string', describe: 'redundancy percentages to try (default: 10,25,50)' })

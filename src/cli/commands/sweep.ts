@@ -17,11 +17,10 @@ interface SweepArgs {
   'run-plots': boolean;
 }
 
-/** Checks --workers and --shard; throws UsageError listing the problems. */
-export function parseParallelism(workers: number | undefined, shard: string | undefined): { workers: number; shard: Shard | null } {
+/** Checks --workers and --shard; throws UsageError listing the problems. No --workers: undefined (automatic, sweep/autoWorkers.ts). */
+export function parseParallelism(workers: number | undefined, shard: string | undefined): { workers: number | undefined; shard: Shard | null } {
   const problems: string[] = [];
-  const w = workers ?? defaultWorkers();
-  if (!Number.isInteger(w) || w < 1) problems.push(`--workers: ${workers} is not a positive integer`);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) problems.push(`--workers: ${workers} is not a positive integer`);
   let s: Shard | null = null;
   if (shard !== undefined) {
     try {
@@ -31,7 +30,7 @@ export function parseParallelism(workers: number | undefined, shard: string | un
     }
   }
   if (problems.length > 0) throw new UsageError(problems);
-  return { workers: w, shard: s };
+  return { workers, shard: s };
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
@@ -42,7 +41,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (JSON or YAML) with a "sweep" and/or "replications"' })
       .option('workers', {
         type: 'number',
-        describe: `worker threads running runs in parallel (default: the number of cores, here ${defaultWorkers()}); 1 runs in this thread. Results are byte-identical for any value`,
+        describe:
+          `worker threads running runs in parallel; 1 runs in this thread. Default: runs start in this thread, and worker threads (up to the idle cores, here ${defaultWorkers()} cores) ` +
+          'take over only when the remaining runs are long enough to pay for their start-up (see docs/workflows.md). Results are byte-identical for any value',
       })
       .option('shard', {
         type: 'string',
