@@ -19,6 +19,8 @@ import { Ev } from './events.js';
 import { deviceTable, finishEnergy } from './finalize.js';
 import { DevFlag } from './campaign/state.js';
 import { campaignResults, finalStatuses } from './results.js';
+import { Srv } from './campaign/state.js';
+import { runProgress } from './progress.js';
 import { dutyCycleSeries } from './summary.js';
 import { BackgroundTraffic } from './traffic.js';
 import { TxLog } from './txlog.js';
@@ -29,8 +31,8 @@ import { buildWorld } from './world.js';
 export const SIMULATOR_VERSION = '0.1.0';
 
 export interface SimulateOptions {
-  /** called now and then with the share of the campaign elapsed (0..1, an estimate until the session is known) */
-  onProgress?: (fraction: number) => void;
+  /** called now and then with the share of the campaign elapsed (0..1, an estimate until the session is known; progress.ts) and its stage */
+  onProgress?: (fraction: number, stage?: string) => void;
   /** keep every frame for transmissions.csv (also on when the scenario's outputs.transmissions is) */
   trace?: boolean;
   /** also record what each frame carried (device, message, argument) for the frame capture (`--pcap`); implies trace */
@@ -90,9 +92,20 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     kernel.run(Math.min(until, maxUs));
     if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
     if (opts.onProgress) {
-      const expectedEndUs = ctx.sessionEndUs > 0 ? ctx.sessionEndUs : ctx.campaignStartUs + 4 * campaign.ex.intervalUs;
-      shown = Math.max(shown, Math.min(0.99, (kernel.now - ctx.campaignStartUs) / Math.max(1, expectedEndUs - ctx.campaignStartUs)));
-      opts.onProgress(shown);
+      // setup steps done: each device counts its steps up to `ready` (waiting for the session time), 1 when there or out
+      let setUp = 0;
+      let steps = 0;
+      for (const step of campaign.core.st.srvStep) {
+        if (step >= Srv.ready) setUp++;
+        steps += step >= Srv.ready ? 1 : step / Srv.ready;
+      }
+      const n = world.fleet.count;
+      const p = runProgress({
+        campaignStartUs: ctx.campaignStartUs, nowUs: kernel.now, sessionStartUs: ctx.sessionStartUs, sessionEndUs: ctx.sessionEndUs,
+        setUp, devices: n, setupShare: n > 0 ? steps / n : 1, sessionTimeoutUs: s.multicastGroup.sessionTimeoutS * 1e6,
+      });
+      shown = Math.max(shown, p.fraction);
+      opts.onProgress(shown, p.stage);
     }
   }
   const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
