@@ -73,6 +73,19 @@ export class DocsContext {
 const fence = (text: string): string => `\`\`\`console\n${text.trimEnd()}\n\`\`\``;
 const machine = (): string => `${availableParallelism()}-vCPU machine`;
 
+/** A `plan` command as the docs show it (`prompt` is how it is typed there), its output and how long it took. */
+function planExample(file: string, prompt: string, args: string[], note: (took: string) => string): Block {
+  return {
+    file,
+    name: 'plan-example',
+    checked: false,
+    make: async (ctx) => {
+      const { stdout, seconds } = ctx.cli(['plan', ...args, '--force', '--quiet']);
+      return `${fence(`$ ${prompt} plan ${args.join(' ')}\n${stdout}`)}\n\n(${note(`${humanDuration(seconds)} on a ${machine()}`)})`;
+    },
+  };
+}
+
 /** The invalid scenario the README's validation example shows. */
 export const BAD_SCENARIO = { name: 'bad', fuotaTask: { fec: 'v3' }, multicastGroup: { dlClass: 'ClassB', pingSlotPeriod: 100 } };
 
@@ -125,17 +138,8 @@ export const BLOCKS: Block[] = [
       return `It took ${seconds.toFixed(1)} s on a ${machine()} when \`npm run docs\` last measured it.`;
     },
   },
-  {
-    file: 'README.md',
-    name: 'plan-example',
-    checked: false,
-    make: async (ctx) => {
-      const args = ['plan', 'scenarios/default.json', '--deadline', '12h', '--energy-budget', '200J', '--force', '--quiet'];
-      const { stdout, seconds } = ctx.cli(args);
-      return `${fence(`$ npx fuota-sim ${args.slice(0, -2).join(' ')}\n${stdout}`)}\n\n` +
-        `(${humanDuration(seconds)} on a ${machine()}: 34 settings of the default town, each simulated; the settings run on worker threads when cores are idle.)`;
-    },
-  },
+  planExample('README.md', 'npx fuota-sim', ['scenarios/default.json', '--deadline', '12h', '--energy-budget', '200J'],
+    (took) => `${took}: 34 settings of the default town, each simulated; the settings run on worker threads when cores are idle.`),
   {
     file: 'docs/workflows.md',
     name: 'sweep-example',
@@ -145,16 +149,8 @@ export const BLOCKS: Block[] = [
       return `${fence(`$ fuota-sim sweep scenarios/sweep-class-redundancy.json\n${stdout}`)}\n\n(${humanDuration(seconds)} on a ${machine()}, plots included.)`;
     },
   },
-  {
-    file: 'docs/workflows.md',
-    name: 'plan-example',
-    checked: false,
-    make: async (ctx) => {
-      const args = ['plan', 'scenarios/sweep-class-redundancy.json', '--deadline', '6h', '--energy-budget', '5J', '--force', '--quiet'];
-      const { stdout, seconds } = ctx.cli(args);
-      return `${fence(`$ fuota-sim ${args.slice(0, -2).join(' ')}\n${stdout}`)}\n\n(200 devices, a 32 KiB image, 3 replications per setting; ${humanDuration(seconds)} on a ${machine()}.)`;
-    },
-  },
+  planExample('docs/workflows.md', 'fuota-sim', ['scenarios/sweep-class-redundancy.json', '--deadline', '6h', '--energy-budget', '5J'],
+    (took) => `200 devices, a 32 KiB image, 3 replications per setting; ${took}.`),
 ];
 
 /** An SVG of one of the default run's plots. */

@@ -74,6 +74,16 @@ export function subBandTitle(region: RegionName, subBand: string): string {
   return `${mhz(band.minHz)}–${mhz(band.maxHz)} MHz (${limit})`;
 }
 
+/** The share at time t of a step curve (0 before its first point). */
+export function shareAt(curve: readonly CompletionPoint[], t: number): number {
+  let share = 0;
+  for (const p of curve) {
+    if (p.timeS > t) break;
+    share = p.share;
+  }
+  return share;
+}
+
 /** Most points kept in a completion curve (the curve is a step function; see completionPoints). */
 export const MAX_COMPLETION_POINTS = 1000;
 

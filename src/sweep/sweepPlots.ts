@@ -10,10 +10,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sessionStartFromPhases, type CompletionPoint, type RunPlotData } from '../output/plotData.js';
+import { sessionStartFromPhases, shareAt, type CompletionPoint, type RunPlotData } from '../output/plotData.js';
 import { CLASS_SCALE, CLASS_STYLE, completionCurve, metricInfo, metricVsParameter, parameterTitle, parametersTitle, type CompletionSeries, type CompletionSeriesPoint, type MetricPoint, type PlotEntry } from '../output/plots/index.js';
 import type { SweepManifest } from './manifest.js';
-import { shareInterval } from './proportion.js';
+import { shareInterval, type ShareInterval } from './proportion.js';
 import { confidenceInterval } from './stats.js';
 import { aggregateMetric, runDir, type RunRecord } from './tables.js';
 
@@ -49,15 +49,6 @@ export function pointLabel(manifest: SweepManifest, point: number, paths = manif
 export function parameterPath(manifest: SweepManifest): string | null {
   const numeric = manifest.sweptPaths.filter((p) => manifest.points.every((pt) => typeof pt.values[p] === 'number'));
   return numeric.at(-1) ?? manifest.sweptPaths[0] ?? null;
-}
-
-function shareAt(curve: readonly CompletionPoint[], t: number): number {
-  let share = 0;
-  for (const p of curve) {
-    if (p.timeS > t) break;
-    share = p.share;
-  }
-  return share;
 }
 
 /** The completion curve and session start of a run, from its series.json; null when absent. */
@@ -154,14 +145,20 @@ function reachedShare(run: RunRecord): number | null {
   return typeof n === 'number' && n > 0 && typeof k === 'number' ? k / n : (run.metrics.updatedRatio ?? null);
 }
 
+/** Mean and interval of a share metric over runs (proportion.ts), with the device counts behind it when the summaries have them. */
+export function runsShareInterval(metric: string, own: readonly RunRecord[], shares: number[]): ShareInterval | null {
+  const countMetric = metricInfo(metric).countMetric;
+  const counts = countMetric ? own.map((r) => ({ k: r.metrics[countMetric], n: r.metrics.devices })) : [];
+  const ok = counts.length > 0 && counts.every((c) => typeof c.k === 'number' && typeof c.n === 'number');
+  return shareInterval(shares, ok ? (counts as Array<{ k: number; n: number }>) : null);
+}
+
 /** One point of a metric-vs-parameter plot: mean and interval over the point's runs, or what was reached instead. */
 function metricPoint(metric: string, own: readonly RunRecord[], curves: Map<string, RunCurve>): Pick<MetricPoint, 'mean' | 'ciLow' | 'ciHigh' | 'n' | 'notReached'> {
   const values = own.map((r) => runMetric(r, metric, curves.get(r.runId)));
   const info = metricInfo(metric);
   if (info.kind === 'share' && values.every((v) => v !== null)) {
-    const counts = info.countMetric ? own.map((r) => ({ k: r.metrics[info.countMetric as string], n: r.metrics.devices })) : [];
-    const ok = counts.length > 0 && counts.every((c) => typeof c.k === 'number' && typeof c.n === 'number');
-    const si = shareInterval(values as number[], ok ? (counts as Array<{ k: number; n: number }>) : null);
+    const si = runsShareInterval(metric, own, values as number[]);
     return { mean: si?.mean ?? null, ciLow: si?.low ?? null, ciHigh: si?.high ?? null, n: own.length };
   }
   const agg = aggregateMetric(values);

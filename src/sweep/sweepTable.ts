@@ -7,8 +7,7 @@
 import { metricInfo, parameterTitle } from '../output/plots/index.js';
 import { timeUnitFor } from '../output/plots/theme.js';
 import type { SweepManifest } from './manifest.js';
-import { shareInterval } from './proportion.js';
-import { runMetric, type RunCurve } from './sweepPlots.js';
+import { runMetric, runsShareInterval, type RunCurve } from './sweepPlots.js';
 import { aggregateMetric, type RunRecord } from './tables.js';
 
 /** The metrics of the sweep report's table, in column order. */
@@ -50,9 +49,7 @@ export function metricCell(metric: string, own: readonly RunRecord[], curves: Ma
   const info = metricInfo(metric);
   if (info.kind === 'share') {
     if (values.some((v) => v === null)) return '—';
-    const counts = info.countMetric ? own.map((r) => ({ k: r.metrics[info.countMetric as string], n: r.metrics.devices })) : [];
-    const ok = counts.length > 0 && counts.every((c) => typeof c.k === 'number' && typeof c.n === 'number');
-    const si = shareInterval(values as number[], ok ? (counts as Array<{ k: number; n: number }>) : null);
+    const si = runsShareInterval(metric, own, values as number[]);
     return si ? shareText(si.mean, si.low, si.high) : '—';
   }
   const agg = aggregateMetric(values);

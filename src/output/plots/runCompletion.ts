@@ -6,7 +6,7 @@
  * reported beside it, not folded into the curve. Without a session (unicast) only the campaign
  * panel is drawn.
  */
-import type { CompletionPoint } from '../plotData.js';
+import { shareAt, type CompletionPoint } from '../plotData.js';
 import { humanDuration } from '../report/human.js';
 import { completionAxis, completionPanel, type CompletionSeriesPoint } from './completionCurve.js';
 import { CLASS_SCALE, CLASS_STYLE, frame, GUIDE_COLOR, PLOT_WIDTH, type VlSpec } from './theme.js';
@@ -24,16 +24,6 @@ export interface RunCompletionInput {
   campaignDurationS: number;
   timeTo90S: number | null;
   timeTo95S: number | null;
-}
-
-/** The share at time t of a step curve. */
-function shareAt(curve: readonly CompletionPoint[], t: number): number {
-  let share = 0;
-  for (const p of curve) {
-    if (p.timeS > t) break;
-    share = p.share;
-  }
-  return share;
 }
 
 /** Time of the last step up of a curve (its plateau point excluded), or 0. */
