@@ -2,7 +2,7 @@
 import type { FileData } from './atomic.js';
 import { roundDeep, stableJson } from './format.js';
 import { runPlots, type VlSpec } from './plots/index.js';
-import type { RunPlotData } from './plotData.js';
+import { sessionStartFromPhases, type RunPlotData } from './plotData.js';
 import { buildReportHtml, type ReportInput } from './report.js';
 
 export type PlotFormat = 'svg' | 'vl';
@@ -27,6 +27,6 @@ export async function plotFiles(input: ReportInput, data: RunPlotData, opts: Plo
       if (renderSvg) files.push([`${p.name}.svg`, await renderSvg(spec)]);
     }
   }
-  if (opts.report) files.push(['report.html', buildReportHtml(input, plots)]);
+  if (opts.report) files.push(['report.html', buildReportHtml(input, plots, sessionStartFromPhases(data.phases))]);
   return files;
 }

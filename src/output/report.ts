@@ -30,13 +30,20 @@ function runMetaLine(s: ReportInput['scenario']): string {
   ].join(' · ');
 }
 
-export function buildReportHtml(result: ReportInput, specs: PlotEntry[]): string {
+/** The note under a time-to-X card: from the campaign start, and from the session start when there was one. */
+function timeToNote(t: number | null, sessionStartS: number | null): string {
+  if (t === null) return 'not reached';
+  return sessionStartS === null ? 'since campaign start' : `since campaign start; ${humanDuration(t - sessionStartS)} into the session`;
+}
+
+/** The run report; `sessionStartS` (s from the campaign start, null without a session) adds times from the session start. */
+export function buildReportHtml(result: ReportInput, specs: PlotEntry[], sessionStartS: number | null = null): string {
   const m = roundDeep(result.summary) as Summary; // the numbers summary.json holds, so a redraw matches
   const s = result.scenario;
   const headline = headlineHtml([
     { label: 'Devices updated', value: humanPercent(m.updatedRatio), note: `${humanCount(m.devicesUpdated)} of ${humanCount(m.devices)}` },
-    { label: 'Time to 90 %', value: humanDuration(m.timeTo90S), note: m.timeTo90S === null ? 'not reached' : 'since campaign start' },
-    { label: 'Time to 95 %', value: humanDuration(m.timeTo95S), note: m.timeTo95S === null ? 'not reached' : 'since campaign start' },
+    { label: 'Time to 90 %', value: humanDuration(m.timeTo90S), note: timeToNote(m.timeTo90S, sessionStartS) },
+    { label: 'Time to 95 %', value: humanDuration(m.timeTo95S), note: timeToNote(m.timeTo95S, sessionStartS) },
     { label: 'Campaign', value: humanDuration(m.campaignDurationS), note: `distribution ${humanDuration(m.distributionDurationS)}` },
     { label: 'Downlink airtime', value: humanDuration(m.downlinkAirtimeS), note: `${humanCount(m.fragmentsSent)} fragments sent` },
     { label: 'Max duty cycle', value: humanPercent(m.maxDutyCycle), note: `waited ${humanDuration(m.dutyCycleWaitS)} in total` },

@@ -48,6 +48,14 @@ describe('run report', () => {
     expect(html.split('</script>').length - 1).toBe(4); // two libraries, the specs, the boot script
   });
 
+  it('gives the times to 90 % and 95 % from the session start as well, when there was one', () => {
+    const r = sampleResult();
+    r.summary.timeTo90S = 7200;
+    const html = buildReportHtml(r, [], 1800);
+    expect(html).toContain('<div class="label">Time to 90 %</div><div class="value">2 h 00 min</div><div class="note">since campaign start; 90.0 min into the session</div>');
+    expect(html).toContain('<div class="label">Time to 95 %</div><div class="value">—</div><div class="note">not reached</div>');
+  });
+
   it('is the same text for the same run', () => {
     expect(runReport()).toBe(runReport());
   });
