@@ -67,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
         'Scenario fields: docs/scenarios.md   Result files: docs/results.md   Models: docs/models/',
     )
     .middleware(noRepeats, true)
+    // `fuota-sim completion >> ~/.bashrc` (or ~/.zshrc): tab completes commands and options
+    .completion('completion', 'Print a bash/zsh script that completes commands and options: fuota-sim completion >> ~/.bashrc')
     .help()
     .alias('h', 'help')
     .version()

@@ -2,8 +2,13 @@
  * A progress bar on standard error (cli-progress): done/total, rate and ETA. It stays silent when
  * `quiet`, when the stream is not a terminal (CI logs, pipes), and until `delayMs` has passed, so
  * short runs print nothing.
+ *
+ * The ETA is ours, not cli-progress's (which divides by the progress of its last few redraws and
+ * prints "NF" as soon as those did not move): the remaining work at the rate of the last
+ * ETA_WINDOW_MS, or since the start when that is shorter; "…" until the bar has moved.
  */
 import cliProgress from 'cli-progress';
+import { humanDuration } from '../output/report/human.js';
 
 /** The part of a terminal stream the bar uses (process.stderr, or a fake in tests). */
 export interface ProgressStream {
@@ -25,6 +30,8 @@ export interface ProgressOptions {
   now?: () => number;
   /** what is counted, for the rate, e.g. "runs" (default: none) */
   unit?: string;
+  /** show a percentage instead of done/total and a rate (for a share of one run) */
+  percent?: boolean;
 }
 
 export interface Progress {
@@ -35,6 +42,24 @@ export interface Progress {
 }
 
 const NO_PROGRESS: Progress = { update: () => undefined, stop: () => undefined };
+
+/** The rate behind the ETA is measured over this much recent wall time. */
+export const ETA_WINDOW_MS = 20_000;
+
+/**
+ * Remaining seconds from (wall ms, done) samples, oldest first: the rate over the samples of the
+ * last ETA_WINDOW_MS (at least two); null while nothing moved.
+ */
+export function etaSeconds(samples: ReadonlyArray<readonly [number, number]>, total: number): number | null {
+  if (samples.length < 2) return null;
+  const [tEnd, vEnd] = samples[samples.length - 1];
+  let i = samples.length - 2;
+  while (i > 0 && tEnd - samples[i - 1][0] <= ETA_WINDOW_MS) i--;
+  const [t0, v0] = samples[i];
+  const rate = (vEnd - v0) / Math.max(1, tEnd - t0);
+  if (!(rate > 0)) return null;
+  return Math.max(0, total - vEnd) / rate / 1000;
+}
 
 function formatRate(perS: number): string {
   if (!Number.isFinite(perS) || perS <= 0) return '–';
@@ -51,11 +76,12 @@ export function createProgress(opts: ProgressOptions): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,
-      format: `${opts.label} |{bar}| {value}/{total}${unit} · {rate}/s · ETA {eta_formatted}{info}`,
+      format: opts.percent
+        ? `${opts.label} |{bar}| {percentage} % · ETA {etaText}{info}`
+        : `${opts.label} |{bar}| {value}/{total}${unit} · {rate}/s · ETA {etaText}{info}`,
       barsize: 28,
       hideCursor: true,
       clearOnComplete: false,
-      etaBuffer: 50,
       fps: 10,
       gracefulExit: true,
     },
@@ -63,10 +89,18 @@ export function createProgress(opts: ProgressOptions): Progress {
   );
   let started = false;
   let stopped = false;
-  const payload = (done: number, info?: string) => ({
-    rate: formatRate(done / Math.max(1e-3, (now() - t0) / 1000)),
-    info: info ? ` · ${info}` : '',
-  });
+  const samples: Array<[number, number]> = [[t0, 0]];
+  const payload = (done: number, info?: string) => {
+    const t = now();
+    if (done !== samples[samples.length - 1][1]) samples.push([t, done]);
+    while (samples.length > 2 && t - samples[1][0] > ETA_WINDOW_MS) samples.shift(); // keep one sample older than the window
+    const eta = etaSeconds([...samples, [t, done]], opts.total);
+    return {
+      rate: formatRate(done / Math.max(1e-3, (t - t0) / 1000)),
+      etaText: eta === null ? '…' : humanDuration(Math.ceil(eta)),
+      info: info ? ` · ${info}` : '',
+    };
+  };
   return {
     update(done, info) {
       if (stopped) return;

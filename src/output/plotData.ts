@@ -4,17 +4,18 @@
  * read.ts); both give the same values (every number rounded by format.ts's rule, as the files
  * store it), so `fuota-sim plot` redraws exactly the plots the run drew.
  */
+import { rebuiltAndVerified } from '../sim/summary.js';
 import { getRegion } from '../lorawan/regions/index.js';
 import type { RegionName } from '../scenario/types.js';
 import type { RunResult } from '../sim/types.js';
-import { roundDeep } from './format.js';
+import { roundDeep, roundNumber } from './format.js';
 
 export type PhaseName = RunResult['phases'][number]['phase'];
 
 export interface CompletionPoint {
   /** seconds from campaign start */
   timeS: number;
-  /** share (0..1) of the whole fleet updated (status Successful) by then */
+  /** share (0..1) of the whole fleet that had rebuilt and verified the image by then */
   share: number;
 }
 
@@ -38,15 +39,50 @@ export interface DutyCyclePlotSeries {
 
 export interface RunPlotData {
   name: string;
+  /** the scenario's region, for the names of its sub-bands */
+  region: RegionName;
   dlClass: string;
   devices: number;
   campaignDurationS: number;
+  /** summary.json's time to 90 % and 95 % rebuilt and verified, s from the campaign start; null when never */
+  timeTo90S: number | null;
+  timeTo95S: number | null;
   completion: CompletionPoint[];
   /** per-device rows; null when the run wrote no devices.csv */
   deviceRows: DevicePlotRows | null;
   gatewaysM: Array<[number, number]>;
   dutyCycle: { binS: number; series: DutyCyclePlotSeries[] };
   phases: RunResult['phases'];
+}
+
+/**
+ * When the multicast session began, s from the campaign start: the start of the distribution phase
+ * (phases run from simulation start; setup starts at the campaign start). Null without one.
+ */
+export function sessionStartFromPhases(phases: RunPlotData['phases']): number | null {
+  const dist = phases.find((p) => p.phase === 'distribution');
+  if (!dist) return null;
+  const campaignStartS = phases.find((p) => p.phase === 'setup')?.startS ?? 0;
+  return dist.startS - campaignStartS;
+}
+
+/** `869.4–869.65 MHz (10 %)`: a sub-band by its frequencies and duty-cycle limit, as people know it. */
+export function subBandTitle(region: RegionName, subBand: string): string {
+  const band = getRegion(region).subBands.find((b) => b.name === subBand);
+  if (!band) return subBand;
+  const mhz = (hz: number) => String(roundNumber(hz / 1e6));
+  const limit = band.dutyCycle >= 1 ? 'no duty-cycle limit' : `${roundNumber(band.dutyCycle * 100)} %`;
+  return `${mhz(band.minHz)}–${mhz(band.maxHz)} MHz (${limit})`;
+}
+
+/** The share at time t of a step curve (0 before its first point). */
+export function shareAt(curve: readonly CompletionPoint[], t: number): number {
+  let share = 0;
+  for (const p of curve) {
+    if (p.timeS > t) break;
+    share = p.share;
+  }
+  return share;
 }
 
 /** Most points kept in a completion curve (the curve is a step function; see completionPoints). */
@@ -100,10 +136,13 @@ export function plotDataFromResult(result: RunResult, withDevices = result.scena
   const d = result.devices;
   const data: RunPlotData = {
     name: result.scenario.name,
+    region: result.scenario.region,
     dlClass: result.scenario.multicastGroup.dlClass,
     devices: result.summary.devices,
     campaignDurationS: result.summary.campaignDurationS,
-    completion: completionPoints(d.decodedAtS, (i) => d.status[i] === 'Successful', d.count, result.summary.campaignDurationS),
+    timeTo90S: result.summary.timeTo90S,
+    timeTo95S: result.summary.timeTo95S,
+    completion: completionPoints(d.decodedAtS, (i) => rebuiltAndVerified(d.status[i]), d.count, result.summary.campaignDurationS),
     deviceRows: withDevices
       ? {
           xM: Array.from(d.xM),

@@ -2,9 +2,8 @@
 import type { FileData } from './atomic.js';
 import { roundDeep, stableJson } from './format.js';
 import { runPlots, type VlSpec } from './plots/index.js';
-import type { RunPlotData } from './plotData.js';
+import { sessionStartFromPhases, type RunPlotData } from './plotData.js';
 import { buildReportHtml, type ReportInput } from './report.js';
-import { renderSvg } from './svg.js';
 
 export type PlotFormat = 'svg' | 'vl';
 
@@ -19,13 +18,15 @@ export async function plotFiles(input: ReportInput, data: RunPlotData, opts: Plo
   if (opts.format === null && !opts.report) return [];
   const plots = runPlots(data);
   const files: Array<[string, FileData]> = [];
+  // vega loads only when SVG is drawn: a sweep's worker threads, which write no plots, never pay for it
+  const renderSvg = opts.format === 'svg' ? (await import('./svg.js')).renderSvg : null;
   if (opts.format !== null) {
     for (const p of plots) {
       const spec = roundDeep(p.spec) as VlSpec; // exactly what the .vl.json file holds
       files.push([`${p.name}.vl.json`, stableJson(spec)]);
-      if (opts.format === 'svg') files.push([`${p.name}.svg`, await renderSvg(spec)]);
+      if (renderSvg) files.push([`${p.name}.svg`, await renderSvg(spec)]);
     }
   }
-  if (opts.report) files.push(['report.html', buildReportHtml(input, plots)]);
+  if (opts.report) files.push(['report.html', buildReportHtml(input, plots, sessionStartFromPhases(data.phases))]);
   return files;
 }

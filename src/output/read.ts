@@ -63,9 +63,12 @@ export async function readRunResults(dir: string): Promise<RunFiles> {
   const deviceRows = existsSync(join(dir, 'devices.csv')) ? parseDeviceRows(await readText(dir, 'devices.csv')) : null;
   const data: RunPlotData = {
     name: scenario.name,
+    region: scenario.region,
     dlClass: scenario.multicastGroup.dlClass,
     devices: summary.devices,
     campaignDurationS: summary.campaignDurationS,
+    timeTo90S: summary.timeTo90S,
+    timeTo95S: summary.timeTo95S,
     completion: series.completion,
     deviceRows,
     gatewaysM: scenario.gateways.positions,

@@ -11,6 +11,8 @@ import type { Booking } from './campaign/session-time.js';
 import { ClassADownlinks } from './classa-downlink.js';
 import { newRunContext, type RunContext } from './context.js';
 import { Ev } from './events.js';
+import { Srv } from './campaign/state.js';
+import { runProgress } from './progress.js';
 import { BackgroundTraffic } from './traffic.js';
 import { TxLog } from './txlog.js';
 import { UplinkMedium } from './uplinks.js';
@@ -32,7 +34,7 @@ export interface PassOptions {
   trace: boolean;
   /** record what each frame carried (frame capture) */
   frameDetails?: boolean;
-  onProgress?: (fraction: number) => void;
+  onProgress?: (fraction: number, stage?: string) => void;
   /** called once the models are built, before anything happens (validation attaches observers) */
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
 }
@@ -84,9 +86,20 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
     kernel.run(Math.min(until, maxUs));
     if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
     if (opts.onProgress) {
-      const expectedEndUs = ctx.sessionEndUs > 0 ? ctx.sessionEndUs : ctx.campaignStartUs + 4 * campaign.ex.intervalUs;
-      shown = Math.max(shown, Math.min(0.99, (kernel.now - ctx.campaignStartUs) / Math.max(1, expectedEndUs - ctx.campaignStartUs)));
-      opts.onProgress(shown);
+      // setup steps done: each device counts its steps up to `setUp` (answered the session request), 1 when there or out
+      let setUp = 0;
+      let steps = 0;
+      for (const step of campaign.core.st.srvStep) {
+        if (step >= Srv.setUp) setUp++;
+        steps += step >= Srv.setUp ? 1 : step / Srv.setUp;
+      }
+      const n = world.fleet.count;
+      const p = runProgress({
+        campaignStartUs: ctx.campaignStartUs, nowUs: kernel.now, sessionStartUs: ctx.sessionStartUs, sessionEndUs: ctx.sessionEndUs,
+        setUp, devices: n, setupShare: n > 0 ? steps / n : 1, sessionTimeoutUs: s.multicastGroup.sessionTimeoutS * 1e6,
+      });
+      shown = Math.max(shown, p.fraction);
+      opts.onProgress(shown, p.stage);
     }
   }
   const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;

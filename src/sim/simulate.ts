@@ -29,9 +29,12 @@ import { buildWorld } from './world.js';
 
 export const SIMULATOR_VERSION = '0.1.0';
 
+/** Share of the progress bar given to the setup probe (about a third of an after-setup run's time in the default town). */
+const PROBE_SHARE = 0.3;
+
 export interface SimulateOptions {
-  /** called now and then with the share of the campaign elapsed (0..1, an estimate until the session is known) */
-  onProgress?: (fraction: number) => void;
+  /** called now and then with the share of the campaign elapsed (0..1, an estimate until the session is known; progress.ts) and its stage */
+  onProgress?: (fraction: number, stage?: string) => void;
   /** keep every frame for transmissions.csv (also on when the scenario's outputs.transmissions is) */
   trace?: boolean;
   /** also record what each frame carried (device, message, argument) for the frame capture (`--pcap`); implies trace */
@@ -48,7 +51,11 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   const pkg = buildFirmwarePackage(s.firmware, s.seed);
   const plan = fragmentPlan(pkg.payload.length, s.fuotaTask.fragmentSizeBytes, s.fuotaTask.redundancyPercent);
   const classASetup = s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast';
-  const probeSetup = (): Pass => runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false });
+  // with an "after-setup" booking the setup probe runs first: it takes the first PROBE_SHARE of the bar
+  const probeProgress = opts.onProgress === undefined ? undefined
+    : (f: number, stage?: string) => opts.onProgress!(PROBE_SHARE * f, `booking: ${stage ?? 'setup'}`);
+  const probeSetup = (progress?: SimulateOptions['onProgress']): Pass =>
+    runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, onProgress: progress });
 
   let probe: Pass | null = null;
   let booking: Booking | null = scenarioBooking(s);
@@ -57,7 +64,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
     let readyUs = campaignStartUs;
     if (classASetup) {
-      probe = probeSetup();
+      probe = probeSetup(probeProgress);
       const ready = readyTimesS(probe.ctx, probe.campaign);
       readyUs = ready.length > 0 ? campaignStartUs + ready[ready.length - 1] * 1e6 : probe.campaignEndUs;
     }
@@ -66,7 +73,8 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   const main = runPass(world, pkg, plan, booking, {
     trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
     frameDetails: opts.frameDetails === true,
-    onProgress: opts.onProgress,
+    onProgress: opts.onProgress === undefined ? undefined
+      : probe === null ? opts.onProgress : (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage),
     onStart: opts.onStart,
   });
   const { ctx, campaign, campaignEndUs } = main;

@@ -7,13 +7,13 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
 import { stableJson } from '../output/format.js';
-import type { CompletionPoint } from '../output/plotData.js';
 import { buildSweepReportHtml } from '../output/report.js';
 import { renderSvg } from '../output/svg.js';
 import { readJsonFile } from '../scenario/json.js';
 import type { SweepManifest } from './manifest.js';
-import { readCompletion, sweepPlots } from './sweepPlots.js';
-import { aggregateColumns, aggregateRows, readRunRecords, runDir, sweepAggregateCsv, sweepSummaryCsv, sweepSummaryJson, type RunRecord } from './tables.js';
+import { readCompletion, sweepPlots, type RunCurve } from './sweepPlots.js';
+import { sweepKeyTable } from './sweepTable.js';
+import { readRunRecords, runDir, sweepAggregateCsv, sweepSummaryCsv, sweepSummaryJson, type RunRecord } from './tables.js';
 
 export interface AssembleOptions {
   /** draw the sweep plots and report.html when the sweep is complete (default true) */
@@ -41,7 +41,7 @@ export async function assembleSweep(dir: string, manifest: SweepManifest, opts: 
   await put('aggregate.csv', sweepAggregateCsv(manifest, runs));
   await put('summary.json', stableJson(sweepSummaryJson(manifest, runs)));
   if (complete && opts.plots !== false) {
-    const curves = new Map<string, CompletionPoint[]>();
+    const curves = new Map<string, RunCurve>();
     for (const r of runs) {
       const c = readCompletion(dir, r.runId);
       if (c) curves.set(r.runId, c);
@@ -59,8 +59,7 @@ export async function assembleSweep(dir: string, manifest: SweepManifest, opts: 
         description: typeof first.description === 'string' ? first.description : undefined,
         simulatorVersion: String(first.simulatorVersion ?? ''),
         parameters: manifest.sweptPaths,
-        columns: aggregateColumns(manifest),
-        rows: aggregateRows(manifest, runs),
+        table: sweepKeyTable(manifest, runs, curves),
         runs: runs.length,
         plots,
       }),

@@ -1,7 +1,8 @@
 /**
  * Capacity planning decisions over simulated settings: the Pareto front of time to 95 % against
- * mean energy per device (both lower is better), and the recommended setting under a deadline and
- * an energy budget.
+ * mean energy per device (both lower is better), the recommended setting under a deadline and an
+ * energy budget, settings with identical outcomes grouped, and why a class or setting is not on
+ * the front.
  */
 
 export interface PlanSetting {
@@ -19,6 +20,8 @@ export interface PlanCandidate extends PlanSetting {
   timeTo95S: number | null;
   energyMeanJ: number | null;
   updatedRatio: number | null;
+  /** mean share of devices that rebuilt and verified the image (what time to 95 % counts); updatedRatio when unknown */
+  reachedRatio?: number | null;
 }
 
 export interface PlanConstraints {
@@ -86,4 +89,88 @@ export function recommend(candidates: readonly PlanCandidate[], k: PlanConstrain
     else binding = 'both';
   }
   return { choice, binding, fastestWithinBudget, cheapestWithinDeadline };
+}
+
+/** Share of devices that rebuilt and verified the image in a setting (what time to 95 % counts). */
+export function reachedShare(c: PlanCandidate): number | null {
+  return c.reachedRatio ?? c.updatedRatio;
+}
+
+/**
+ * Settings of one class whose outcomes are the same: time to 95 % equal to the second and mean
+ * energy equal to three significant digits (or, for settings that never reach 95 %, the share of
+ * devices updated equal to 0.1 %), e.g. redundancy that makes no difference on a clean channel.
+ */
+export interface OutcomeGroup {
+  members: PlanCandidate[];
+  /** the recommended setting when the group holds it, else its first on the front, else its first */
+  lead: PlanCandidate;
+}
+
+function outcomeKey(c: PlanCandidate): string {
+  const e = c.energyMeanJ === null ? 'null' : Number(c.energyMeanJ.toPrecision(3));
+  if (c.timeTo95S !== null) return `${c.dlClass}|t${Math.round(c.timeTo95S)}|${e}`;
+  const share = reachedShare(c);
+  return `${c.dlClass}|s${share === null ? 'null' : Math.round(share * 1000)}|${e}`;
+}
+
+/** Candidates grouped by identical outcome, groups in the order of their first member. */
+export function groupOutcomes(candidates: readonly PlanCandidate[], front: readonly PlanCandidate[] = [], choice: PlanCandidate | null = null): OutcomeGroup[] {
+  const byKey = new Map<string, PlanCandidate[]>();
+  for (const c of candidates) {
+    const k = outcomeKey(c);
+    byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  }
+  const onFront = new Set(front.map((c) => c.point));
+  return [...byKey.values()].map((members) => ({
+    members,
+    lead: members.find((m) => m.point === choice?.point) ?? members.find((m) => onFront.has(m.point)) ?? members[0],
+  }));
+}
+
+/** `DR6, 10 % redundancy, 239-byte fragments` (the class said separately). */
+export function settingText(c: PlanSetting): string {
+  return `DR${c.dlDr}, ${c.redundancyPercent} % redundancy, ${c.fragmentSizeBytes}-byte fragments`;
+}
+
+const pct = (share: number): string => `${Number((share * 100).toFixed(1))} %`;
+
+/**
+ * One sentence per class (in the order the classes come) that has no setting on the Pareto front,
+ * saying why: none of its settings updated 95 % of the devices (with the best share reached), or
+ * each that did is beaten on both time and energy by a setting on the front. Then one sentence on
+ * the settings of the other classes that never reached 95 %, when there are any.
+ */
+export function absenceReasons(candidates: readonly PlanCandidate[], front: readonly PlanCandidate[]): string[] {
+  const classes = [...new Set(candidates.map((c) => c.dlClass))];
+  const onFront = new Set(front.map((c) => c.dlClass));
+  const reasons: string[] = [];
+  for (const cls of classes) {
+    const own = candidates.filter((c) => c.dlClass === cls);
+    const never = own.filter((c) => !reaches(c));
+    if (onFront.has(cls)) {
+      if (never.length > 0) {
+        const best = Math.max(...never.map((c) => reachedShare(c) ?? 0));
+        reasons.push(`${cls}: ${never.length} of its ${own.length} settings never updated 95 % of the devices (at most ${pct(best)}); they are not on the front.`);
+      }
+      continue;
+    }
+    if (never.length === own.length) {
+      const best = [...own].sort((a, b) => (reachedShare(b) ?? 0) - (reachedShare(a) ?? 0) || a.point - b.point)[0];
+      const share = reachedShare(best);
+      reasons.push(
+        `${cls}: none of its ${own.length} settings updated 95 % of the devices; the best reached ${share === null ? 'no device' : pct(share)} ` +
+          `(${settingText(best)}): below the 95 % target, so it is not on the front.`,
+      );
+      continue;
+    }
+    const reaching = own.filter(reaches);
+    const fastest = [...reaching].sort(byTimeThenEnergy)[0];
+    const beater = front.find((f) => (f.timeTo95S as number) <= fastest.timeTo95S && (f.energyMeanJ as number) <= fastest.energyMeanJ) ?? front[0];
+    reasons.push(
+      `${cls}: ${reaching.length} of its ${own.length} settings updated 95 % of the devices, but a setting on the front is at least as fast and uses at most as much energy ` +
+        `as each of them (its fastest, ${settingText(fastest)}, against ${beater.dlClass} ${settingText(beater)}).`,
+    );
+  }
+  return reasons;
 }

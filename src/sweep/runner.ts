@@ -22,7 +22,7 @@ import { assembleSweep } from './assemble.js';
 import { executeRun, type RunDone, type RunTask } from './execute.js';
 import { buildManifest, manifestText, readManifest, MANIFEST_FILE, type SweepManifest } from './manifest.js';
 import { planRuns, shardRuns, type RunSpec, type Shard, type SweepPoint } from './plan.js';
-import { createWorkerPool, defaultWorkers, resolveWorkerFile } from './pool.js';
+import { executeAuto, runOnPool } from './autoWorkers.js';
 import { RUNS_DIR, runDir } from './tables.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { runFolderProblem } from './verify.js';
@@ -38,7 +38,7 @@ export interface PreparedSweep {
 }
 
 export interface SweepRunOptions {
-  /** worker threads (default: the number of cores); 1 runs in this thread */
+  /** worker threads; 1 runs in this thread; default: this thread, then workers when measured to pay (autoWorkers.ts) */
   workers?: number;
   shard?: Shard | null;
   /** finish an interrupted sweep: run only the runs without a complete folder */
@@ -142,25 +142,13 @@ function verifyRuns(outDir: string, slice: readonly RunSpec[]): { done: Set<stri
   return { done, redone };
 }
 
-async function executeAll(tasks: RunTask[], workers: number, onDone: (d: RunDone) => void): Promise<void> {
+async function executeAll(tasks: RunTask[], workers: number | 'auto', onDone: (d: RunDone) => void): Promise<void> {
+  if (workers === 'auto') return executeAuto(tasks, onDone);
   if (workers <= 1) {
     for (const t of tasks) onDone(await executeRun(t));
     return;
   }
-  const pool = createWorkerPool<RunTask, RunDone>(resolveWorkerFile(), workers);
-  try {
-    await Promise.all(
-      tasks.map((t) =>
-        pool.run(t).then(onDone, (err: Error) => {
-          // the worker's error arrives as a message: a refused write or a full disk is reported as such
-          if (/^E[A-Z]+: /.test(err.message)) throw new FuotaSimError(`run ${t.runId}: ${printableLine(err.message, 300)}`, EXIT.io);
-          throw new Error(`run ${t.runId} failed: ${err.message}`, { cause: err });
-        }),
-      ),
-    );
-  } finally {
-    await pool.close();
-  }
+  await runOnPool(tasks, workers, onDone);
 }
 
 /** Runs (the slice of) a prepared sweep into its folder and writes the sweep-level files. */
@@ -184,7 +172,7 @@ export async function executeSweep(prepared: PreparedSweep, opts: SweepRunOption
   const todo = slice.filter((r) => !done.has(r.runId));
   const runsDir = join(outDir, RUNS_DIR);
   const tasks = todo.map((r): RunTask => ({ runId: r.runId, scenario: r.scenario, runsDir, trace: opts.trace === true }));
-  const workers = Math.min(opts.workers ?? defaultWorkers(), Math.max(1, tasks.length));
+  const workers = opts.workers === undefined ? 'auto' : Math.min(opts.workers, Math.max(1, tasks.length));
   let finished = 0;
   opts.onStart?.(tasks.length);
   await executeAll(tasks, workers, (d) => opts.onProgress?.(++finished, tasks.length, d.runId));

@@ -33,7 +33,15 @@ describe('fuota-sim plan', () => {
     expect(r.stdout).toMatch(/Pareto front, time to 95 % updated against mean energy per device:\n\s+class\s+DR\s+redundancy/);
     expect(rows.filter((x) => x.paretoFront === 'true').length).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'plan.svg'), 'utf8')).toMatch(/^<svg/);
-    expect(JSON.parse(readFileSync(join(out, 'plan.vl.json'), 'utf8')).layer).toHaveLength(5);
+    const spec = JSON.parse(readFileSync(join(out, 'plan.vl.json'), 'utf8'));
+    const upper = spec.vconcat[0].data.values as Array<{ front: boolean; chosen: boolean; count: number }>;
+    // one mark per outcome; every setting that reached 95 % is behind one of them
+    expect(upper.reduce((n, v) => n + v.count, 0)).toBe(rows.filter((x) => x.timeTo95S !== '').length);
+    expect(upper.filter((v) => v.chosen)).toHaveLength(1);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>Pareto front</h2>');
+    expect(html).toContain(`Recommended: ${cheapest.dlClass} DR${cheapest.dlDr}`);
+    expect(r.stdout).toContain('(report.html, plan.csv, plan.svg)');
   });
 
   it('says which constraint binds and exits 1 when no setting meets them', async () => {

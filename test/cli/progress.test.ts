@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, type ProgressStream } from '../../src/cli/progress.js';
+import { createProgress, ETA_WINDOW_MS, etaSeconds, type ProgressStream } from '../../src/cli/progress.js';
 
 /** A fake terminal that records what is written; the visible text has the escape codes removed. */
 function fakeStream(isTTY: boolean): ProgressStream & { text(): string; writes: number } {
@@ -67,5 +67,34 @@ describe('progress bar', () => {
     p.update(2);
     p.stop();
     expect(stream.writes).toBe(before);
+  });
+});
+
+describe('ETA', () => {
+  it('is the remaining work at the recent rate, and "…" while nothing moved, never NF or Inf', () => {
+    const still = fakeStream(true);
+    const a = createProgress({ total: 100, label: 'run', stream: still, delayMs: 0, now: () => 0, percent: true });
+    a.update(0, 'setup');
+    expect(still.text()).toContain('0 % · ETA … · setup');
+    a.stop();
+    const stream = fakeStream(true);
+    let clock = 0;
+    const p = createProgress({ total: 100, label: 'run', stream, delayMs: 0, now: () => clock, percent: true });
+    clock = 10_000;
+    p.update(20, 'setup 200/1000 devices'); // 20 % in 10 s: 40 s to go
+    expect(stream.text()).toContain('20 % · ETA 40 s · setup 200/1000 devices');
+    expect(stream.text()).not.toMatch(/NF|Inf/);
+    p.stop();
+  });
+
+  it('follows the pace of the last 20 s, not of the whole run', () => {
+    // slow at first (10 % in 60 s), then 10 % in the last 10 s: 70 s to go at the recent pace, not 6 min
+    const eta = etaSeconds([[0, 0], [60_000, 10], [70_000, 20]], 100);
+    expect(eta).toBeCloseTo(80, 6);
+    expect(ETA_WINDOW_MS).toBe(20_000);
+    expect(etaSeconds([[0, 0], [5_000, 0]], 100)).toBeNull();
+    expect(etaSeconds([[0, 0]], 100)).toBeNull();
+    // within the window: the rate since the first sample
+    expect(etaSeconds([[0, 0], [5_000, 10], [10_000, 20]], 100)).toBeCloseTo(40, 6);
   });
 });

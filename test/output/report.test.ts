@@ -48,26 +48,38 @@ describe('run report', () => {
     expect(html.split('</script>').length - 1).toBe(4); // two libraries, the specs, the boot script
   });
 
+  it('gives the times to 90 % and 95 % from the session start as well, when there was one', () => {
+    const r = sampleResult();
+    r.summary.timeTo90S = 7200;
+    const html = buildReportHtml(r, [], 1800);
+    expect(html).toContain('<div class="label">Time to 90 %</div><div class="value">2 h 00 min</div><div class="note">since campaign start; 90.0 min into the session</div>');
+    expect(html).toContain('<div class="label">Time to 95 %</div><div class="value">—</div><div class="note">not reached</div>');
+  });
+
   it('is the same text for the same run', () => {
     expect(runReport()).toBe(runReport());
   });
 });
 
 describe('sweep report', () => {
-  it('shows the aggregate table, the sweep plots and the counts', () => {
-    const plot = metricVsParameter([{ x: 10, series: 'ClassC', mean: 100, ciLow: 90, ciHigh: 110 }], { parameter: 'Redundancy (%)', metric: 'Time to 90 % (s)' });
+  it('shows the key-metric table with links to the CSV files, the sweep plots and the counts', () => {
+    const plot = metricVsParameter([{ x: 10, series: 'ClassC', mean: 100, ciLow: 90, ciHigh: 110 }], { parameter: 'Redundancy (%)', metric: 'Time to 90 %', kind: 'duration' });
     const html = buildSweepReportHtml({
       name: 'class-redundancy',
       simulatorVersion: '0.1.0',
       parameters: ['fuotaTask.redundancyPercent'],
-      columns: ['fuotaTask.redundancyPercent', 'timeTo90S_mean'],
-      rows: [{ 'fuotaTask.redundancyPercent': 10, timeTo90S_mean: 100.1234567 }],
+      table: { columns: ['Redundancy (%)', 'Devices updated'], rows: [['10', '97.3 % (95.1–98.6)']] },
       runs: 3,
       plots: [{ name: 'time90-vs-redundancy', title: 'Time to 90 %', description: 'How long 90 % of the fleet took.', spec: plot }],
     });
     expect(html).toContain('FUOTA sweep: class-redundancy');
-    expect(html).toContain('<td>10</td><td>100.123457</td>');
+    expect(html).toContain('swept: Redundancy (%)');
+    expect(html).toContain('<th>Redundancy (%)</th><th>Devices updated</th>');
+    expect(html).toContain('<td>10</td><td>97.3 % (95.1–98.6)</td>');
+    expect(html).toContain('<a href="aggregate.csv">aggregate.csv</a>');
+    expect(html).toContain('<a href="summary.csv">summary.csv</a>');
     expect(html).toContain('id="chart-time90-vs-redundancy"');
     expect(html).toContain('<div class="label">Runs</div><div class="value">3</div>');
+    expect(html).toContain('<div class="label">Sweep points</div><div class="value">1</div>');
   });
 });

@@ -167,9 +167,11 @@ export function syntheticResult(n: number, seed = 1): RunResult {
   const bins = 60;
   const airtime = (phase: number): Float64Array =>
     Float64Array.from({ length: bins }, (_, b) => (b >= 3 && b < 46 ? 6.2 + 1.2 * Math.sin(b / 3 + phase) : 0));
+  const done = Array.from(decodedAtS).filter((t, i) => status[i] === 'Successful').sort((a, b) => a - b);
+  const timeTo = (share: number): number | null => done[Math.ceil(share * n) - 1] ?? null;
   return {
     ...base,
-    summary: { ...base.summary, devices: n, campaignDurationS: 3000 },
+    summary: { ...base.summary, devices: n, devicesUpdated: done.length, updatedRatio: done.length / n, campaignDurationS: 3000, timeTo90S: timeTo(0.9), timeTo95S: timeTo(0.95) },
     devices: {
       count: n, xM, yM, gateway, rssiDbm: zeros(), snrDb: zeros(), fragmentsReceived: new Int32Array(n),
       fragmentsNeeded: new Int32Array(n), decodedAtS, status, energyJ, energyRxJ: zeros(), energyTxJ: zeros(), energySleepJ: zeros(),

@@ -1,10 +1,8 @@
 /** `fuota-sim plan <scenario>`: which class, data rate, redundancy and fragment size meet a deadline and an energy budget. */
 import type { CommandModule } from 'yargs';
-import { humanDuration, humanEnergy, humanPercent } from '../../output/report/human.js';
 import type { DlClass } from '../../scenario/types.js';
 import type { CapacityPlan } from '../../sweep/capacity.js';
 import type { FragmentSizeChoice, PlanGrid } from '../../sweep/capacity-grid.js';
-import type { PlanCandidate } from '../../sweep/pareto.js';
 import { progressHooks } from '../../sweep/progress-hooks.js';
 import { parseDurationS, parseEnergyJ } from '../../sweep/units.js';
 import { quote } from '../../errors/index.js';
@@ -70,45 +68,6 @@ export function parsePlanArgs(argv: PlanArgs): { grid: Partial<PlanGrid>; deadli
   return { grid, deadlineS, energyBudgetJ };
 }
 
-function setting(c: PlanCandidate): string {
-  return `${c.dlClass} DR${c.dlDr}, ${c.redundancyPercent} % redundancy, ${c.fragmentSizeBytes}-byte fragments`;
-}
-
-function frontTable(front: readonly PlanCandidate[]): string {
-  const head = ['class', 'DR', 'redundancy', 'fragment', 'time to 95 %', 'energy/device', 'updated'];
-  const rows = front.map((c) => [
-    c.dlClass, String(c.dlDr), `${c.redundancyPercent} %`, `${c.fragmentSizeBytes} B`,
-    humanDuration(c.timeTo95S), humanEnergy(c.energyMeanJ), humanPercent(c.updatedRatio),
-  ]);
-  const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
-  return [head, ...rows].map((r) => `  ${r.map((c, j) => c.padEnd(w[j])).join('  ').trimEnd()}`).join('\n');
-}
-
-/** The recommendation, or why there is none, in one or two sentences. */
-export function recommendationText(plan: CapacityPlan, deadlineS?: number, energyBudgetJ?: number): string {
-  const { choice, binding, fastestWithinBudget: fast, cheapestWithinDeadline: cheap } = plan.recommendation;
-  const limits = [deadlineS === undefined ? '' : `deadline ${humanDuration(deadlineS)}`, energyBudgetJ === undefined ? '' : `energy budget ${humanEnergy(energyBudgetJ)} per device`]
-    .filter((s) => s !== '').join(', ');
-  if (choice) {
-    return `Recommended: ${setting(choice)}: 95 % updated after ${humanDuration(choice.timeTo95S)}, ` +
-      `${humanEnergy(choice.energyMeanJ)} per device on average${limits ? ` (${limits})` : ''}; the least energy of the settings that qualify.`;
-  }
-  switch (binding) {
-    case 'never-95':
-      return 'No setting brings 95 % of the fleet up to date: check coverage (gateways, data rate) and the session timeout.';
-    case 'deadline':
-      return `No setting meets the deadline of ${humanDuration(deadlineS)}: the deadline binds. ` +
-        `The fastest setting within the energy budget, ${setting(fast as PlanCandidate)}, needs ${humanDuration(fast?.timeTo95S)}.`;
-    case 'energy-budget':
-      return `No setting stays within ${humanEnergy(energyBudgetJ)} per device: the energy budget binds. ` +
-        `The cheapest setting that meets the deadline, ${setting(cheap as PlanCandidate)}, uses ${humanEnergy(cheap?.energyMeanJ)}.`;
-    default:
-      return `No setting meets both the deadline and the energy budget (${limits}): both bind. ` +
-        (fast ? `The fastest setting within budget needs ${humanDuration(fast.timeTo95S)}; ` : 'No setting that updates 95 % stays within the budget, ') +
-        (cheap ? `the cheapest that meets the deadline uses ${humanEnergy(cheap.energyMeanJ)}.` : 'and none meets the deadline.');
-  }
-}
-
 export const planCommand: CommandModule<object, PlanArgs> = {
   command: 'plan <scenario>',
   describe: 'Capacity planning: simulate class B/C × data rate × redundancy × fragment size for your fleet; print the Pareto front and a recommendation',
@@ -117,7 +76,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with your fleet, region, gateways and image' })
       .option('deadline', { type: 'string', describe: 'time by which 95 % of the fleet must be updated, e.g. 90s, 45m, 6h, 2d, 1h30m' })
       .option('energy-budget', { type: 'string', describe: 'mean radio energy a device may spend on the campaign, e.g. 500mJ, 5J, 0.5Wh' })
-      .option('workers', numberFlag('worker threads (default: the number of cores)'))
+      .option('workers', numberFlag('worker threads, 1..1024 (default: as for sweep, this thread first and workers when they pay)'))
       .option('classes', { type: 'string', describe: 'classes to try, comma-separated (default: ClassB,ClassC)' })
       .option('data-rates', { type: 'string', describe: 'downlink data rates to try (default: the slowest, a middle and the fastest class-B data rate of the region)' })
       .option('redundancies', { type: 'string', describe: 'redundancy percentages to try (default: 10,25,50)' })
@@ -136,7 +95,12 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   handler: async (argv) => {
     const { grid, deadlineS, energyBudgetJ } = parsePlanArgs(argv);
     const { workers } = parseParallelism(argv.workers, undefined);
-    const [{ planCapacity }, { displayPath }] = await Promise.all([import('../../sweep/capacity.js'), import('../../sweep/runner.js')]);
+    const [{ EmptyPlanError, planCapacity }, { displayPath }, { frontTable, recommendationText }, { absenceReasons }] = await Promise.all([
+      import('../../sweep/capacity.js'),
+      import('../../sweep/runner.js'),
+      import('../../sweep/planReport.js'),
+      import('../../sweep/pareto.js'),
+    ]);
     const hooks = progressHooks('plan', argv.quiet);
     let plan: CapacityPlan;
     try {
@@ -149,10 +113,11 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       hooks.stop();
     }
     const lines = [
-      `capacity plan: ${plan.candidates.length} settings simulated → ${displayPath(plan.outDir)} (plan.csv, plan.svg)`,
+      `capacity plan: ${plan.candidates.length} settings simulated → ${displayPath(plan.outDir)} (report.html, plan.csv, plan.svg)`,
       ...(plan.skipped.length > 0 ? [`${plan.skipped.length} combination(s) skipped as invalid (e.g. ${plan.skipped[0]})`] : []),
       'Pareto front, time to 95 % updated against mean energy per device:',
-      plan.front.length > 0 ? frontTable(plan.front) : '  (empty: no setting reached 95 %)',
+      plan.front.length > 0 ? frontTable(plan) : '  (empty: no setting reached 95 %)',
+      ...absenceReasons(plan.candidates, plan.front),
       recommendationText(plan, deadlineS, energyBudgetJ),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

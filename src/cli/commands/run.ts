@@ -112,8 +112,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (pcap) pcap.checkCaptureTarget(resolve(args.pcap!), args.force);
     if (args.pcap !== undefined) checkOutputFile(resolve(args.pcap), { overwrite: true, option: '--pcap' }); // a regular file where it can write
     const capture = pcap?.frameCaptureOptions();
-    const bar = createProgress({ total: 100, label: s.name, quiet: args.quiet });
-    const result = simulate(s, { trace: args.trace, onProgress: (f) => bar.update(Math.round(f * 100)), ...capture?.options });
+    const bar = createProgress({ total: 1000, label: s.name, quiet: args.quiet, percent: true });
+    const result = simulate(s, { trace: args.trace, onProgress: (f, stage) => bar.update(Math.round(f * 1000), stage), ...capture?.options });
     bar.stop();
     await writeRunResults(outDir, result, { force: args.force, trace: args.trace });
     if (pcap && capture) await pcap.writeCapture(resolve(args.pcap!), result, capture.taken());

@@ -22,10 +22,10 @@ interface SweepArgs {
 /** Most worker threads accepted (each holds a whole run in memory). */
 const MAX_WORKERS = 1024;
 
-/** Checks --workers and --shard; throws UsageError listing the problems. */
-export function parseParallelism(workers: unknown, shard: unknown): { workers: number; shard: Shard | null } {
+/** Checks --workers and --shard; throws UsageError listing the problems. No --workers: undefined (automatic, sweep/autoWorkers.ts). */
+export function parseParallelism(workers: unknown, shard: unknown): { workers: number | undefined; shard: Shard | null } {
   const problems: string[] = [];
-  const w = numberOption(workers, { flag: '--workers', min: 1, max: MAX_WORKERS }, problems) ?? defaultWorkers();
+  const w = numberOption(workers, { flag: '--workers', min: 1, max: MAX_WORKERS }, problems);
   let s: Shard | null = null;
   if (Array.isArray(shard)) {
     problems.push('--shard: given more than once; allowed: one i/N');
@@ -46,7 +46,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (JSON or YAML) with a "sweep" and/or "replications"' })
-      .option('workers', numberFlag(`worker threads running runs in parallel, 1..${MAX_WORKERS} (default: the number of cores, here ${defaultWorkers()}); 1 runs in this thread. Results are byte-identical for any value`))
+      .option('workers', numberFlag(
+        `worker threads running runs in parallel, 1..${MAX_WORKERS}; 1 runs in this thread. Default: runs start in this thread, and worker threads (up to the idle cores, here ${defaultWorkers()} cores) ` +
+          'take over only when the remaining runs are long enough to pay for their start-up (see docs/workflows.md). Results are byte-identical for any value',
+      ))
       .option('shard', {
         type: 'string',
         describe: 'run only slice i of N (i = 1..N): runs whose index ≡ i−1 (mod N). Give each shard its own --out and join them with "fuota-sim merge"',

@@ -1,10 +1,12 @@
 /**
  * Map of the fleet in metres (equal scale on both axes): devices coloured by status, or updated
- * devices coloured by decode time with the others marked by status; gateways as black triangles.
- * Large fleets are thinned to every k-th device (said in the subtitle) so the page stays light.
+ * devices coloured by when they rebuilt the image (minutes or hours since the session started)
+ * with the others marked by status; gateways as black triangles. Statuses keep their colours and
+ * group shapes everywhere (theme.ts), and the legend counts the devices of each status. Large
+ * fleets are thinned to every k-th device (said in the subtitle) so the page stays light.
  */
 import { groupDigits, roundNumber } from '../format.js';
-import { frame, inUnit, statusScale, timeUnitFor, type TimeUnit, type VlSpec } from './theme.js';
+import { durationAxis, frame, statusScale, type DurationAxis, type VlSpec } from './theme.js';
 
 export interface DeviceMapInput {
   xM: ArrayLike<number>;
@@ -16,6 +18,8 @@ export interface DeviceMapInput {
 
 export interface DeviceMapOptions {
   colorBy?: 'status' | 'decodeTime';
+  /** decode times are shown from this time (s from the campaign start, the session start); default 0 */
+  originS?: number | null;
   /** most devices drawn (default 5000) */
   maxPoints?: number;
   title?: string;
@@ -61,7 +65,7 @@ interface MapRow {
 }
 
 /** Every `stride`-th device as a plot row, with the bounding box of those rows and the gateways. */
-function mapRows(devices: DeviceMapInput, gatewaysM: Array<[number, number]>, stride: number, unit: TimeUnit) {
+function mapRows(devices: DeviceMapInput, gatewaysM: Array<[number, number]>, stride: number, axis: DurationAxis, originS: number) {
   const rows: MapRow[] = [];
   const box = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
   const extend = (x: number, y: number): void => {
@@ -70,7 +74,7 @@ function mapRows(devices: DeviceMapInput, gatewaysM: Array<[number, number]>, st
   for (let i = 0; i < devices.xM.length; i += stride) {
     const t = devices.decodedAtS[i];
     const updated = t !== null && Number.isFinite(t) && devices.status[i] === 'Successful';
-    rows.push({ device: i, x: devices.xM[i], y: devices.yM[i], status: devices.status[i], t: updated ? inUnit(t, unit) : null });
+    rows.push({ device: i, x: devices.xM[i], y: devices.yM[i], status: devices.status[i], t: updated ? axis.value(t - originS) : null });
     extend(devices.xM[i], devices.yM[i]);
   }
   for (const [x, y] of gatewaysM) extend(x, y);
@@ -78,21 +82,43 @@ function mapRows(devices: DeviceMapInput, gatewaysM: Array<[number, number]>, st
   return { rows, box };
 }
 
-function maxFinite(values: ArrayLike<number | null>): number {
+function maxFinite(values: ArrayLike<number | null>, originS: number): number {
   let max = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v !== null && Number.isFinite(v) && v > max) max = v;
+    if (v !== null && Number.isFinite(v) && v - originS > max) max = v - originS;
   }
   return max;
+}
+
+/** Devices whose status is Successful. */
+function countUpdated(devices: DeviceMapInput): number {
+  let n = 0;
+  for (let i = 0; i < devices.status.length; i++) if (devices.status[i] === 'Successful') n++;
+  return n;
+}
+
+/** Status colour and shape scales for the statuses of `all`, with the number of devices of each in the legend labels. */
+function statusEncodings(title: string, all: ArrayLike<string>, rows: readonly MapRow[]): { color: VlSpec; shape: VlSpec } {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < all.length; i++) counts.set(all[i], (counts.get(all[i]) ?? 0) + 1);
+  const scale = statusScale(rows.map((r) => r.status));
+  const labels = Object.fromEntries(scale.domain.map((st) => [st, `${st} (${groupDigits(counts.get(st) ?? 0)})`]));
+  const legend = { labelExpr: `${JSON.stringify(labels)}[datum.label] || datum.label`, labelLimit: 280 };
+  return {
+    color: { field: 'status', type: 'nominal', title, scale: { domain: scale.domain, range: scale.range }, legend },
+    shape: { field: 'status', type: 'nominal', title, scale: { domain: scale.domain, range: scale.shapes }, legend },
+  };
 }
 
 export function deviceMap(devices: DeviceMapInput, gatewaysM: Array<[number, number]>, opts: DeviceMapOptions = {}): VlSpec {
   const n = devices.xM.length;
   const stride = Math.max(1, Math.ceil(n / (opts.maxPoints ?? 5000)));
   const colorBy = opts.colorBy ?? 'decodeTime';
-  const unit = timeUnitFor(maxFinite(devices.decodedAtS));
-  const { rows, box } = mapRows(devices, gatewaysM, stride, unit);
+  const originS = opts.originS ?? 0;
+  const origin = opts.originS === null || opts.originS === undefined ? 'campaign' : 'session';
+  const axis = durationAxis(maxFinite(devices.decodedAtS, originS), `Rebuilt, time since ${origin} start`);
+  const { rows, box } = mapRows(devices, gatewaysM, stride, axis, originS);
   const { width, height, xDomain, yDomain } = equalScaleFrame(box.x0, box.x1, box.y0, box.y1);
   const x = { field: 'x', type: 'quantitative', title: 'x (m)', scale: { domain: xDomain, nice: false, zero: false } };
   const y = { field: 'y', type: 'quantitative', title: 'y (m)', scale: { domain: yDomain, nice: false, zero: false } };
@@ -100,35 +126,36 @@ export function deviceMap(devices: DeviceMapInput, gatewaysM: Array<[number, num
   const tooltip = [
     { field: 'device', type: 'quantitative', title: 'Device' },
     { field: 'status', type: 'nominal', title: 'Status' },
-    { field: 't', type: 'quantitative', title: `Updated after (${unit.unit})`, format: ',.2f' },
+    { field: 't', type: 'quantitative', title: `Rebuilt after ${origin} start (${axis.unit})`, format: ',.2f' },
     { field: 'x', type: 'quantitative', title: 'x (m)', format: ',.0f' },
     { field: 'y', type: 'quantitative', title: 'y (m)', format: ',.0f' },
   ];
-  const byStatus = (title: string, statuses: string[]) => ({ field: 'status', type: 'nominal', title, scale: statusScale(statuses) });
-  const notUpdated = rows.filter((r) => r.t === null).map((r) => r.status);
   const deviceLayers: VlSpec[] = [];
   if (colorBy === 'status') {
-    const color = byStatus('Status', rows.map((r) => r.status));
-    deviceLayers.push({ mark: { type: 'circle', size, opacity: 0.8, aria: false }, encoding: { x, y, color, tooltip } });
+    const { color, shape } = statusEncodings('Status (devices)', devices.status, rows);
+    deviceLayers.push({ mark: { type: 'point', filled: true, size, opacity: 0.85, aria: false }, encoding: { x, y, color, shape, tooltip } });
   } else {
-    const color = { field: 't', type: 'quantitative', title: `Updated after (${unit.unit})`, scale: { scheme: { name: 'blues', extent: [0.35, 1] } } };
+    const updated = groupDigits(countUpdated(devices));
+    const color = { field: 't', type: 'quantitative', title: [`Updated (${updated}): rebuilt`, `after the ${origin} start (${axis.unit})`], scale: { scheme: { name: 'blues', extent: [0.35, 1] } } };
     deviceLayers.push({ transform: [{ filter: 'isValid(datum.t)' }], mark: { type: 'circle', size, opacity: 0.85, aria: false }, encoding: { x, y, color, tooltip } });
+    const notUpdated = rows.filter((r) => r.t === null);
     if (notUpdated.length > 0) {
+      const { color: byStatus, shape } = statusEncodings('Not updated (devices)', devices.status, notUpdated);
       deviceLayers.push({
         transform: [{ filter: '!isValid(datum.t)' }],
-        mark: { type: 'point', shape: 'cross', size: size * 1.6, filled: true, opacity: 0.9, aria: false },
-        encoding: { x, y, tooltip, color: byStatus('Not updated', notUpdated) },
+        mark: { type: 'point', filled: true, size: size * 1.6, opacity: 0.9, aria: false },
+        encoding: { x, y, tooltip, color: byStatus, shape },
       });
     }
   }
   const gateways = gatewaysM.map(([gx, gy], g) => ({ gateway: `gw-${g}`, x: gx, y: gy }));
   const label = { type: 'text', dy: -15, fontSize: 11, fontWeight: 600, color: '#1F2328' };
   const sampled = stride > 1 ? `; 1 in ${stride} of ${groupDigits(n)} devices shown` : '';
-  const subtitle = colorBy === 'status' ? 'Devices coloured by final status' : 'Updated devices coloured by decode time, others by status';
+  const subtitle = colorBy === 'status' ? 'Devices coloured by final status' : `Updated devices coloured by when they rebuilt the image (since the ${origin} start), others by status`;
   return {
     ...frame(opts.title ?? 'Devices and gateways', `${subtitle}${sampled}; ▲ = gateway`, { width, height }),
     layer: [
-      { data: { values: rows }, layer: deviceLayers },
+      { data: { values: rows }, layer: deviceLayers, resolve: { scale: { color: 'independent', shape: 'independent' } } },
       {
         data: { values: gateways },
         layer: [
@@ -142,6 +169,6 @@ export function deviceMap(devices: DeviceMapInput, gatewaysM: Array<[number, num
         ],
       },
     ],
-    resolve: { scale: { color: 'independent' } },
+    resolve: { scale: { color: 'independent', shape: 'independent' } },
   };
 }

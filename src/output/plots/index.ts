@@ -2,9 +2,9 @@
  * The plots of one run, in report order, and every plot builder for other callers (sweeps, plan).
  * Each entry says what the plot shows, for the report and docs/plots.md.
  */
-import type { RunPlotData } from '../plotData.js';
+import { sessionStartFromPhases, subBandTitle, type RunPlotData } from '../plotData.js';
 import { campaignTimeline } from './campaignTimeline.js';
-import { completionCurve } from './completionCurve.js';
+import { runCompletion } from './runCompletion.js';
 import { deviceMap } from './deviceMap.js';
 import { dutyCycleOverTime } from './dutyCycleOverTime.js';
 import { energyPerDevice } from './energyPerDevice.js';
@@ -15,8 +15,10 @@ export { completionCurve, type CompletionSeries, type CompletionSeriesPoint } fr
 export { deviceMap } from './deviceMap.js';
 export { dutyCycleOverTime, trailingHourShare } from './dutyCycleOverTime.js';
 export { energyPerDevice, type EnergyGroup } from './energyPerDevice.js';
+export { metricInfo, parameterTitle, parametersTitle, type MetricInfo, type MetricKind } from './labels.js';
 export { metricVsParameter, type MetricPoint, type MetricVsParameterOptions } from './metricVsParameter.js';
-export { CLASS_SCALE, PALETTE, STATUS_SCALE, type VlSpec } from './theme.js';
+export { runCompletion } from './runCompletion.js';
+export { CLASS_SCALE, CLASS_STYLE, PALETTE, STATUS_SCALE, type VlSpec } from './theme.js';
 
 export interface PlotEntry {
   /** file stem: `<name>.vl.json`, `<name>.svg` */
@@ -36,17 +38,26 @@ function phasesFromCampaignStart(phases: RunPlotData['phases']): Array<{ phase: 
 /** The plots a run draws from its data; plots whose data is missing are left out. */
 export function runPlots(data: RunPlotData): PlotEntry[] {
   const plots: PlotEntry[] = [];
+  const sessionStartS = sessionStartFromPhases(data.phases);
   plots.push({
     name: 'completion',
     title: 'Devices updated over time',
     description:
-      'The share of the whole fleet that has rebuilt and verified the image, against time since the campaign started. ' +
+      (sessionStartS === null
+        ? 'The share of the whole fleet that has rebuilt and verified the image, against time since the campaign started. '
+        : 'The share of the whole fleet that has rebuilt and verified the image. Upper panel: time since the multicast session started, ' +
+          'where the distribution happens; lower panel: the whole campaign from its start, with setup and the wait for the session. ') +
       'The curve flattens below 100 % when some devices never complete; dashed guides mark 90 % and 95 %.',
-    spec: completionCurve([{ label: data.dlClass, points: data.completion }], {
-      seriesTitle: 'Class',
-      colorScale: CLASS_SCALE,
-      subtitle: `${data.name}: share of ${data.devices} devices that rebuilt and verified the image`,
+    spec: runCompletion({
+      name: data.name,
+      dlClass: data.dlClass,
+      devices: data.devices,
+      completion: data.completion,
       phases: phasesFromCampaignStart(data.phases),
+      sessionStartS,
+      campaignDurationS: data.campaignDurationS,
+      timeTo90S: data.timeTo90S,
+      timeTo95S: data.timeTo95S,
     }),
   });
   if (data.dutyCycle.series.length > 0) {
@@ -56,7 +67,7 @@ export function runPlots(data: RunPlotData): PlotEntry[] {
       description:
         'Airtime each gateway used in each sub-band over the trailing hour, as a share of the hour. ' +
         'The dashed red line is the sub-band limit; a line that rides on it means fragments were waiting for the duty cycle.',
-      spec: dutyCycleOverTime(data.dutyCycle),
+      spec: dutyCycleOverTime({ ...data.dutyCycle, subBandTitle: (name) => subBandTitle(data.region, name) }),
     });
   }
   if (data.deviceRows) {
@@ -72,11 +83,12 @@ export function runPlots(data: RunPlotData): PlotEntry[] {
       name: 'device-map',
       title: 'Devices and gateways',
       description:
-        'Where the devices are, in metres. Updated devices are coloured by how long they took to decode (darker is later); ' +
-        'devices that did not update are crosses coloured by their final status. Gateways are black triangles.',
+        'Where the devices are, in metres. Updated devices are coloured by when they rebuilt the image, counted from the session start (darker is later); ' +
+        'the others are marked by their final status (crosses: failures, squares: never set up), with the number of devices of each status in the legend. Gateways are black triangles.',
       spec: deviceMap(
         { xM: data.deviceRows.xM, yM: data.deviceRows.yM, status: data.deviceRows.status, decodedAtS: data.deviceRows.decodedAtS },
         data.gatewaysM,
+        { originS: sessionStartS },
       ),
     });
   }

@@ -18,28 +18,48 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '
 export const LIMIT_COLOR = '#C0392B';
 export const GUIDE_COLOR = '#8A8F98';
 
-/** Colours of the AWS FuotaDeviceStatus values: green for success, amber for missing fragments, reds for errors. */
+/**
+ * The AWS FuotaDeviceStatus values in four groups, in legend order: success; the transfer or the
+ * image check failed (fragments missing, memory, MIC); the device refused the session at setup;
+ * not reached (Initial: never set up). Each group has its own shape, so the groups read apart even
+ * without colour; the colours are distinct hues (Okabe & Ito, Paul Tol's muted set) and avoid blue,
+ * which the device map uses for decode times.
+ */
+export const STATUS_GROUPS: ReadonlyArray<{ group: string; shape: string; statuses: Array<(typeof DEVICE_STATUSES)[number]> }> = [
+  { group: 'success', shape: 'circle', statuses: ['Successful'] },
+  { group: 'transfer or check failed', shape: 'cross', statuses: ['MissingFrag', 'MICError', 'MemoryError'] },
+  {
+    group: 'refused at setup',
+    shape: 'diamond',
+    statuses: ['Package_Not_Supported', 'FragAlgo_unsupported', 'Not_enough_memory', 'FragIndex_unsupported', 'Wrong_descriptor', 'SessionCnt_replay'],
+  },
+  { group: 'not reached', shape: 'square', statuses: ['Initial'] },
+];
+
 const STATUS_COLOR: Record<(typeof DEVICE_STATUSES)[number], string> = {
-  Initial: '#B0B4BA',
-  Package_Not_Supported: '#8E5B9F',
-  FragAlgo_unsupported: '#A16AB3',
-  Not_enough_memory: '#B07AA1',
-  FragIndex_unsupported: '#C58BC0',
-  Wrong_descriptor: '#9C755F',
-  SessionCnt_replay: '#7F5539',
-  MissingFrag: '#E69F00',
-  MemoryError: '#E15759',
-  MICError: '#D55E00',
   Successful: '#009E73',
+  MissingFrag: '#E69F00',
+  MICError: '#CC3311',
+  MemoryError: '#EE3377',
+  Package_Not_Supported: '#AA4499',
+  FragAlgo_unsupported: '#DDCC77',
+  Not_enough_memory: '#882255',
+  FragIndex_unsupported: '#CC6677',
+  Wrong_descriptor: '#999933',
+  SessionCnt_replay: '#8C510A',
+  Initial: '#A0A4AA',
 };
+
+const STATUS_ORDER = STATUS_GROUPS.flatMap((g) => g.statuses);
+const STATUS_SHAPE = Object.fromEntries(STATUS_GROUPS.flatMap((g) => g.statuses.map((s) => [s, g.shape]))) as Record<string, string>;
 
 export const STATUS_SCALE = statusScale(DEVICE_STATUSES);
 
-/** A colour scale for the given statuses only (legends list what occurs), in the contract's order. */
-export function statusScale(present: Iterable<string>): { domain: string[]; range: string[] } {
+/** Colour (and shape) scales for the given statuses only (legends list what occurs), in group order. */
+export function statusScale(present: Iterable<string>): { domain: string[]; range: string[]; shapes: string[] } {
   const set = new Set(present);
-  const domain = DEVICE_STATUSES.filter((s) => set.has(s));
-  return { domain, range: domain.map((s) => STATUS_COLOR[s]) };
+  const domain = STATUS_ORDER.filter((s) => set.has(s));
+  return { domain, range: domain.map((s) => STATUS_COLOR[s]), shapes: domain.map((s) => STATUS_SHAPE[s]) };
 }
 
 /** Class colours, the same in every plot that splits by class. */
@@ -92,6 +112,47 @@ export function timeUnitFor(maxS: number): TimeUnit {
 export function inUnit(s: number, unit: TimeUnit): number {
   return roundNumber(s / unit.seconds) ?? 0;
 }
+
+/**
+ * A duration axis shared by every plot that shows time: the unit that reads best for the span
+ * (`maxS`), a title naming what is measured and from when, with the unit, and the conversion.
+ */
+export interface DurationAxis extends TimeUnit {
+  /** e.g. "Time since session start (min)" */
+  title: string;
+  /** seconds → axis value (rounded); null stays null */
+  value(s: number): number;
+}
+
+export function durationAxis(maxS: number, what: string): DurationAxis {
+  const unit = timeUnitFor(maxS);
+  return { ...unit, title: `${what} (${unit.unit})`, value: (s: number) => inUnit(s, unit) };
+}
+
+/**
+ * Labels in reading order: numbers by value (5, 10, 20, 40 — not 10, 20, 40, 5), within a label of
+ * several comma-separated parts part by part (`ClassB, 5` before `ClassB, 10`), text alphabetically.
+ */
+export function sortLabels(labels: Iterable<string>): string[] {
+  const parts = (l: string) => l.split(', ');
+  const cmp = (a: string, b: string): number => {
+    const [pa, pb] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+      const [na, nb] = [Number(pa[i]), Number(pb[i])];
+      const c = pa[i] !== '' && pb[i] !== '' && Number.isFinite(na) && Number.isFinite(nb) ? na - nb : pa[i] < pb[i] ? -1 : pa[i] > pb[i] ? 1 : 0;
+      if (c !== 0) return c;
+    }
+    return pa.length - pb.length;
+  };
+  return [...new Set(labels)].sort(cmp);
+}
+
+/** Dash patterns and point shapes for series, so that lines differ by more than colour (first: solid, circle). */
+export const SERIES_DASHES: number[][] = [[1, 0], [7, 4], [2, 3], [10, 3, 2, 3], [4, 2, 4, 6]];
+export const SERIES_SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'];
+
+/** Class B dashed with squares, class C solid with circles, in every plot that splits by class. */
+export const CLASS_STYLE = { domain: CLASS_SCALE.domain, dash: [[7, 4], [1, 0]], shape: ['square', 'circle'] };
 
 /** Most invisible hover targets a line carries for its tooltips (keeps SVG files small). */
 export const MAX_TOOLTIP_POINTS = 150;

@@ -24,6 +24,7 @@ details pre { overflow: auto; max-height: 480px; font-size: 12px; background: va
 .table-wrap { overflow-x: auto; margin-top: 10px; }
 table.data { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
 table.data th, table.data td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: right; white-space: nowrap; }
+table.data th { white-space: normal; vertical-align: bottom; max-width: 150px; }
 table.data th:first-child, table.data td:first-child { text-align: left; }
 footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
 .tip { position: fixed; display: none; pointer-events: none; background: rgba(31,35,40,.94); color: white; font-size: 12px;
