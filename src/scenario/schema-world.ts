@@ -39,6 +39,9 @@ export const channelSchema = section(
       .prefault({ model: 'log-distance' })
       .describe('Path-loss model: log-distance {d0M, pl0Db, gamma} or okumura-hata {frequencyMHz, gatewayHeightM, deviceHeightM, environment}. Default: {"model":"log-distance","d0M":40,"pl0Db":127.41,"gamma":2.08}.'),
     shadowingSigmaDb: num(0, 30, 'Log-normal shadowing, standard deviation in dB, drawn once per device–gateway link.', 3.57),
+    shadowingCorrelationM: num(0, 1e5,
+      'Decorrelation distance D of spatially correlated shadowing, m: each gateway has a shadowing field over the plane with correlation exp(−Δ/D) between points Δ apart (Gudmundson; ns-3 uses 110 m); 0 = independent per link.',
+      0),
     fading: oneOf(['none', 'rayleigh'] as const, 'Per-frame fading.', 'none'),
     burst: section(
       {

@@ -185,6 +185,8 @@ export interface ResolvedScenario {
   channel: {
     pathLoss: PathLossModel;
     shadowingSigmaDb: number;
+    /** decorrelation distance of correlated shadowing, m; 0: independent per link */
+    shadowingCorrelationM: number;
     fading: 'none' | 'rayleigh';
     burst: BurstModel;
     extraLoss: number;

@@ -40,6 +40,7 @@ const BASE: ResolvedScenario = {
   channel: {
     pathLoss: { model: 'log-distance', d0M: 40, pl0Db: 127.41, gamma: 2.08 },
     shadowingSigmaDb: 3.57,
+    shadowingCorrelationM: 0,
     fading: 'none',
     burst: { model: 'none', meanBurstS: 7, meanGapS: 140, lossGood: 0, lossBad: 0.8 },
     extraLoss: 0,

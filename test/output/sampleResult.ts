@@ -35,7 +35,7 @@ export function sampleScenario(): ResolvedScenario {
     gateways: { positions: [[0, 0], [500, 0]], subBands: null, txPowerDbm: 27, antennaGainDbi: 0, dutyCycle: 'sliding-window' },
     channel: {
       pathLoss: { model: 'log-distance', d0M: 40, pl0Db: 127.41, gamma: 2.08 },
-      shadowingSigmaDb: 0, fading: 'none',
+      shadowingSigmaDb: 0, shadowingCorrelationM: 0, fading: 'none',
       burst: { model: 'none', meanBurstS: 7, meanGapS: 140, lossGood: 0, lossBad: 0 },
       extraLoss: 0, beaconExtraLoss: 0,
     },
