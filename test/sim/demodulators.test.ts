@@ -11,7 +11,8 @@ describe('gateway demodulation paths', () => {
     expect(d.lock(1, 2000, 3000)).toBe(true); // another gateway has its own paths
     expect(d.busyAt(0, 40_000)).toBe(8);
     expect(d.lock(0, 50_000, 60_000)).toBe(true); // the first path is free at its end
-    expect(d.busyAt(0, 50_001)).toBe(8);
+    expect(d.busyAt(0, 50_000)).toBe(8);
+    expect(d.busyAt(0, 50_007)).toBe(1);
   });
 
   it('0 paths means unlimited; negative counts are refused', () => {
