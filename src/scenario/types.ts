@@ -8,6 +8,10 @@
  * name alone would be ambiguous.
  */
 
+import type { ExternalLoadParams } from '../radio/external.js';
+import type { Demodulator } from '../radio/noise.js';
+import type { ReceptionModel } from '../radio/sinr.js';
+
 export type RegionName = 'EU868' | 'US915' | 'AU915' | 'AS923-1' | 'IN865';
 export type DlClass = 'ClassB' | 'ClassC';
 export type FecVariant = 'v1' | 'v2';
@@ -187,7 +191,14 @@ export interface ResolvedScenario {
     shadowingSigmaDb: number;
     /** decorrelation distance of correlated shadowing, m; 0: independent per link */
     shadowingCorrelationM: number;
-    fading: 'none' | 'rayleigh';
+    fading: 'none' | 'rayleigh' | 'clarke';
+    /** Doppler spread of clarke fading, Hz */
+    dopplerHz: number;
+    reception: ReceptionModel;
+    demodulator: Demodulator;
+    /** time-aligned copies of one downlink combine instead of interfering */
+    combineCopies: boolean;
+    externalLoad: ExternalLoadParams;
     burst: BurstModel;
     extraLoss: number;
     /** class B: probability that a device misses a beacon besides link loss */
