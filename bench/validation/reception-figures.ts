@@ -13,6 +13,7 @@ import {
   besselJ0, erlangB, fadingCorrelation, implementationLosses, measuredBlocking, perCurves, sensitivityOutOfSample, serComparison, SFS, shadowingCorrelation,
 } from './reception-models.js';
 import { repoRoot } from './runs.js';
+import { fieldValue, shadowingField } from '../../src/radio/shadowing.js';
 
 const outDir = join(repoRoot(), 'docs', 'img', 'validation');
 const f2 = (x: number) => x.toFixed(2);
@@ -43,6 +44,13 @@ async function main(): Promise<void> {
   const corr = deltas.map((d) => ({ d, seeds: shadowingCorrelation(d, 110, 6000, false), one: shadowingCorrelation(d, 110, 20_000, true), want: Math.exp(-d / 110) }));
   console.log('## Correlated shadowing: correlation at distance Δ (D = 110 m)\n');
   table(['Δ m', 'exp(−Δ/D)', 'over seeds', 'one field'], corr.map((c) => [c.d, f2(c.want), f2(c.seeds), f2(c.one)]));
+
+  const field = shadowingField(1, 0, 110);
+  const t0 = process.cpuUsage();
+  let sink = 0;
+  for (let i = 0; i < 1_000_000; i++) sink += fieldValue(field, (i % 1000) * 7.3, Math.floor(i / 1000) * 7.1);
+  const cpu = process.cpuUsage(t0);
+  console.log(`correlated shadowing: 1 000 000 device-gateway links in ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU (checksum ${sink.toFixed(0)})\n`);
 
   console.log('## Clarke fading: power correlation at lag τ (f_D = 1 Hz)\n');
   table(['τ s', 'J0²', 'measured'], [0.05, 0.1, 0.2, 0.4, 1].map((t) => [t, f2(besselJ0(2 * Math.PI * t) ** 2), f2(fadingCorrelation(1, t, 10_000))]));
