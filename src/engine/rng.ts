@@ -40,6 +40,8 @@ export const Purpose = {
   lbt: 22,
   /** confirmed-uplink retransmission delays */
   retransmission: 23,
+  /** per-frame fading of uplinks (per uplink and gateway) */
+  uplinkFading: 24,
 } as const;
 
 /** 32-bit finaliser of MurmurHash3 (avalanche mixing). */

@@ -204,7 +204,7 @@ export class ClassADownlinks {
     const { s, region, fleet } = this.ctx.world;
     const now = this.ctx.kernel.now;
     const dr = region.dataRates[p.dr]!;
-    const ok = this.rx.receives(p.d, p.g, p.airId, p.startUs, now, p.freqHz, dr.sf, dr.bwHz, deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz));
+    const ok = this.rx.receives(p.d, p.g, p.airId, p.startUs, now, p.freqHz, dr.sf, dr.bwHz, deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz), p.phyBytes);
     // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer
     // (nothing extra for a device whose receiver is on continuously anyway: sim/listening.ts)
     if (ok) {

@@ -82,10 +82,10 @@ export class SinrReceivers {
 
   /**
    * External frames overlapping [startUs, endUs) on freqHz as heard by one receiver, appended to
-   * the caller's interferer arrays from index `at` (threshold reception and LBT); returns the new
-   * count (at most `dbm.length`).
+   * the caller's interferer arrays from index `at` (with their overlap with the interval when
+   * `overlapUs` is given); returns the new count (at most `dbm.length`).
    */
-  appendExternal(receiverKey: number, freqHz: number, startUs: number, endUs: number, dbm: Float64Array, sfs: Float64Array, at: number): number {
+  appendExternal(receiverKey: number, freqHz: number, startUs: number, endUs: number, dbm: Float64Array, sfs: Float64Array, at: number, overlapUs: Float64Array | null = null): number {
     const p = this.external;
     if (!(p.airtimeShare > 0)) return at;
     const n = overlappingExternal(p, this.s.seed, freqHz, startUs, endUs, this.ext);
@@ -93,6 +93,7 @@ export class SinrReceivers {
     for (let k = 0; k < n && c < dbm.length; k++) {
       dbm[c] = externalPowerDbm(p, this.s.seed, this.ext.id[k], receiverKey);
       sfs[c] = this.ext.sf[k];
+      if (overlapUs !== null) overlapUs[c] = Math.min(endUs, this.ext.endUs[k]) - Math.max(startUs, this.ext.startUs[k]);
       c++;
     }
     return c;
