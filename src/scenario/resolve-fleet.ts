@@ -119,6 +119,7 @@ export function resolveGateways(g: ParsedScenario['gateways'], region: Region, d
     txPowerDbm: g.txPowerDbm ?? region.downlinkTxPowerDbm(dlFreq),
     antennaGainDbi: g.antennaGainDbi,
     dutyCycle: g.dutyCycle,
+    demodulators: g.demodulators,
   };
 }
 

@@ -159,6 +159,9 @@ export const gatewaysSchema = section(
     dutyCycle: oneOf(['sliding-window', 'off-time'] as const,
       'Duty-cycle ledger: sliding-window (at most dc × 3600 s of airtime in any 3600 s) or off-time (silent for ToA × (1/dc − 1) after each frame).',
       'sliding-window'),
+    demodulators: int(0, 64,
+      'LoRa demodulation paths per gateway (SX1301/SX1302: 8): an uplink that finds them all busy when it starts is not received by that gateway; 0 = unlimited.',
+      8),
   },
   'The gateways. Default: one gateway at [0, 0].',
 );

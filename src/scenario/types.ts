@@ -184,6 +184,8 @@ export interface ResolvedScenario {
     txPowerDbm: number;
     antennaGainDbi: number;
     dutyCycle: DutyCycleModel;
+    /** LoRa demodulation paths per gateway; 0: unlimited */
+    demodulators: number;
   };
 
   channel: {

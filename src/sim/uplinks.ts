@@ -25,19 +25,21 @@
 import { lorawanUplinkAirtimeUs } from '../radio/airtime.js';
 import { FRAME_OVERHEAD_BYTES } from '../lorawan/frames.js';
 import { gatewaySensitivityDbm } from '../radio/sensitivity.js';
-import { survivesInterference } from '../radio/interference.js';
 import { emptyRxWindowUs, RX1_DELAY_US, RX2_DELAY_US, rxWindowOffsetMs } from '../lorawan/classa.js';
 import type { SubBand } from '../lorawan/regions/index.js';
 import { Purpose, uniform } from '../engine/rng.js';
 import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
+import { UplinkRx } from './uplink-rx.js';
 import { continuousListeningOverlapUs, listensContinuouslyAt } from './listening.js';
 
 const RING = 16384;
 /** margin an ADR-like choice keeps above the gateway sensitivity, dB */
 const UPLINK_DR_MARGIN_DB = 10;
 const MAX_OVERLAP = 64;
+/** room for the external load's frames after the overlapping uplinks */
+const EXTRA_INTERFERERS = 64;
 
 /** Who sent an uplink; told the outcome when it ends. */
 export type UplinkHandler = (device: number, arg: number, gateway: number, endUs: number, freqHz: number) => void;
@@ -82,10 +84,15 @@ export class UplinkMedium {
   private readonly uDev = new Int32Array(RING);
   private readonly uOwner = new Uint8Array(RING);
   private readonly uArg = new Int32Array(RING);
+  private readonly uPhy = new Uint16Array(RING);
   private nextId = 0;
-  private readonly intDbm = new Float64Array(MAX_OVERLAP);
-  private readonly intSf = new Float64Array(MAX_OVERLAP);
+  private readonly intDbm = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
+  private readonly intSf = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
+  private readonly intOverlapUs = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
   private readonly ov = new Int32Array(MAX_OVERLAP);
+  private readonly ovId = new Int32Array(MAX_OVERLAP);
+  /** the gateways' side: fading, demodulation paths, threshold or SINR decisions, external load */
+  readonly rx: UplinkRx;
   private readonly receiverDbm: Float64Array;
   private readonly handlers: UplinkHandler[] = [];
   private readonly counters: Uint32Array;
@@ -109,6 +116,7 @@ export class UplinkMedium {
     this.counters = new Uint32Array(n);
     this.receivers = new Int32Array(links.gateways);
     this.receiverDbm = new Float64Array(links.gateways);
+    this.rx = new UplinkRx(ctx, RING);
 
     // the network's channel plan and the sub-bands it spans
     const plan = region.uplinkChannels(s.gateways.subBands);
@@ -215,7 +223,10 @@ export class UplinkMedium {
     this.uDev[r] = d;
     this.uOwner[r] = owner;
     this.uArg[r] = arg;
+    this.uPhy[r] = phyBytes;
     if (air > this.longestAirUs) this.longestAirUs = air;
+    // the gateways that hear its preamble take a demodulation path for it (docs/models/sinr.md)
+    this.rx.lock(id, d, s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi, gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]), now, end);
     // ETSI off-time of the channel's sub-band: the next frame there starts ToA / dc after this one
     const dc = this.bandDutyCycle[this.channelBand[c]];
     if (dc < 1) this.bandFreeUs[d * this.bandDutyCycle.length + this.channelBand[c]] = now + air / dc;
@@ -272,25 +283,36 @@ export class UplinkMedium {
     for (let o = id - 1; o >= Math.max(0, this.nextId - RING) && nOv < MAX_OVERLAP; o--) {
       const ro = o % RING;
       if (this.uStart[ro] < start - this.longestAirUs) break;
-      if (this.uFreq[ro] === freq && this.uEnd[ro] > start) this.ov[nOv++] = ro;
+      if (this.uFreq[ro] === freq && this.uEnd[ro] > start) {
+        this.ovId[nOv] = o;
+        this.ov[nOv++] = ro;
+      }
     }
     for (let o = id + 1; o < this.nextId && nOv < MAX_OVERLAP; o++) {
       const ro = o % RING;
       if (this.uStart[ro] >= end) break;
-      if (this.uFreq[ro] === freq) this.ov[nOv++] = ro;
+      if (this.uFreq[ro] === freq) {
+        this.ovId[nOv] = o;
+        this.ov[nOv++] = ro;
+      }
     }
+    const rx = this.rx;
+    const floor = rx.floorDbm(sens);
     let heard = false;
     let count = 0;
     for (let g = 0; g < G; g++) {
-      const sig = txDbm - links.lossDb[d * G + g];
-      if (sig < sens) continue;
-      heard = true;
+      const sig = rx.powerDbm(id, d, g, txDbm, start);
+      if (sig < floor) continue;
+      if (sig >= sens) heard = true;
+      if (!rx.hasPath(id, g)) continue; // every demodulation path was busy when it started
       if (gateways[g].transmittingDuring(start, end)) continue; // half-duplex
       for (let i = 0; i < nOv; i++) {
-        this.intDbm[i] = txDbm - links.lossDb[this.uDev[this.ov[i]] * G + g];
-        this.intSf[i] = this.uSf[this.ov[i]];
+        const ro = this.ov[i];
+        this.intDbm[i] = rx.powerDbm(this.ovId[i], this.uDev[ro], g, txDbm, this.uStart[ro]);
+        this.intSf[i] = this.uSf[ro];
+        this.intOverlapUs[i] = Math.min(end, this.uEnd[ro]) - Math.max(start, this.uStart[ro]);
       }
-      if (nOv > 0 && !survivesInterference(sig, sf, this.intDbm, this.intSf, nOv)) continue;
+      if (!rx.decodes(id, g, sig, sf, this.ulBwHz[d], freq, start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, nOv)) continue;
       // insert by received power, strongest first (equal noise floors: the SNR order), ties to the lower id
       let i = count++;
       while (i > 0 && this.receiverDbm[i - 1] < sig) {

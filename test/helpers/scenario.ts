@@ -36,7 +36,7 @@ const BASE: ResolvedScenario = {
     clock: { driftPpmSigma: 10, initialOffsetSigmaS: 5 },
     mix: { noPackage: 0, notEnoughMemory: 0, fragIndexUnsupported: 0, wrongDescriptor: 0, sessionCntReplay: 0, micError: 0 },
   },
-  gateways: { positions: [[0, 0]], subBands: null, txPowerDbm: 27, antennaGainDbi: 0, dutyCycle: 'sliding-window' },
+  gateways: { positions: [[0, 0]], subBands: null, txPowerDbm: 27, antennaGainDbi: 0, dutyCycle: 'sliding-window', demodulators: 8 },
   channel: {
     pathLoss: { model: 'log-distance', d0M: 40, pl0Db: 127.41, gamma: 2.08 },
     shadowingSigmaDb: 3.57,
