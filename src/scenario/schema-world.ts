@@ -87,6 +87,8 @@ export const trafficSchema = section(
     payloadBytes: int(0, 242, 'Background uplink FRMPayload size, bytes.', 20),
     uplinkDr: int(0, 15, 'Uplink data rate.').nullable().default(null)
       .describe('Uplink data rate of every device (an uplink DR of the region); null = chosen per device by its link. Default: null.'),
+    confirmed: bool('Background uplinks are confirmed: the network acknowledges each one it receives with a class A downlink (gateway airtime and duty cycle), and the device repeats a frame without ACK up to nbTrans times.', false),
+    nbTrans: int(1, 15, 'Transmissions of each background frame at most (LoRaWAN NbTrans): a confirmed frame stops at its ACK, an unconfirmed one at any downlink; repetitions start 1–3 s after RX2.', 1),
   },
   'Background class A uplinks of every device.',
 );

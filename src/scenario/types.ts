@@ -207,7 +207,7 @@ export interface ResolvedScenario {
     beaconExtraLoss: number;
   };
 
-  traffic: { uplinkIntervalS: number; payloadBytes: number; uplinkDr: number | null };
+  traffic: { uplinkIntervalS: number; payloadBytes: number; uplinkDr: number | null; confirmed: boolean; nbTrans: number };
 
   setup: {
     /** 'classA' simulates every setup message; 'instant' assumes the fleet is set up at time 0 */

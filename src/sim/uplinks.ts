@@ -203,9 +203,9 @@ export class UplinkMedium {
    * RX where it interrupts continuous listening, plus its class A windows unless it listens
    * continuously anyway: sim/listening.ts), deaf to the session as the header says; `owner` is told
    * the outcome at the end. Returns the uplink channel, Hz. `msg`: the campaign message it carries
-   * (0: background traffic), recorded for the frame capture.
+   * (0: background traffic), recorded for the frame capture with `confirmed` (a confirmed frame).
    */
-  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0): number {
+  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0, confirmed = false): number {
     const { kernel, world, txlog } = this.ctx;
     const { s, fleet } = world;
     const now = kernel.now;
@@ -232,7 +232,7 @@ export class UplinkMedium {
     if (dc < 1) this.bandFreeUs[d * this.bandDutyCycle.length + this.channelBand[c]] = now + air / dc;
     const rx2CloseUs = end + this.rx2OpenAfterUs + this.rx2LengthUs;
     this.busyUntilUs[d] = rx2CloseUs;
-    txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg);
+    txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg, confirmed ? 1 : 0);
     fleet.energy.txUs[d] += air;
     fleet.energy.txInListenUs[d] += continuousListeningOverlapUs(world, d, now, now + air);
     if (!listensContinuouslyAt(world, d, now)) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];

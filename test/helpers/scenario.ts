@@ -51,7 +51,7 @@ const BASE: ResolvedScenario = {
     extraLoss: 0,
     beaconExtraLoss: 0,
   },
-  traffic: { uplinkIntervalS: 900, payloadBytes: 20, uplinkDr: null },
+  traffic: { uplinkIntervalS: 900, payloadBytes: 20, uplinkDr: null, confirmed: false, nbTrans: 1 },
   setup: { mode: 'instant', maxRetries: 3, answerDelayS: 5, clockSyncToleranceS: 1, packCommands: false },
   completion: { statusRequest: false, repairRounds: 0, unicastRepair: false, rebootDelayS: 60 },
   simulation: { payloadSampleDevices: 4, maxDurationS: 604800 },

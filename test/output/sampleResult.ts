@@ -40,7 +40,7 @@ export function sampleScenario(): ResolvedScenario {
       burst: { model: 'none', meanBurstS: 7, meanGapS: 140, lossGood: 0, lossBad: 0 },
       extraLoss: 0, beaconExtraLoss: 0,
     },
-    traffic: { uplinkIntervalS: 0, payloadBytes: 10, uplinkDr: null },
+    traffic: { uplinkIntervalS: 0, payloadBytes: 10, uplinkDr: null, confirmed: false, nbTrans: 1 },
     setup: { mode: 'instant', maxRetries: 3, answerDelayS: 1, clockSyncToleranceS: 1, packCommands: false },
     completion: { statusRequest: true, repairRounds: 0, unicastRepair: false, rebootDelayS: 10 },
     simulation: { payloadSampleDevices: 1, maxDurationS: 86400 },
