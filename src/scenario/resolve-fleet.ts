@@ -94,6 +94,7 @@ export function resolveDevices(d: ParsedScenario['devices'], region: Region, bas
     ...resolveDeviceRadio(d, region, radioProblems),
     clock: d.clock,
     mix,
+    lbt: d.lbt,
   };
 }
 

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { VERSION, VERSION_ALLOWED } from './schema-task.js';
-import { derivedDoc, derivedInt, int, num, oneOf, positions, says, section, share, strictObject, text, xy } from './fields.js';
+import { bool, derivedDoc, derivedInt, int, num, oneOf, positions, says, section, share, strictObject, text, xy } from './fields.js';
 
 /** Most devices one scenario may hold. */
 export const MAX_DEVICES = 1_000_000;
@@ -138,6 +138,16 @@ export const devicesSchema = section(
         micError: share('Share whose rebuilt image fails the MIC: MICError (fec v2 only).', 0),
       },
       'Shares (0..1, sum at most 1) of the fleet that fail in each AWS way; the rest behave.',
+    ),
+    lbt: section(
+      {
+        enabled: bool('Listen before talk before every background uplink (required in Japan, ARIB STD-T108, and Korea; none of the region tables here is such a plan, so it is an option).', false),
+        thresholdDbm: num(-150, 0, 'Carrier-sense threshold, dBm (ARIB STD-T108: -80).', -80),
+        senseMs: num(0, 1000, 'Carrier-sense time per channel, ms (ARIB STD-T108: 5).', 5),
+        maxBackoffMs: num(0, 600_000, 'Longest random backoff when every channel is busy, ms.', 1000, true),
+        maxAttempts: int(1, 100, 'Rounds of sensing before the frame goes out regardless.', 8),
+      },
+      'Listen before talk (docs/models/sinr.md).',
     ),
   },
   'The device fleet.',

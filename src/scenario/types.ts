@@ -9,6 +9,7 @@
  */
 
 import type { ExternalLoadParams } from '../radio/external.js';
+import type { LbtParams } from '../radio/lbt.js';
 import type { Demodulator } from '../radio/noise.js';
 import type { ReceptionModel } from '../radio/sinr.js';
 
@@ -162,6 +163,8 @@ export interface ResolvedScenario {
     /** AS923 DownlinkDwellTime (TxParamSetupReq): 1 = every downlink within 400 ms */
     downlinkDwellTime: 0 | 1;
     clock: { driftPpmSigma: number; initialOffsetSigmaS: number };
+    /** listen before talk (background uplinks) */
+    lbt: LbtParams;
     /** shares (0..1) of the fleet that fail setup in each AWS way */
     mix: {
       noPackage: number;

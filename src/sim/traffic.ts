@@ -12,10 +12,16 @@
  * costs gateway airtime and duty cycle; when the campaign already answers that uplink, the ACK rides
  * on the campaign's downlink. A repetition stops when the device receives the ACK (confirmed) or any
  * downlink (unconfirmed) in RX1/RX2, and starts ACK_TIMEOUT = 2 ± 1 s after RX2.
+ *
+ * Listen before talk (`devices.lbt`): before each transmission the device senses the channels
+ * (UplinkMedium.clearChannel); when all are busy it backs off and tries again, at most
+ * `maxAttempts` rounds, then sends anyway. The campaign's own uplinks (setup and status answers)
+ * do not sense the channel.
  */
 import { Purpose, uniform } from '../engine/rng.js';
 import { RX2_DELAY_US } from '../lorawan/classa.js';
 import { afterAttempt } from '../lorawan/confirmed.js';
+import { lbtBackoffUs } from '../radio/lbt.js';
 import { FRAME_OVERHEAD_BYTES } from '../lorawan/frames.js';
 import { Ev } from './events.js';
 import type { ClassADownlinks } from './classa-downlink.js';
@@ -63,6 +69,9 @@ export class BackgroundTraffic {
   acks = 0;
   /** transmissions (first or repeated) that at least one gateway received */
   heardTransmissions = 0;
+  /** LBT: rounds in which every channel was busy (the frame backed off) */
+  lbtBackoffs = 0;
+  private readonly lbtRounds: Uint8Array;
 
   constructor(
     private readonly ctx: RunContext,
@@ -82,6 +91,7 @@ export class BackgroundTraffic {
     this.ackGw = new Int32Array(this.n);
     this.ackFreqHz = new Float64Array(this.n);
     this.ackEndUs = new Float64Array(this.n);
+    this.lbtRounds = new Uint8Array(this.n);
     this.owner = medium.register((d, _arg, gateway, endUs, freqHz) => this.onHeard(d, gateway, endUs, freqHz));
     this.ackOwner = classA.register((d, _arg, delivered) => {
       if (delivered) this.stopped[d] = 1;
@@ -128,9 +138,23 @@ export class BackgroundTraffic {
     if (kernel.now >= this.stopUs) return;
     if (repetition && this.attempt[d] === 0) return; // superseded by a new frame
     const freeUs = this.medium.freeAtUs(d);
+    const again = (repetition ? REPEAT * this.n : 0) + d;
     if (kernel.now < freeUs) {
-      kernel.at(freeUs, Ev.uplinkStart, (repetition ? REPEAT * this.n : 0) + d);
+      kernel.at(freeUs, Ev.uplinkStart, again);
       return;
+    }
+    // listen before talk: a clear channel, or a random backoff while rounds remain (lbt.ts)
+    const lbt = this.ctx.world.s.devices.lbt;
+    let channel = -1;
+    if (lbt.enabled) {
+      channel = this.medium.clearChannel(d, kernel.now);
+      if (channel < 0 && this.lbtRounds[d] < lbt.maxAttempts) {
+        this.lbtRounds[d]++;
+        this.lbtBackoffs++;
+        kernel.after(lbtBackoffUs(lbt, uniform(this.ctx.world.s.seed, Purpose.lbt, d, 0x10000 + this.sentPerDevice[d] * 128 + this.lbtRounds[d])), Ev.uplinkStart, again);
+        return;
+      }
+      this.lbtRounds[d] = 0;
     }
     if (repetition) {
       this.repetitions++;
@@ -146,7 +170,7 @@ export class BackgroundTraffic {
       this.attempt[d]++;
       this.stopped[d] = 0;
     }
-    this.medium.send(d, this.phyBytes, 'uplink', this.owner, 0, 0, this.confirmed);
+    this.medium.send(d, this.phyBytes, 'uplink', this.owner, 0, 0, this.confirmed, channel);
   }
 
   /** The uplink medium's verdict on one transmission. */

@@ -72,6 +72,11 @@ export class UplinkRx {
     return this.locked === null || this.locked[(id % this.ringSize) * this.G + g] === 1;
   }
 
+  /** The external load's frames on freqHz over [fromUs, toUs) as heard by device d (LBT); returns how many. */
+  externalHeard(d: number, freqHz: number, fromUs: number, toUs: number, dbm: Float64Array, sfs: Float64Array): number {
+    return this.load === null ? 0 : this.load.appendExternal(d, freqHz, fromUs, toUs, dbm, sfs, 0);
+  }
+
   /**
    * Whether gateway g decodes uplink `id` (received at sigDbm, SF sf, bandwidth bwHz, phyBytes) over
    * the `count` overlapping uplinks whose powers at g, SFs and overlaps (µs) the caller filled in.

@@ -32,6 +32,8 @@ import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import { UplinkRx } from './uplink-rx.js';
+import { DownlinkRx } from './downlink-rx.js';
+import { pathLossDb } from '../radio/pathloss.js';
 import { continuousListeningOverlapUs, listensContinuouslyAt } from './listening.js';
 
 const RING = 16384;
@@ -96,6 +98,8 @@ export class UplinkMedium {
   private readonly receiverDbm: Float64Array;
   private readonly handlers: UplinkHandler[] = [];
   private readonly counters: Uint32Array;
+  private readonly lbtCounters: Uint32Array;
+  private readonly senseIds = new Int32Array(64);
   /** longest uplink sent so far, µs: no earlier uplink that started before start − this can overlap */
   private longestAirUs = 0;
   /** totals over every uplink */
@@ -114,6 +118,7 @@ export class UplinkMedium {
     this.rx1OpenAfterUs = new Float64Array(n);
     this.rx1LengthUs = new Float64Array(n);
     this.counters = new Uint32Array(n);
+    this.lbtCounters = new Uint32Array(n);
     this.receivers = new Int32Array(links.gateways);
     this.receiverDbm = new Float64Array(links.gateways);
     this.rx = new UplinkRx(ctx, RING);
@@ -205,12 +210,12 @@ export class UplinkMedium {
    * the outcome at the end. Returns the uplink channel, Hz. `msg`: the campaign message it carries
    * (0: background traffic), recorded for the frame capture with `confirmed` (a confirmed frame).
    */
-  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0, confirmed = false): number {
+  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0, confirmed = false, channel = -1): number {
     const { kernel, world, txlog } = this.ctx;
     const { s, fleet } = world;
     const now = kernel.now;
     if (now < this.freeAtUs(d)) throw new Error(`device ${d} would start an uplink at ${now} µs while busy until ${this.freeAtUs(d)} µs`);
-    const c = this.pickChannel(d, now);
+    const c = channel >= 0 ? channel : this.pickChannel(d, now);
     const freqHz = this.channelFreqHz[c];
     const air = this.airtimeUs(d, phyBytes);
     const end = now + air;
@@ -248,6 +253,53 @@ export class UplinkMedium {
     this.sent++;
     kernel.at(end, Ev.uplinkEnd, id);
     return freqHz;
+  }
+
+  /**
+   * Listen before talk (devices.lbt, docs/models/sinr.md): the channels for device d's data rate that
+   * its duty cycle allows now, sensed in a random order over the last `senseMs`; returns the first
+   * on which nothing it hears reaches the threshold, or −1 when all are busy.
+   */
+  clearChannel(d: number, now: number): number {
+    const { s } = this.ctx.world;
+    const lbt = s.devices.lbt;
+    const nb = this.bandDutyCycle.length;
+    const bw = this.ulBwHz[d];
+    const m = this.channelFreqHz.length;
+    const first = Math.floor(uniform(s.seed, Purpose.lbt, d, this.lbtCounters[d]++) * m);
+    for (let j = 0; j < m; j++) {
+      const c = (first + j) % m;
+      if (this.channelBwHz[c] !== bw || this.bandFreeUs[d * nb + this.channelBand[c]] > now) continue;
+      if (!this.sensesBusy(d, this.channelFreqHz[c], bw, now - lbt.senseMs * 1000, now, lbt.thresholdDbm)) return c;
+    }
+    return -1;
+  }
+
+  /** Whether device d hears, over [fromUs, toUs) on freqHz, an uplink, a gateway downlink or a foreign frame at thresholdDbm or more. */
+  private sensesBusy(d: number, freqHz: number, bwHz: number, fromUs: number, toUs: number, thresholdDbm: number): boolean {
+    const { s, positions } = this.ctx.world;
+    const txDbm = s.devices.txPowerDbm + 2 * s.devices.antennaGainDbi;
+    // other devices' uplinks: device-to-device path loss of the scenario's model, no shadowing
+    for (let o = this.nextId - 1; o >= Math.max(0, this.nextId - RING); o--) {
+      const ro = o % RING;
+      if (this.uStart[ro] < fromUs - this.longestAirUs) break;
+      if (this.uFreq[ro] !== freqHz || this.uStart[ro] >= toUs || this.uEnd[ro] <= fromUs || this.uDev[ro] === d) continue;
+      const e = this.uDev[ro];
+      const dist = Math.hypot(positions.xM[d] - positions.xM[e], positions.yM[d] - positions.yM[e]);
+      if (txDbm - pathLossDb(s.channel.pathLoss, dist, freqHz) >= thresholdDbm) return true;
+    }
+    // gateway downlinks (any kind) on a colliding frequency, at the power the device receives them
+    const rx = (this.ctx.downlinkRx ??= new DownlinkRx(this.ctx));
+    const n = this.ctx.downlinkAir.overlapping(fromUs, toUs, -1, freqHz, bwHz, this.senseIds);
+    for (let i = 0; i < n; i++) {
+      const k = this.ctx.downlinkAir.slot(this.senseIds[i]);
+      const f = this.ctx.downlinkAir.freqHz[k];
+      if (rx.rxDbm[d * this.ctx.world.links.gateways + this.ctx.downlinkAir.gateway[k]] + rx.txOffsetDb(f) >= thresholdDbm) return true;
+    }
+    // the external load
+    const heard = this.rx.externalHeard(d, freqHz, fromUs, toUs, this.intDbm, this.intSf);
+    for (let i = 0; i < heard; i++) if (this.intDbm[i] >= thresholdDbm) return true;
+    return false;
   }
 
   /** A channel for device d's data rate whose sub-band its duty cycle allows now, uniformly at random. */

@@ -35,6 +35,7 @@ const BASE: ResolvedScenario = {
     downlinkDwellTime: 0,
     clock: { driftPpmSigma: 10, initialOffsetSigmaS: 5 },
     mix: { noPackage: 0, notEnoughMemory: 0, fragIndexUnsupported: 0, wrongDescriptor: 0, sessionCntReplay: 0, micError: 0 },
+    lbt: { enabled: false, thresholdDbm: -80, senseMs: 5, maxBackoffMs: 1000, maxAttempts: 8 },
   },
   gateways: { positions: [[0, 0]], subBands: null, txPowerDbm: 27, antennaGainDbi: 0, dutyCycle: 'sliding-window', demodulators: 8 },
   channel: {

@@ -31,6 +31,7 @@ export function sampleScenario(): ResolvedScenario {
       rxDrOffset1: 0, rxDataRate2: 0, rxFreq2: 869525000, downlinkDwellTime: 0,
       clock: { driftPpmSigma: 0, initialOffsetSigmaS: 0 },
       mix: { noPackage: 0, notEnoughMemory: 0, fragIndexUnsupported: 0, wrongDescriptor: 0, sessionCntReplay: 0, micError: 0 },
+      lbt: { enabled: false, thresholdDbm: -80, senseMs: 5, maxBackoffMs: 1000, maxAttempts: 8 },
     },
     gateways: { positions: [[0, 0], [500, 0]], subBands: null, txPowerDbm: 27, antennaGainDbi: 0, dutyCycle: 'sliding-window', demodulators: 8 },
     channel: {
