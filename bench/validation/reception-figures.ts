@@ -1,9 +1,7 @@
 /**
- * Tables and figures of the reception-model validation cases of docs/validation.md:
- *
- *   npm run build && node dist/bench/validation/reception-figures.js
- *
- * Prints the tables and writes docs/img/validation/per-snr.svg and shadowing-correlation.svg.
+ * Tables and figures of the reception-model validation cases (19–22) of docs/validation.md, run by
+ * bench/validation-figures.ts: prints the tables and writes docs/img/validation/per-snr.svg and
+ * shadowing-correlation.svg.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +11,7 @@ import {
   besselJ0, erlangB, fadingCorrelation, implementationLosses, measuredBlocking, perCurves, sensitivityOutOfSample, serComparison, SFS, shadowingCorrelation,
 } from './reception-models.js';
 import { repoRoot } from './runs.js';
+import { alohaRun } from './aloha.js';
 import { fieldValue, shadowingField } from '../../src/radio/shadowing.js';
 
 const outDir = join(repoRoot(), 'docs', 'img', 'validation');
@@ -24,7 +23,7 @@ function table(head: string[], rows: Array<Array<string | number>>): void {
   console.log('');
 }
 
-async function main(): Promise<void> {
+export async function receptionFigures(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const ser = serComparison();
   console.log('## SNR (dB) for a symbol error rate: closed form / exact detector\n');
@@ -58,6 +57,12 @@ async function main(): Promise<void> {
   console.log('## Demodulation paths: blocking of Poisson arrivals, 8 paths\n');
   table(['load (Erlang)', 'Erlang B', 'measured'], [2, 4, 6, 8, 12].map((a) => [a, erlangB(a, 8).toExponential(2), measuredBlocking(a, 40_000, 3).toExponential(2)]));
 
+  console.log('## Demodulation paths in the uplink medium (US915 sub-band 2, 12 000 Poisson uplinks, seed 5)\n');
+  table(['G per channel', 'load (Erlang)', 'Erlang B', 'measured'], [0.5, 1].map((G) => {
+    const r = alohaRun({ region: 'US915', G, uplinks: 12_000, devices: 4000, seed: 5, demodulators: 8 });
+    return [G, 8 * G, erlangB(8 * G, 8).toFixed(4), (r.blocked / 12_000).toFixed(4)];
+  }));
+
   const curves = perCurves();
   await writeFile('per-snr', {
     ...frame('PER of a 20-byte uplink (33-byte PHY payload) at the gateway', 'Solid: calibrated to the SX1301/SX1302 sensitivity; dashed: ideal detector (Elshabrawy & Robert closed form)'),
@@ -86,4 +91,3 @@ async function writeFile(name: string, spec: Record<string, unknown>): Promise<v
   writeFileSync(join(outDir, `${name}.svg`), await renderSvg(spec));
 }
 
-await main();

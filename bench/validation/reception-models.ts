@@ -69,7 +69,7 @@ export function perCurves(): Array<{ sf: number; snrDb: number; per: number; mod
   const out: Array<{ sf: number; snrDb: number; per: number; model: string }> = [];
   for (const sf of SFS) {
     const n = frameSymbols(sf, 125_000, 33, true);
-    for (let db = -26; db <= -4; db += 0.25) {
+    for (let db = -26; db <= -2; db += 0.25) {
       const ideal = frameErrorRate(db, sf, n);
       const cal = frameErrorRate(db, sf, n, gw.lossDb[sf]);
       if (ideal > 1e-4 && ideal < 0.9999) out.push({ sf, snrDb: db, per: ideal, model: 'ideal detector' });
