@@ -61,8 +61,10 @@ export class UplinkRx {
     if (dem === null) return;
     const { gateways } = this.ctx;
     const base = (id % this.ringSize) * this.G;
+    const floor = this.floorDbm(sensDbm);
     for (let g = 0; g < this.G; g++) {
-      const ok = this.powerDbm(id, d, g, txDbm, startUs) >= this.floorDbm(sensDbm) && !gateways[g].transmittingDuring(startUs, startUs + 1) && dem.lock(g, startUs, endUs);
+      // a gateway sends one frame at a time, starting now at the latest: busy until then means transmitting
+      const ok = gateways[g].busyUntilUs <= startUs && this.powerDbm(id, d, g, txDbm, startUs) >= floor && dem.lock(g, startUs, endUs);
       this.locked![base + g] = ok ? 1 : 0;
     }
   }
