@@ -19,6 +19,7 @@ import { measureClassB, measureClassCSessions, measureTwoGateways, SUB_BAND_P } 
 import { codedOnlyTrials, denseCodeMeanOverhead, denseCodeSuccess, overheadStats, overheadTrials, shareAbove, shareDecodedWithin } from './validation/overhead.js';
 import { radioCases } from './validation/radio-figures.js';
 import { repoRoot } from './validation/runs.js';
+import { receptionFigures } from './validation/reception-figures.js';
 
 const SEED = 6;
 const outDir = join(repoRoot(), 'docs', 'img', 'validation');
@@ -209,6 +210,7 @@ async function main(): Promise<void> {
   await case6();
   await case7();
   Object.assign(numbers, radioCases(table));
+  await receptionFigures();
   writeFileSync(join(outDir, 'numbers.json'), JSON.stringify(numbers, null, 1) + '\n');
 }
 

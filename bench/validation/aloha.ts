@@ -24,6 +24,8 @@ export interface AlohaOptions {
   uplinks: number;
   devices: number;
   seed: number;
+  /** demodulation paths of the gateway; default 0 (unlimited: pure ALOHA) */
+  demodulators?: number;
 }
 
 export interface AlohaRun {
@@ -33,6 +35,8 @@ export interface AlohaRun {
   channels: number;
   /** uplinks per channel frequency */
   perChannel: Map<number, number>;
+  /** uplinks the gateway could not demodulate because every path was busy */
+  blocked: number;
 }
 
 /** Delivery ratio of Poisson uplinks (SF7/125, 20-byte payload) at a per-channel offered load G. */
@@ -43,6 +47,8 @@ export function alohaRun(o: AlohaOptions): AlohaRun {
     region: o.region,
     firmware: { sizeBytes: 1000, signature: 'none' },
     devices: { count: o.devices, placement: { kind: 'ring', minM: 99.99, maxM: 100 } },
+    // pure ALOHA: only collisions decide, so the gateway's demodulation paths are unlimited
+    gateways: { demodulators: o.demodulators ?? 0 },
     channel: { shadowingSigmaDb: 0 },
     traffic: { uplinkDr: us ? 3 : 5, payloadBytes: 20 },
   }, { baseDir: '.' });
@@ -78,5 +84,6 @@ export function alohaRun(o: AlohaOptions): AlohaRun {
   }
   kernel.at(0, ARRIVE);
   kernel.run();
-  return { pdr: delivered / sent, airtimeUs, channels, perChannel };
+  const blocked = medium.rx.demodulators === null ? 0 : medium.rx.demodulators.lostAllBusy[0];
+  return { pdr: delivered / sent, airtimeUs, channels, perChannel, blocked };
 }

@@ -28,6 +28,20 @@ export const Purpose = {
   gatewayPlacement: 15,
   setup: 16,
   status: 17,
+  /** wave vectors and phases of the correlated shadowing fields */
+  shadowingField: 18,
+  /** per-link parameters of time-correlated (Clarke) fading */
+  fadingPath: 19,
+  /** the PER draw of SINR reception */
+  per: 20,
+  /** arrivals, powers and spreading factors of external interference */
+  external: 21,
+  /** listen-before-talk backoff */
+  lbt: 22,
+  /** confirmed-uplink retransmission delays */
+  retransmission: 23,
+  /** per-frame fading of uplinks (per uplink and gateway) */
+  uplinkFading: 24,
 } as const;
 
 /** 32-bit finaliser of MurmurHash3 (avalanche mixing). */

@@ -104,7 +104,13 @@ export class FrameBuilder {
       const d = -node - 1;
       const code = det.msg[i];
       const p = payloads.uplink(code, d, endUs, t.phyPayloadBytes[i] - FRAME_OVERHEAD_BYTES, this.answeredCorrection.get(i) ?? null);
-      phy = encodeDataFrame({ mtype: MTYPE.unconfirmedDataUp, devAddr: keys.devAddr(d), fCtrl: 0, fCnt: this.fCntUp[d]++, fPort: p.fPort, payload: p.payload, ...keys.device(d) });
+      // a confirmed background uplink is marked in the log's detail (arg 1, traffic.confirmed)
+      const mtype = code === 0 && det.arg[i] === 1 ? MTYPE.confirmedDataUp : MTYPE.unconfirmedDataUp;
+      phy = encodeDataFrame({ mtype, devAddr: keys.devAddr(d), fCtrl: 0, fCnt: this.fCntUp[d]++, fPort: p.fPort, payload: p.payload, ...keys.device(d) });
+    } else if (kind === KIND.ack) {
+      // the network's ACK of a confirmed uplink: no FPort, no payload, the ACK bit
+      const d = det.device[i];
+      phy = encodeDataFrame({ mtype: MTYPE.unconfirmedDataDown, devAddr: keys.devAddr(d), fCtrl: FCTRL.ack, fCnt: this.fCntDown[d]++, fPort: null, payload: new Uint8Array(0), ...keys.device(d) });
     } else if (det.device[i] < 0) {
       const p = payloads.multicast(kind === KIND.status ? 0 : t.fragmentIndex[i]);
       phy = encodeDataFrame({ mtype: MTYPE.unconfirmedDataDown, devAddr: keys.mcAddr, fCtrl: 0, fCnt: this.mcFCnt[node]++, fPort: p.fPort, payload: p.payload, ...keys.multicast });

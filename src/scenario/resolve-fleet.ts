@@ -94,6 +94,7 @@ export function resolveDevices(d: ParsedScenario['devices'], region: Region, bas
     ...resolveDeviceRadio(d, region, radioProblems),
     clock: d.clock,
     mix,
+    lbt: d.lbt,
   };
 }
 
@@ -119,6 +120,7 @@ export function resolveGateways(g: ParsedScenario['gateways'], region: Region, d
     txPowerDbm: g.txPowerDbm ?? region.downlinkTxPowerDbm(dlFreq),
     antennaGainDbi: g.antennaGainDbi,
     dutyCycle: g.dutyCycle,
+    demodulators: g.demodulators,
   };
 }
 

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { VERSION, VERSION_ALLOWED } from './schema-task.js';
-import { derivedDoc, derivedInt, int, num, oneOf, positions, says, section, share, strictObject, text, xy } from './fields.js';
+import { bool, derivedDoc, derivedInt, int, num, oneOf, positions, says, section, share, strictObject, text, xy } from './fields.js';
 
 /** Most devices one scenario may hold. */
 export const MAX_DEVICES = 1_000_000;
@@ -139,6 +139,16 @@ export const devicesSchema = section(
       },
       'Shares (0..1, sum at most 1) of the fleet that fail in each AWS way; the rest behave.',
     ),
+    lbt: section(
+      {
+        enabled: bool('Listen before talk before every background uplink (required in Japan, ARIB STD-T108, and Korea; none of the region tables here is such a plan, so it is an option).', false),
+        thresholdDbm: num(-150, 0, 'Carrier-sense threshold, dBm (ARIB STD-T108: -80).', -80),
+        senseMs: num(0, 1000, 'Carrier-sense time per channel, ms (ARIB STD-T108: 5).', 5),
+        maxBackoffMs: num(0, 600_000, 'Longest random backoff when every channel is busy, ms.', 1000, true),
+        maxAttempts: int(1, 100, 'Rounds of sensing before the frame goes out regardless.', 8),
+      },
+      'Listen before talk (docs/models/sinr.md).',
+    ),
   },
   'The device fleet.',
 );
@@ -159,6 +169,9 @@ export const gatewaysSchema = section(
     dutyCycle: oneOf(['sliding-window', 'off-time'] as const,
       'Duty-cycle ledger: sliding-window (at most dc × 3600 s of airtime in any 3600 s) or off-time (silent for ToA × (1/dc − 1) after each frame).',
       'sliding-window'),
+    demodulators: int(0, 64,
+      'LoRa demodulation paths per gateway (SX1301/SX1302: 8): an uplink that finds them all busy when it starts is not received by that gateway; 0 = unlimited.',
+      8),
   },
   'The gateways. Default: one gateway at [0, 0].',
 );

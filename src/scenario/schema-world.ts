@@ -39,7 +39,30 @@ export const channelSchema = section(
       .prefault({ model: 'log-distance' })
       .describe('Path-loss model: log-distance {d0M, pl0Db, gamma} or okumura-hata {frequencyMHz, gatewayHeightM, deviceHeightM, environment}. Default: {"model":"log-distance","d0M":40,"pl0Db":127.41,"gamma":2.08}.'),
     shadowingSigmaDb: num(0, 30, 'Log-normal shadowing, standard deviation in dB, drawn once per device–gateway link.', 3.57),
-    fading: oneOf(['none', 'rayleigh'] as const, 'Per-frame fading.', 'none'),
+    shadowingCorrelationM: num(0, 1e5,
+      'Decorrelation distance D of spatially correlated shadowing, m: each gateway has a shadowing field over the plane with correlation exp(−Δ/D) between points Δ apart (Gudmundson; ns-3 uses 110 m); 0 = independent per link.',
+      0),
+    fading: oneOf(['none', 'rayleigh', 'clarke'] as const,
+      'Fading: none; rayleigh, independent per frame; clarke, Rayleigh correlated in time per link (Doppler spread channel.dopplerHz).', 'none'),
+    dopplerHz: num(0, 1000, 'Doppler spread of clarke fading, Hz: fades last about 0.4 / dopplerHz seconds.', 0.5, true),
+    reception: oneOf(['threshold', 'sinr'] as const,
+      'threshold: sensitivity and capture thresholds; sinr: packet error rate of the SINR (thermal noise, noise figure, interference energy weighted by the inter-SF isolation), see docs/models/sinr.md.',
+      'threshold'),
+    demodulator: oneOf(['datasheet', 'ideal'] as const,
+      'sinr reception: datasheet, the PER model calibrated to each radio\'s datasheet sensitivity; ideal, the theoretical detector.', 'datasheet'),
+    combineCopies: bool('Copies of one downlink frame sent by several gateways that reach a device less than one chip apart combine (power sum) instead of interfering (class B simulcast).', false),
+    externalLoad: section(
+      {
+        airtimeShare: share('Share of each channel\'s airtime taken by other networks\' frames; 0 = none.', 0),
+        frameMs: num(0, 10_000, 'Duration of one foreign frame, ms.', 100, true),
+        powerDbm: num(-200, 30, 'Mean received power of a foreign frame at any receiver, dBm.', -120),
+        powerSigmaDb: num(0, 40, 'Standard deviation of that power, dB.', 6),
+        spreadingFactors: z.array(z.number({ error: says('an integer 7..12') }).int({ error: says('an integer 7..12') }).min(7, { error: says('an integer 7..12') }).max(12, { error: says('an integer 7..12') }), { error: says('a list of spreading factors 7..12') })
+          .min(1, { error: says('at least one spreading factor 7..12') }).default([7, 8, 9, 10, 11, 12])
+          .describe('Spreading factors of the foreign frames, drawn uniformly. Default: [7,8,9,10,11,12].'),
+      },
+      'Interference from other networks on the same channels: Poisson frames per channel (docs/models/sinr.md).',
+    ),
     burst: section(
       {
         model: oneOf(['none', 'gilbert-elliott'] as const,
@@ -64,6 +87,8 @@ export const trafficSchema = section(
     payloadBytes: int(0, 242, 'Background uplink FRMPayload size, bytes.', 20),
     uplinkDr: int(0, 15, 'Uplink data rate.').nullable().default(null)
       .describe('Uplink data rate of every device (an uplink DR of the region); null = chosen per device by its link. Default: null.'),
+    confirmed: bool('Background uplinks are confirmed: the network acknowledges each one it receives with a class A downlink (gateway airtime and duty cycle), and the device repeats a frame without ACK up to nbTrans times.', false),
+    nbTrans: int(1, 15, 'Transmissions of each background frame at most (LoRaWAN NbTrans): a confirmed frame stops at its ACK, an unconfirmed one at any downlink; repetitions start 1–3 s after RX2.', 1),
   },
   'Background class A uplinks of every device.',
 );

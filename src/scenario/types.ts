@@ -8,6 +8,11 @@
  * name alone would be ambiguous.
  */
 
+import type { ExternalLoadParams } from '../radio/external.js';
+import type { LbtParams } from '../radio/lbt.js';
+import type { Demodulator } from '../radio/noise.js';
+import type { ReceptionModel } from '../radio/sinr.js';
+
 export type RegionName = 'EU868' | 'US915' | 'AU915' | 'AS923-1' | 'IN865';
 export type DlClass = 'ClassB' | 'ClassC';
 export type FecVariant = 'v1' | 'v2';
@@ -158,6 +163,8 @@ export interface ResolvedScenario {
     /** AS923 DownlinkDwellTime (TxParamSetupReq): 1 = every downlink within 400 ms */
     downlinkDwellTime: 0 | 1;
     clock: { driftPpmSigma: number; initialOffsetSigmaS: number };
+    /** listen before talk (background uplinks) */
+    lbt: LbtParams;
     /** shares (0..1) of the fleet that fail setup in each AWS way */
     mix: {
       noPackage: number;
@@ -180,19 +187,30 @@ export interface ResolvedScenario {
     txPowerDbm: number;
     antennaGainDbi: number;
     dutyCycle: DutyCycleModel;
+    /** LoRa demodulation paths per gateway; 0: unlimited */
+    demodulators: number;
   };
 
   channel: {
     pathLoss: PathLossModel;
     shadowingSigmaDb: number;
-    fading: 'none' | 'rayleigh';
+    /** decorrelation distance of correlated shadowing, m; 0: independent per link */
+    shadowingCorrelationM: number;
+    fading: 'none' | 'rayleigh' | 'clarke';
+    /** Doppler spread of clarke fading, Hz */
+    dopplerHz: number;
+    reception: ReceptionModel;
+    demodulator: Demodulator;
+    /** time-aligned copies of one downlink combine instead of interfering */
+    combineCopies: boolean;
+    externalLoad: ExternalLoadParams;
     burst: BurstModel;
     extraLoss: number;
     /** class B: probability that a device misses a beacon besides link loss */
     beaconExtraLoss: number;
   };
 
-  traffic: { uplinkIntervalS: number; payloadBytes: number; uplinkDr: number | null };
+  traffic: { uplinkIntervalS: number; payloadBytes: number; uplinkDr: number | null; confirmed: boolean; nbTrans: number };
 
   setup: {
     /** 'classA' simulates every setup message; 'instant' assumes the fleet is set up at time 0 */

@@ -77,6 +77,8 @@ export class ClassADownlinks {
   fallbackGateway = 0;
   /** told every frame's outcome when it ends (diagnostics and validation) */
   onOutcome: ((device: number, endUs: number, delivered: boolean) => void) | null = null;
+  /** per device: downlinks queued in the windows of its last uplink and not yet over */
+  private readonly queued: Uint16Array;
 
   constructor(
     private readonly ctx: RunContext,
@@ -84,6 +86,12 @@ export class ClassADownlinks {
   ) {
     this.dwell = ctx.world.s.devices.downlinkDwellTime === 1;
     this.dwellUs = this.dwell ? 400_000 : Infinity;
+    this.queued = new Uint16Array(ctx.world.fleet.count);
+  }
+
+  /** Whether a downlink for device d is queued or on the air (the windows of its last uplink are taken). */
+  hasQueued(d: number): boolean {
+    return this.queued[d] > 0;
   }
 
   private get rx(): DownlinkRx {
@@ -123,6 +131,7 @@ export class ClassADownlinks {
     const gateways = m.receiversOf === d ? Array.from(m.receivers.subarray(0, m.receiverCount)) : [g];
     const c = m.channelFreqHz.indexOf(ulFreqHz);
     const slot = this.nextSlot++;
+    this.queued[d]++;
     this.pending.set(slot, {
       d, gateways, ulFreqHz, ulChannel: c < 0 ? 0 : m.channelIndex[c], phyBytes, kind, owner, arg, msg, msgArg, stage: 1,
       g: -1, airId: -1, startUs: 0, freqHz: 0, dr: 0,
@@ -165,6 +174,7 @@ export class ClassADownlinks {
         return;
       }
       this.pending.delete(slot);
+      this.queued[p.d]--;
       this.handlers[p.owner](p.d, p.arg, false, now, false);
       return;
     }
@@ -201,10 +211,11 @@ export class ClassADownlinks {
   /** The frame has ended: did the device receive it? */
   private frameEnded(slot: number, p: Pending): void {
     this.pending.delete(slot);
+    this.queued[p.d]--;
     const { s, region, fleet } = this.ctx.world;
     const now = this.ctx.kernel.now;
     const dr = region.dataRates[p.dr]!;
-    const ok = this.rx.receives(p.d, p.g, p.airId, p.startUs, now, p.freqHz, dr.sf, dr.bwHz, deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz));
+    const ok = this.rx.receives(p.d, p.g, p.airId, p.startUs, now, p.freqHz, dr.sf, dr.bwHz, deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz), p.phyBytes);
     // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer
     // (nothing extra for a device whose receiver is on continuously anyway: sim/listening.ts)
     if (ok) {

@@ -186,7 +186,8 @@ export class Distribution {
     const g = world.groupGateways[j];
     const status = n === 0;
     const air = status ? this.statusAirtimeUs : radio.fragmentAirtimeUs;
-    const airId = gateways[g].transmit(now, air, radio.freqHz, readyUs, radio.sf);
+    // copies of fragment n (and of the status request, n = 0) from every gateway share a content key
+    const airId = gateways[g].transmit(now, air, radio.freqHz, readyUs, radio.sf, n);
     if (status) txlog.add(now, air, g, 'status', radio.freqHz, radio.dr, radio.sf, radio.bwHz, this.statusPhyBytes);
     else txlog.add(now, air, g, repair ? 'repair' : 'fragment', radio.freqHz, radio.dr, radio.sf, radio.bwHz, radio.fragmentPhyBytes, n);
     const id = this.nextFrameId++;

@@ -17,6 +17,8 @@ export class DownlinkAir {
   readonly gateway: Int32Array;
   readonly freqHz: Float64Array;
   readonly sf: Uint8Array;
+  /** what the frame carries, so that copies of one frame from several gateways can be told (-1: unique) */
+  readonly content: Int32Array;
   /** frames recorded so far; frame id i lives at i % size */
   count = 0;
   /** longest frame recorded, µs: no frame that started before t − this can reach t */
@@ -31,10 +33,11 @@ export class DownlinkAir {
     this.gateway = new Int32Array(size);
     this.freqHz = new Float64Array(size);
     this.sf = new Uint8Array(size);
+    this.content = new Int32Array(size);
   }
 
   /** Records a frame; returns its id. */
-  add(startUs: number, airUs: number, gateway: number, freqHz: number, sf: number): number {
+  add(startUs: number, airUs: number, gateway: number, freqHz: number, sf: number, content = -1): number {
     const id = this.count++;
     const k = id % this.size;
     this.startUs[k] = startUs;
@@ -42,6 +45,7 @@ export class DownlinkAir {
     this.gateway[k] = gateway;
     this.freqHz[k] = freqHz;
     this.sf[k] = sf;
+    this.content[k] = content;
     if (airUs > this.longestUs) this.longestUs = airUs;
     return id;
   }

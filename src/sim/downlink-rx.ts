@@ -1,35 +1,62 @@
 /**
  * What a device needs to receive a downlink frame, the same for every kind of frame (multicast
- * fragment, status request, class A answer): the signal (with per-frame fading when on) reaches the
- * device's sensitivity, it survives the frames of other gateways overlapping it on a colliding
- * frequency (co-SF capture 6 dB and the inter-SF isolation matrix, lorawan-facts 6.3), the device's
- * Gilbert–Elliott burst state at the frame's end lets it through, and the independent extra loss
- * spares it. Draws are counter-based on (seed, purpose, device, downlink id).
+ * fragment, status request, class A answer): the signal (with fading when on) reaches the device,
+ * it survives the frames of other gateways overlapping it on a colliding frequency and the external
+ * load, the device's Gilbert–Elliott burst state at the frame's end lets it through, and the
+ * independent extra loss spares it. Draws are counter-based on (seed, purpose, device, downlink id).
  *
- * The multicast hot loop (reception.ts) inlines the common case and calls `interferenceOk` only for
- * frames that overlap others; class A answers go through `receives`.
+ * Two reception models (`channel.reception`, docs/models/sinr.md): "threshold", the sensitivity and
+ * the capture / isolation thresholds on powers (lorawan-facts 6.3); "sinr", a PER draw on the SINR
+ * with interference counted as isolation-weighted energy over the overlap. With
+ * `channel.combineCopies`, copies of the same frame from other gateways arriving within one chip add
+ * their power to the wanted frame instead of interfering (simulcast.ts).
+ *
+ * The multicast hot loop (reception.ts) inlines the common case and calls `interferenceOk` or
+ * `sinrOk` only for what it needs; class A answers go through `receives`.
  */
 import { Purpose, uniform } from '../engine/rng.js';
 import { geLoss } from '../radio/burst.js';
 import { CAPTURE_THRESHOLD_DB, survivesInterference } from '../radio/interference.js';
-import { rayleighFadingDb } from '../radio/normal.js';
+import { arrivalOffsetUs, copiesCombine } from '../radio/simulcast.js';
+import { interferenceMw, sinrDb } from '../radio/sinr.js';
 import type { RunContext } from './context.js';
+import { FADE_NONE, fadingMode, linkFadeDb } from './link-fading.js';
+import { SinrReceivers } from './sinr-rx.js';
 
 export const MAX_INTERFERERS = 64;
+/** SINR reception: links this far below the device sensitivity are never received (PER > 1 − 1e-9). */
+export const SINR_REACH_MARGIN_DB = 6;
 
 export class DownlinkRx {
   /** received power per link at the gateways' configured EIRP, dBm and mW ([device * G + gateway]) */
   readonly rxDbm: Float32Array;
   readonly rxMw: Float32Array;
-  /** the interferers of the frame being evaluated: downlink id, gateway, spreading factor */
+  /** the interferers of the frame being evaluated: downlink id, gateway, spreading factor, overlap */
   readonly intId = new Int32Array(MAX_INTERFERERS);
   readonly intGw = new Int32Array(MAX_INTERFERERS);
   readonly intSf = new Uint8Array(MAX_INTERFERERS);
+  private readonly intOverlapUs = new Float64Array(MAX_INTERFERERS);
+  /** 1 when the interferer carries the same content as the wanted frame (a simulcast copy) */
+  private readonly intCopy = new Uint8Array(MAX_INTERFERERS);
+  private readonly intSendOffsetUs = new Float64Array(MAX_INTERFERERS);
+  private readonly overlapScratch = new Float64Array(MAX_INTERFERERS);
+  /** interferers gathered for the current device (gather) */
+  private count = 0;
   /** how many, and whether all share the wanted frame's spreading factor */
   nInt = 0;
   allCoSf = true;
+  private copies = 0;
   private readonly dbm = new Float64Array(MAX_INTERFERERS);
+  private readonly sfs = new Float64Array(MAX_INTERFERERS);
   private readonly captureRatio = 10 ** (CAPTURE_THRESHOLD_DB / 10);
+  /** fading mode (link-fading.ts) */
+  readonly fading: number;
+  /** the SINR receivers when `channel.reception` is "sinr", else null */
+  readonly sinr: SinrReceivers | null;
+  /** the external load or copy combining makes every frame worth an interference check */
+  readonly alwaysCheck: boolean;
+  /** the external load's generator (null when there is none) */
+  private readonly load: SinrReceivers | null;
 
   constructor(private readonly ctx: RunContext) {
     const { s, links } = ctx.world;
@@ -40,6 +67,10 @@ export class DownlinkRx {
       this.rxDbm[i] = txDbm - links.lossDb[i];
       this.rxMw[i] = 10 ** (this.rxDbm[i] / 10);
     }
+    this.fading = fadingMode(s);
+    this.sinr = s.channel.reception === 'sinr' ? new SinrReceivers(s) : null;
+    this.load = s.channel.externalLoad.airtimeShare > 0 ? (this.sinr ?? new SinrReceivers(s)) : null;
+    this.alwaysCheck = s.channel.externalLoad.airtimeShare > 0 || s.channel.combineCopies;
   }
 
   /** Power of a frame on freqHz relative to the configured EIRP, dB: the region's limit there caps it (lorawan-facts 2.4). */
@@ -48,60 +79,135 @@ export class DownlinkRx {
     return Math.min(0, region.downlinkTxPowerDbm(freqHz) - s.gateways.txPowerDbm);
   }
 
-  /** Collects the frames of other gateways overlapping the wanted one on a colliding frequency. */
-  collect(startUs: number, endUs: number, gateway: number, freqHz: number, bwHz: number, sf: number): number {
+  /** Fade (dB) of downlink `airId` starting at startUs from gateway g at device d. */
+  fadeDb(d: number, g: number, airId: number, startUs: number): number {
+    if (this.fading === FADE_NONE) return 0;
+    const { s, links } = this.ctx.world;
+    return linkFadeDb(this.fading, s.seed, s.channel.dopplerHz, d, g, links.gateways, Purpose.fading, d, airId, startUs);
+  }
+
+  /**
+   * Collects the frames of other gateways overlapping the wanted one on a colliding frequency;
+   * `content` is the wanted frame's content key (-1: none), to recognise its copies.
+   */
+  collect(startUs: number, endUs: number, gateway: number, freqHz: number, bwHz: number, sf: number, content = -1): number {
     const air = this.ctx.downlinkAir;
     const n = air.overlapping(startUs, endUs, gateway, freqHz, bwHz, this.intId);
+    const combine = this.ctx.world.s.channel.combineCopies && content >= 0;
     let co = true;
+    let copies = 0;
     for (let i = 0; i < n; i++) {
       const k = air.slot(this.intId[i]);
       this.intGw[i] = air.gateway[k];
       this.intSf[i] = air.sf[k];
+      this.intOverlapUs[i] = Math.min(endUs, air.endUs[k]) - Math.max(startUs, air.startUs[k]);
+      this.intSendOffsetUs[i] = air.startUs[k] - startUs;
+      const copy = combine && air.content[k] === content && air.sf[k] === sf && air.freqHz[k] === freqHz;
+      this.intCopy[i] = copy ? 1 : 0;
+      if (copy) copies++;
       if (air.sf[k] !== sf) co = false;
     }
     this.nInt = n;
     this.allCoSf = co;
+    this.copies = copies;
     return n;
   }
 
+  /** Whether interferer i is, at device d, a copy of the wanted frame (from gateway g) arriving within one chip. */
+  private combinesAt(d: number, g: number, i: number, bwHz: number): boolean {
+    if (this.intCopy[i] === 0) return false;
+    const { s, positions } = this.ctx.world;
+    const gw = s.gateways.positions;
+    const gi = this.intGw[i];
+    const x = positions.xM[d];
+    const y = positions.yM[d];
+    const d1 = Math.hypot(x - gw[g][0], y - gw[g][1]);
+    const d2 = Math.hypot(x - gw[gi][0], y - gw[gi][1]);
+    return copiesCombine(arrivalOffsetUs(d1, d2, this.intSendOffsetUs[i]), bwHz);
+  }
+
   /**
-   * Whether device d keeps the wanted frame (gateway g, received at sigDbm, spreading factor sf)
-   * against the collected interferers; `offsetDb` is the frame power's offset (txOffsetDb).
+   * Fills dbm/sfs/overlap with the interferers' powers at device d (fading and offset applied) and
+   * the external load; copies that combine add to the wanted frame instead. Sets `count` and
+   * returns the wanted frame's power, dBm (sigDbm itself when nothing combined).
    */
-  interferenceOk(d: number, g: number, sigDbm: number, sf: number, offsetDb: number, fading: boolean): boolean {
-    const n = this.nInt;
-    if (n === 0) return true;
+  private gather(d: number, g: number, sigDbm: number, offsetDb: number, bwHz: number, freqHz: number, startUs: number, endUs: number): number {
     const base = d * this.ctx.world.links.gateways;
-    if (!fading && this.allCoSf && offsetDb === 0) {
+    let c = 0;
+    let addedMw = 0;
+    for (let i = 0; i < this.nInt; i++) {
+      const gi = this.intGw[i];
+      let p = this.rxDbm[base + gi] + offsetDb;
+      if (this.fading !== FADE_NONE) p += this.fadeDb(d, gi, this.intId[i], startUs);
+      if (this.copies > 0 && this.combinesAt(d, g, i, bwHz)) {
+        addedMw += 10 ** (p / 10);
+        continue;
+      }
+      this.dbm[c] = p;
+      this.sfs[c] = this.intSf[i];
+      this.overlapScratch[c] = this.intOverlapUs[i];
+      c++;
+    }
+    if (this.load !== null) c = this.load.appendExternal(d, freqHz, startUs, endUs, this.dbm, this.sfs, c, this.overlapScratch);
+    this.count = c;
+    return addedMw > 0 ? 10 * Math.log10(10 ** (sigDbm / 10) + addedMw) : sigDbm;
+  }
+
+  /**
+   * Threshold reception: whether device d keeps the wanted frame (gateway g, received at sigDbm,
+   * spreading factor sf) against the collected interferers; `offsetDb` is the frame power's offset.
+   */
+  interferenceOk(d: number, g: number, sigDbm: number, sf: number, offsetDb: number, bwHz: number, freqHz: number, startUs: number, endUs: number): boolean {
+    const n = this.nInt;
+    if (n === 0 && !this.alwaysCheck) return true;
+    const base = d * this.ctx.world.links.gateways;
+    if (this.fading === FADE_NONE && this.allCoSf && offsetDb === 0 && !this.alwaysCheck) {
       // fixed powers: compare the precomputed linear values (6 dB over the sum of the others)
       let sumMw = 0;
       for (let i = 0; i < n; i++) sumMw += this.rxMw[base + this.intGw[i]];
       return this.rxMw[base + g] >= this.captureRatio * sumMw;
     }
-    const seed = this.ctx.world.s.seed;
-    for (let i = 0; i < n; i++) {
-      let p = this.rxDbm[base + this.intGw[i]] + offsetDb;
-      if (fading) p += rayleighFadingDb(uniform(seed, Purpose.fading, d, this.intId[i]));
-      this.dbm[i] = p;
+    const signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
+    if (this.count === 0) return true;
+    return survivesInterference(signalDbm, sf, this.dbm, this.sfs, this.count);
+  }
+
+  /**
+   * SINR reception: whether device d receives the wanted frame (gateway g, sigDbm, sf) with the
+   * success table `table`, against the collected interferers (energy over the overlap) and the
+   * external load; the PER draw is keyed by (device, downlink id).
+   */
+  sinrOk(d: number, g: number, sigDbm: number, sf: number, offsetDb: number, bwHz: number, freqHz: number, startUs: number, endUs: number, table: Float64Array, airId: number): boolean {
+    const rx = this.sinr!;
+    let iMw = 0;
+    let signalDbm = sigDbm;
+    if (this.nInt > 0 || this.alwaysCheck) {
+      signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
+      if (this.count > 0) iMw = interferenceMw(sf, endUs - startUs, this.dbm, this.sfs, this.overlapScratch, this.count);
     }
-    return survivesInterference(sigDbm, sf, this.dbm, this.intSf, n);
+    return rx.receives(table, sinrDb(signalDbm, rx.deviceNoiseDbm(bwHz), iMw), d, airId);
   }
 
   /**
    * Whether device d receives one frame (downlink id airId) from gateway g: the whole chain above.
-   * For frames outside the multicast loop (class A answers).
+   * For frames outside the multicast loop (class A answers); `phyBytes` sizes the PER table.
    */
-  receives(d: number, g: number, airId: number, startUs: number, endUs: number, freqHz: number, sf: number, bwHz: number, sensDbm: number): boolean {
+  receives(d: number, g: number, airId: number, startUs: number, endUs: number, freqHz: number, sf: number, bwHz: number, sensDbm: number, phyBytes = 0): boolean {
     const { s, fleet, links } = this.ctx.world;
     const seed = s.seed;
-    const fading = s.channel.fading === 'rayleigh';
     const burstState = fleet.burst === null ? 0 : fleet.burst.stateAt(d, endUs);
     const offsetDb = this.txOffsetDb(freqHz);
     let sig = this.rxDbm[d * links.gateways + g] + offsetDb;
-    if (fading) sig += rayleighFadingDb(uniform(seed, Purpose.fading, d, airId));
-    if (sig < sensDbm) return false;
-    this.collect(startUs, endUs, g, freqHz, bwHz, sf);
-    if (!this.interferenceOk(d, g, sig, sf, offsetDb, fading)) return false;
+    if (this.fading !== FADE_NONE) sig += this.fadeDb(d, g, airId, startUs);
+    if (this.sinr === null) {
+      if (sig < sensDbm) return false;
+      this.collect(startUs, endUs, g, freqHz, bwHz, sf);
+      if (!this.interferenceOk(d, g, sig, sf, offsetDb, bwHz, freqHz, startUs, endUs)) return false;
+    } else {
+      if (sig < sensDbm - SINR_REACH_MARGIN_DB) return false;
+      this.collect(startUs, endUs, g, freqHz, bwHz, sf);
+      if (!this.sinrOk(d, g, sig, sf, offsetDb, bwHz, freqHz, startUs, endUs, this.sinr.downlinkTable(sf, bwHz, phyBytes), airId)) return false;
+    }
     const b = s.channel.burst;
     if (fleet.burst !== null && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, airId), b.lossGood, b.lossBad)) return false;
     return !(s.channel.extraLoss > 0 && uniform(seed, Purpose.extraLoss, d, airId) < s.channel.extraLoss);

@@ -129,9 +129,10 @@ export class GatewayRadio {
   /**
    * Records a frame (spreading factor `sf` for the receivers' interference check); `readyUs` is when
    * it was ready to go (for the duty-cycle wait statistic). Returns its id among all downlinks
-   * (-1 when no log is kept).
+   * (-1 when no log is kept). `content` names what the frame carries (copies of one multicast frame
+   * from several gateways share it; -1: unique).
    */
-  transmit(startUs: number, airtimeUs: number, freqHz: number, readyUs = startUs, sf = 0): number {
+  transmit(startUs: number, airtimeUs: number, freqHz: number, readyUs = startUs, sf = 0, content = -1): number {
     const sb = this.subBand(freqHz);
     const l = this.ledger(sb);
     if (l) l.record(startUs, airtimeUs);
@@ -147,7 +148,7 @@ export class GatewayRadio {
     const k = this.recentCount++ % RECENT;
     this.recentStart[k] = startUs;
     this.recentEnd[k] = startUs + airtimeUs;
-    return this.air === null ? -1 : this.air.add(startUs, airtimeUs, this.id, freqHz, sf);
+    return this.air === null ? -1 : this.air.add(startUs, airtimeUs, this.id, freqHz, sf, content);
   }
 
   /** Whether any recorded transmission overlaps [fromUs, toUs). */

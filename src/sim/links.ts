@@ -1,11 +1,13 @@
 /**
- * The device–gateway link table: path loss plus log-normal shadowing for every pair, drawn once
- * per link (the same loss both ways), stored as one Float32Array indexed device * G + gateway.
+ * The device–gateway link table: path loss plus log-normal shadowing for every pair, the same loss
+ * both ways, stored as one Float32Array indexed device * G + gateway. Shadowing is drawn once per
+ * link, or read from each gateway's spatially correlated field when the scenario gives a
+ * decorrelation distance (src/radio/shadowing.ts); either way a pure function of the seed, the
+ * device number (independent draws) or position (correlated field), never of evaluation order.
  */
 import type { ResolvedScenario } from '../scenario/types.js';
-import { Purpose, uniform } from '../engine/rng.js';
 import { pathLossDb } from '../radio/pathloss.js';
-import { shadowingDb } from '../radio/normal.js';
+import { shadowingField, shadowingLossDb, type ShadowingField, type ShadowingParams } from '../radio/shadowing.js';
 import type { Positions } from './placement.js';
 
 export interface LinkTable {
@@ -17,19 +19,27 @@ export interface LinkTable {
   best: Int32Array;
 }
 
+/** The scenario's shadowing parameters. */
+export function shadowingParams(s: ResolvedScenario): ShadowingParams {
+  return { sigmaDb: s.channel.shadowingSigmaDb, correlationDistanceM: s.channel.shadowingCorrelationM };
+}
+
 export function buildLinks(s: ResolvedScenario, pos: Positions, freqHz: number): LinkTable {
   const n = pos.xM.length;
   const gws = s.gateways.positions;
   const g = gws.length;
   const lossDb = new Float32Array(n * g);
   const best = new Int32Array(n);
-  const sigma = s.channel.shadowingSigmaDb;
+  const shadowing = shadowingParams(s);
+  const fields: Array<ShadowingField | null> = gws.map((_, k) =>
+    shadowing.sigmaDb > 0 && shadowing.correlationDistanceM > 0 ? shadowingField(s.seed, k, shadowing.correlationDistanceM) : null);
   for (let d = 0; d < n; d++) {
     let bestLoss = Infinity;
+    const x = pos.xM[d];
+    const y = pos.yM[d];
     for (let k = 0; k < g; k++) {
-      const dist = Math.hypot(pos.xM[d] - gws[k][0], pos.yM[d] - gws[k][1]);
-      let loss = pathLossDb(s.channel.pathLoss, dist, freqHz);
-      if (sigma > 0) loss += shadowingDb(sigma, uniform(s.seed, Purpose.shadowing, d, 2 * k), uniform(s.seed, Purpose.shadowing, d, 2 * k + 1));
+      const dist = Math.hypot(x - gws[k][0], y - gws[k][1]);
+      const loss = pathLossDb(s.channel.pathLoss, dist, freqHz) + shadowingLossDb(shadowing, s.seed, d, k, fields[k], x, y);
       lossDb[d * g + k] = loss;
       if (loss < bestLoss) {
         bestLoss = loss;

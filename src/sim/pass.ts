@@ -73,7 +73,7 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
   const ctx = newRunContext(world, kernel, new TxLog(opts.trace, opts.frameDetails === true));
   medium = new UplinkMedium(ctx);
   classA = new ClassADownlinks(ctx, medium);
-  traffic = new BackgroundTraffic(ctx, medium);
+  traffic = new BackgroundTraffic(ctx, medium, classA);
   campaign = new Campaign(ctx, medium, classA, plan, pkg, booking);
   opts.onStart?.(ctx, campaign);
 

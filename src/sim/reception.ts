@@ -10,10 +10,10 @@
  */
 import { Purpose, uniform } from '../engine/rng.js';
 import { geLoss } from '../radio/burst.js';
-import { rayleighFadingDb } from '../radio/normal.js';
 import type { RunContext } from './context.js';
 import { FEED_REPEAT, type FragmentSink } from './decoders.js';
-import { DownlinkRx } from './downlink-rx.js';
+import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
+import { FADE_NONE } from './link-fading.js';
 
 interface FrameRing {
   readonly fStart: Float64Array;
@@ -22,6 +22,8 @@ interface FrameRing {
   readonly fN: Int32Array;
   /** the frame's id among all downlinks (DownlinkAir) */
   readonly fAirId: Int32Array;
+  /** PHY payload of a FragSessionStatusReq (frame N = 0), bytes */
+  readonly statusPhyBytes: number;
 }
 
 export class FrameReceiver {
@@ -43,10 +45,15 @@ export class FrameReceiver {
     this.rx = ctx.downlinkRx ??= new DownlinkRx(ctx);
   }
 
-  /** Lowest power worth evaluating: with fading, 15 dB below sensitivity is received with p < 3e-14. */
+  /**
+   * Lowest power worth evaluating: with fading, 15 dB below sensitivity is received with p < 3e-14
+   * (a Rayleigh fade of +15 dB); SINR reception adds its own margin below sensitivity.
+   */
   private reachDbm(): number {
     const { s, radio } = this.ctx.world;
-    return s.channel.fading === 'rayleigh' ? radio.deviceSensitivityDbm - 15 : radio.deviceSensitivityDbm;
+    const fadeMargin = s.channel.fading === 'none' ? 0 : 15;
+    const sinrMargin = s.channel.reception === 'sinr' ? SINR_REACH_MARGIN_DB : 0;
+    return radio.deviceSensitivityDbm - fadeMargin - sinrMargin;
   }
 
   /** (Re)builds each gateway's list of members in reach that may still listen after `nowUs`. */
@@ -83,11 +90,16 @@ export class FrameReceiver {
     const list = this.reach[g];
     const rx = this.rx;
     // other gateways' frames overlapping this one on its channel (any kind of downlink)
-    const nInt = rx.collect(start, end, g, radio.freqHz, radio.bwHz, radio.sf);
+    const nInt = rx.collect(start, end, g, radio.freqHz, radio.bwHz, radio.sf, n);
+    const check = nInt > 0 || rx.alwaysCheck;
+    const sinr = rx.sinr;
+    // SINR reception: the frame's success table, and the lowest power with any chance
+    const table = sinr === null ? null : sinr.downlinkTable(radio.sf, radio.bwHz, n === 0 ? ring.statusPhyBytes : radio.fragmentPhyBytes);
 
     const seed = s.seed;
     const sens = radio.deviceSensitivityDbm;
-    const fading = s.channel.fading === 'rayleigh';
+    const fading = rx.fading !== FADE_NONE;
+    const floor = sinr === null ? sens : sens - SINR_REACH_MARGIN_DB;
     const burst = fleet.burst;
     const { lossGood, lossBad } = s.channel.burst;
     const extra = s.channel.extraLoss;
@@ -107,14 +119,16 @@ export class FrameReceiver {
       // the burst process is looked at for every frame the device listens to (docs/models/reception.md)
       const burstState = burst === null ? 0 : burst.stateAt(d, end);
       let sig = rxDbm[d * G + g];
-      if (fading) sig += rayleighFadingDb(uniform(seed, Purpose.fading, d, airId));
-      if (sig < sens) continue;
-      if (classB) {
+      if (fading) sig += rx.fadeDb(d, g, airId, start);
+      if (sig < floor) continue;
+      if (classB && sig >= sens) {
         // the ping-slot receiver locked on a preamble: it stays on for the whole frame
         fleet.slotFramesCount[d]++;
         fleet.slotFramesUs[d] += airUs;
       }
-      if (nInt > 0 && !rx.interferenceOk(d, g, sig, radio.sf, 0, fading)) continue;
+      if (table !== null) {
+        if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
+      } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
       if (burst !== null && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, airId), lossGood, lossBad)) continue;
       if (extra > 0 && uniform(seed, Purpose.extraLoss, d, airId) < extra) continue;
       if (n === 0) {

@@ -154,8 +154,9 @@ export interface DeviceTable {
   energyApplyJ: Float64Array;
 }
 
-export type TxKind = 'fragment' | 'beacon' | 'setup' | 'status' | 'uplink' | 'repair';
-export const TX_KINDS: readonly TxKind[] = ['fragment', 'beacon', 'setup', 'status', 'uplink', 'repair'];
+export type TxKind = 'fragment' | 'beacon' | 'setup' | 'status' | 'uplink' | 'repair' | 'ack';
+/** `ack`: the network's acknowledgement of a confirmed background uplink (traffic.confirmed) */
+export const TX_KINDS: readonly TxKind[] = ['fragment', 'beacon', 'setup', 'status', 'uplink', 'repair', 'ack'];
 
 /** One row per radio frame, stored column-wise. `node` >= 0 is a gateway id, < 0 is -(device id) - 1. */
 export interface TransmissionTable {

@@ -25,19 +25,23 @@
 import { lorawanUplinkAirtimeUs } from '../radio/airtime.js';
 import { FRAME_OVERHEAD_BYTES } from '../lorawan/frames.js';
 import { gatewaySensitivityDbm } from '../radio/sensitivity.js';
-import { survivesInterference } from '../radio/interference.js';
 import { emptyRxWindowUs, RX1_DELAY_US, RX2_DELAY_US, rxWindowOffsetMs } from '../lorawan/classa.js';
 import type { SubBand } from '../lorawan/regions/index.js';
 import { Purpose, uniform } from '../engine/rng.js';
 import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
+import { UplinkRx } from './uplink-rx.js';
+import { DownlinkRx } from './downlink-rx.js';
+import { pathLossDb } from '../radio/pathloss.js';
 import { continuousListeningOverlapUs, listensContinuouslyAt } from './listening.js';
 
 const RING = 16384;
 /** margin an ADR-like choice keeps above the gateway sensitivity, dB */
 const UPLINK_DR_MARGIN_DB = 10;
 const MAX_OVERLAP = 64;
+/** room for the external load's frames after the overlapping uplinks */
+const EXTRA_INTERFERERS = 64;
 
 /** Who sent an uplink; told the outcome when it ends. */
 export type UplinkHandler = (device: number, arg: number, gateway: number, endUs: number, freqHz: number) => void;
@@ -82,13 +86,20 @@ export class UplinkMedium {
   private readonly uDev = new Int32Array(RING);
   private readonly uOwner = new Uint8Array(RING);
   private readonly uArg = new Int32Array(RING);
+  private readonly uPhy = new Uint16Array(RING);
   private nextId = 0;
-  private readonly intDbm = new Float64Array(MAX_OVERLAP);
-  private readonly intSf = new Float64Array(MAX_OVERLAP);
+  private readonly intDbm = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
+  private readonly intSf = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
+  private readonly intOverlapUs = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
   private readonly ov = new Int32Array(MAX_OVERLAP);
+  private readonly ovId = new Int32Array(MAX_OVERLAP);
+  /** the gateways' side: fading, demodulation paths, threshold or SINR decisions, external load */
+  readonly rx: UplinkRx;
   private readonly receiverDbm: Float64Array;
   private readonly handlers: UplinkHandler[] = [];
   private readonly counters: Uint32Array;
+  private readonly lbtCounters: Uint32Array;
+  private readonly senseIds = new Int32Array(64);
   /** longest uplink sent so far, µs: no earlier uplink that started before start − this can overlap */
   private longestAirUs = 0;
   /** totals over every uplink */
@@ -107,8 +118,10 @@ export class UplinkMedium {
     this.rx1OpenAfterUs = new Float64Array(n);
     this.rx1LengthUs = new Float64Array(n);
     this.counters = new Uint32Array(n);
+    this.lbtCounters = new Uint32Array(n);
     this.receivers = new Int32Array(links.gateways);
     this.receiverDbm = new Float64Array(links.gateways);
+    this.rx = new UplinkRx(ctx, RING);
 
     // the network's channel plan and the sub-bands it spans
     const plan = region.uplinkChannels(s.gateways.subBands);
@@ -195,14 +208,14 @@ export class UplinkMedium {
    * RX where it interrupts continuous listening, plus its class A windows unless it listens
    * continuously anyway: sim/listening.ts), deaf to the session as the header says; `owner` is told
    * the outcome at the end. Returns the uplink channel, Hz. `msg`: the campaign message it carries
-   * (0: background traffic), recorded for the frame capture.
+   * (0: background traffic), recorded for the frame capture with `confirmed` (a confirmed frame).
    */
-  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0): number {
+  send(d: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0, confirmed = false, channel = -1): number {
     const { kernel, world, txlog } = this.ctx;
     const { s, fleet } = world;
     const now = kernel.now;
     if (now < this.freeAtUs(d)) throw new Error(`device ${d} would start an uplink at ${now} µs while busy until ${this.freeAtUs(d)} µs`);
-    const c = this.pickChannel(d, now);
+    const c = channel >= 0 ? channel : this.pickChannel(d, now);
     const freqHz = this.channelFreqHz[c];
     const air = this.airtimeUs(d, phyBytes);
     const end = now + air;
@@ -215,13 +228,16 @@ export class UplinkMedium {
     this.uDev[r] = d;
     this.uOwner[r] = owner;
     this.uArg[r] = arg;
+    this.uPhy[r] = phyBytes;
     if (air > this.longestAirUs) this.longestAirUs = air;
+    // the gateways that hear its preamble take a demodulation path for it (docs/models/sinr.md)
+    this.rx.lock(id, d, s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi, gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]), now, end);
     // ETSI off-time of the channel's sub-band: the next frame there starts ToA / dc after this one
     const dc = this.bandDutyCycle[this.channelBand[c]];
     if (dc < 1) this.bandFreeUs[d * this.bandDutyCycle.length + this.channelBand[c]] = now + air / dc;
     const rx2CloseUs = end + this.rx2OpenAfterUs + this.rx2LengthUs;
     this.busyUntilUs[d] = rx2CloseUs;
-    txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg);
+    txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg, confirmed ? 1 : 0);
     fleet.energy.txUs[d] += air;
     fleet.energy.txInListenUs[d] += continuousListeningOverlapUs(world, d, now, now + air);
     if (!listensContinuouslyAt(world, d, now)) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];
@@ -237,6 +253,53 @@ export class UplinkMedium {
     this.sent++;
     kernel.at(end, Ev.uplinkEnd, id);
     return freqHz;
+  }
+
+  /**
+   * Listen before talk (devices.lbt, docs/models/sinr.md): the channels for device d's data rate that
+   * its duty cycle allows now, sensed in a random order over the last `senseMs`; returns the first
+   * on which nothing it hears reaches the threshold, or −1 when all are busy.
+   */
+  clearChannel(d: number, now: number): number {
+    const { s } = this.ctx.world;
+    const lbt = s.devices.lbt;
+    const nb = this.bandDutyCycle.length;
+    const bw = this.ulBwHz[d];
+    const m = this.channelFreqHz.length;
+    const first = Math.floor(uniform(s.seed, Purpose.lbt, d, this.lbtCounters[d]++) * m);
+    for (let j = 0; j < m; j++) {
+      const c = (first + j) % m;
+      if (this.channelBwHz[c] !== bw || this.bandFreeUs[d * nb + this.channelBand[c]] > now) continue;
+      if (!this.sensesBusy(d, this.channelFreqHz[c], bw, now - lbt.senseMs * 1000, now, lbt.thresholdDbm)) return c;
+    }
+    return -1;
+  }
+
+  /** Whether device d hears, over [fromUs, toUs) on freqHz, an uplink, a gateway downlink or a foreign frame at thresholdDbm or more. */
+  private sensesBusy(d: number, freqHz: number, bwHz: number, fromUs: number, toUs: number, thresholdDbm: number): boolean {
+    const { s, positions } = this.ctx.world;
+    const txDbm = s.devices.txPowerDbm + 2 * s.devices.antennaGainDbi;
+    // other devices' uplinks: device-to-device path loss of the scenario's model, no shadowing
+    for (let o = this.nextId - 1; o >= Math.max(0, this.nextId - RING); o--) {
+      const ro = o % RING;
+      if (this.uStart[ro] < fromUs - this.longestAirUs) break;
+      if (this.uFreq[ro] !== freqHz || this.uStart[ro] >= toUs || this.uEnd[ro] <= fromUs || this.uDev[ro] === d) continue;
+      const e = this.uDev[ro];
+      const dist = Math.hypot(positions.xM[d] - positions.xM[e], positions.yM[d] - positions.yM[e]);
+      if (txDbm - pathLossDb(s.channel.pathLoss, dist, freqHz) >= thresholdDbm) return true;
+    }
+    // gateway downlinks (any kind) on a colliding frequency, at the power the device receives them
+    const rx = (this.ctx.downlinkRx ??= new DownlinkRx(this.ctx));
+    const n = this.ctx.downlinkAir.overlapping(fromUs, toUs, -1, freqHz, bwHz, this.senseIds);
+    for (let i = 0; i < n; i++) {
+      const k = this.ctx.downlinkAir.slot(this.senseIds[i]);
+      const f = this.ctx.downlinkAir.freqHz[k];
+      if (rx.rxDbm[d * this.ctx.world.links.gateways + this.ctx.downlinkAir.gateway[k]] + rx.txOffsetDb(f) >= thresholdDbm) return true;
+    }
+    // the external load
+    const heard = this.rx.externalHeard(d, freqHz, fromUs, toUs, this.intDbm, this.intSf);
+    for (let i = 0; i < heard; i++) if (this.intDbm[i] >= thresholdDbm) return true;
+    return false;
   }
 
   /** A channel for device d's data rate whose sub-band its duty cycle allows now, uniformly at random. */
@@ -272,25 +335,36 @@ export class UplinkMedium {
     for (let o = id - 1; o >= Math.max(0, this.nextId - RING) && nOv < MAX_OVERLAP; o--) {
       const ro = o % RING;
       if (this.uStart[ro] < start - this.longestAirUs) break;
-      if (this.uFreq[ro] === freq && this.uEnd[ro] > start) this.ov[nOv++] = ro;
+      if (this.uFreq[ro] === freq && this.uEnd[ro] > start) {
+        this.ovId[nOv] = o;
+        this.ov[nOv++] = ro;
+      }
     }
     for (let o = id + 1; o < this.nextId && nOv < MAX_OVERLAP; o++) {
       const ro = o % RING;
       if (this.uStart[ro] >= end) break;
-      if (this.uFreq[ro] === freq) this.ov[nOv++] = ro;
+      if (this.uFreq[ro] === freq) {
+        this.ovId[nOv] = o;
+        this.ov[nOv++] = ro;
+      }
     }
+    const rx = this.rx;
+    const floor = rx.floorDbm(sens);
     let heard = false;
     let count = 0;
     for (let g = 0; g < G; g++) {
-      const sig = txDbm - links.lossDb[d * G + g];
-      if (sig < sens) continue;
-      heard = true;
+      const sig = rx.powerDbm(id, d, g, txDbm, start);
+      if (sig < floor) continue;
+      if (sig >= sens) heard = true;
+      if (!rx.hasPath(id, g)) continue; // every demodulation path was busy when it started
       if (gateways[g].transmittingDuring(start, end)) continue; // half-duplex
       for (let i = 0; i < nOv; i++) {
-        this.intDbm[i] = txDbm - links.lossDb[this.uDev[this.ov[i]] * G + g];
-        this.intSf[i] = this.uSf[this.ov[i]];
+        const ro = this.ov[i];
+        this.intDbm[i] = rx.powerDbm(this.ovId[i], this.uDev[ro], g, txDbm, this.uStart[ro]);
+        this.intSf[i] = this.uSf[ro];
+        this.intOverlapUs[i] = Math.min(end, this.uEnd[ro]) - Math.max(start, this.uStart[ro]);
       }
-      if (nOv > 0 && !survivesInterference(sig, sf, this.intDbm, this.intSf, nOv)) continue;
+      if (!rx.decodes(id, g, sig, sf, this.ulBwHz[d], freq, start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, nOv)) continue;
       // insert by received power, strongest first (equal noise floors: the SNR order), ties to the lower id
       let i = count++;
       while (i > 0 && this.receiverDbm[i - 1] < sig) {
