@@ -1,29 +1,53 @@
 /**
  * One benchmark run in its own process (so its peak memory is its own):
- * `node dist/bench/sim-once.js <scenario.json> <devices>` prints one JSON line of figures.
+ * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N]` prints one JSON line of
+ * figures: wall and CPU time (user + system), peak RSS (getrusage maxrss, as /usr/bin/time -v reports
+ * it), events, device-frames evaluated by the multicast loop and their rate.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { resolveScenario } from '../src/scenario/resolve.js';
 import { simulate } from '../src/sim/simulate.js';
 
-const [file, countArg] = process.argv.slice(2);
-const raw = JSON.parse(readFileSync(file, 'utf8')) as { devices: { count: number } };
+const args = process.argv.slice(2);
+const [file, countArg] = args;
+const imageAt = args.indexOf('--image-bytes');
+const raw = JSON.parse(readFileSync(file, 'utf8')) as { devices: { count: number }; firmware: { sizeBytes: number } };
 raw.devices.count = Number(countArg);
+if (imageAt >= 0) raw.firmware.sizeBytes = Number(args[imageAt + 1]);
 const scenario = resolveScenario(raw, { baseDir: dirname(resolve(file)) });
 const baseRss = process.memoryUsage().rss;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const r = simulate(scenario);
+let deviceFrames = 0;
+const r = simulate(scenario, {
+  onFinish: (_ctx, campaign) => {
+    deviceFrames = campaign.session?.distribution?.receiver.evaluations ?? 0;
+  },
+});
 const wallS = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuS = (cpu.user + cpu.system) / 1e6;
 let receptions = 0;
 for (let d = 0; d < r.devices.count; d++) receptions += r.devices.fragmentsReceived[d];
 const peakRss = process.resourceUsage().maxRSS * 1024;
 console.log(
   JSON.stringify({
     devices: r.devices.count,
+    imageBytes: scenario.firmware.sizeBytes,
+    gateways: scenario.gateways.positions.length,
     wallS,
+    cpuS,
+    userS: cpu.user / 1e6,
+    sysS: cpu.system / 1e6,
     events: r.summary.events,
     eventsPerS: r.summary.events / wallS,
+    uplinks: r.summary.uplinks,
+    deviceFrames,
+    deviceFramesPerS: deviceFrames / wallS,
+    deviceFramesPerCpuS: deviceFrames / cpuS,
+    /** CPU time of the whole run per multicast device-frame */
+    cpuNsPerDeviceFrame: deviceFrames > 0 ? (cpuS * 1e9) / deviceFrames : 0,
     receptionsPerS: receptions / wallS,
     peakRssMiB: peakRss / 2 ** 20,
     bytesPerDevice: Math.max(0, peakRss - baseRss) / r.devices.count,

@@ -3,10 +3,9 @@
  * gateways, 1 000 / 10 000 / 100 000 devices. Each size runs in a child process so that its peak
  * memory is measured alone.
  */
-import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchRow, BenchSuite } from '../harness.js';
+import { runJsonChild, type BenchRow, type BenchSuite } from '../harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const once = join(here, '..', 'sim-once.js');
@@ -18,8 +17,7 @@ export const suite: BenchSuite = {
     const sizes = smoke ? [1000] : [1000, 10_000, 100_000];
     const rows: BenchRow[] = [];
     for (const n of sizes) {
-      const out = execFileSync(process.execPath, ['--max-old-space-size=8192', once, scenario, String(n)], { encoding: 'utf8' });
-      const m = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+      const m = runJsonChild(once, [scenario, String(n)], ['--max-old-space-size=8192']);
       rows.push({ suite: 'sim', case: `classC-256KiB-3gw n=${n}`, metrics: m });
     }
     return rows;
