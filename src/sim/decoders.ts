@@ -4,8 +4,16 @@
  * runs the payload decoder on the real fragment bytes, and the two must complete on the same
  * fragment. Decoders are created on a device's first fragment; the rows-only decoder allocates its
  * elimination matrix only when coded fragments are needed.
+ *
+ * A device that hears several gateways gets each fragment several times in a row. Feeding an
+ * uncoded fragment N again right after N changes nothing in a decoder but its NbFragReceived count
+ * (it was accepted or ignored the first time and is ignored now, in every phase and lineage, see
+ * FragDecoder), so such repeats only count here and are added to the decoder's count when asked.
+ * Coded repeats go to the decoder: there a repeat can matter (the memory-bound failure is reported
+ * on the coded fragment after the one that exceeded it).
  */
 import { FragDecoder } from '../fuota/ts004/decoder.js';
+import { CODE_DECODED, CODE_FAILED } from '../fuota/ts004/feed-result.js';
 import { ParityRowCache } from '../fuota/ts004/rows.js';
 import type { FecVariant } from '../scenario/types.js';
 
@@ -37,12 +45,18 @@ export class FleetDecoders implements FragmentSink {
   private readonly rowsOnly: Array<FragDecoder | null>;
   private readonly sampleSlot: Int32Array;
   private readonly payloadDecoders: FragDecoder[];
+  /** per device: the last fragment N fed to its rows-only decoder (0: none, or the decoder finished) */
+  private readonly lastFed: Int32Array;
+  /** per device: uncoded repeats of the last N not fed to the decoder, counted in NbFragReceived */
+  private readonly repeats: Int32Array;
   readonly rows: ParityRowCache;
   peakStateBytes = 0;
 
   constructor(private readonly o: FleetDecoderOptions) {
     this.rows = new ParityRowCache(o.variant, o.nbFrag);
     this.rowsOnly = new Array<FragDecoder | null>(o.count).fill(null);
+    this.lastFed = new Int32Array(o.count);
+    this.repeats = new Int32Array(o.count);
     this.sampleSlot = new Int32Array(o.count).fill(-1);
     this.payloadDecoders = o.sample.map((d, i) => {
       this.sampleSlot[d] = i;
@@ -64,22 +78,28 @@ export class FleetDecoders implements FragmentSink {
 
   /** Feeds fragment N to device d: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
   feed(d: number, n: number): number {
+    const slot = this.sampleSlot[d];
+    if (n === this.lastFed[d] && n <= this.o.nbFrag && slot < 0) {
+      this.repeats[d]++;
+      return FEED_CONTINUE;
+    }
     let dec = this.rowsOnly[d];
     if (dec === null) dec = this.rowsOnly[d] = this.make(false);
-    const r = dec.feed(n).status;
-    const slot = this.sampleSlot[d];
+    const r = dec.feedCode(n);
+    this.lastFed[d] = n;
     if (slot >= 0) {
-      const p = this.payloadDecoders[slot].feed(n, this.o.payloadOf!(n)).status;
+      const p = this.payloadDecoders[slot].feedCode(n, this.o.payloadOf!(n));
       // both modes run the same elimination: they must agree fragment for fragment
-      if ((p === 'decoded') !== (r === 'decoded') || (p === 'failed') !== (r === 'failed')) {
+      if ((p === CODE_DECODED) !== (r === CODE_DECODED) || (p === CODE_FAILED) !== (r === CODE_FAILED)) {
         throw new Error(`internal: rows-only and payload decoders disagree for device ${d} at N = ${n}`);
       }
     }
-    if (r === 'decoded' || r === 'failed') {
+    if (r === CODE_DECODED || r === CODE_FAILED) {
       const bytes = dec.peakStateBytes();
       if (bytes > this.peakStateBytes) this.peakStateBytes = bytes;
       if (slot < 0) this.rowsOnly[d] = null; // release the finished decoder; its outcome is recorded by the caller
-      return r === 'decoded' ? FEED_DONE : FEED_MEMORY_FAILURE;
+      this.lastFed[d] = 0;
+      return r === CODE_DECODED ? FEED_DONE : FEED_MEMORY_FAILURE;
     }
     return FEED_CONTINUE;
   }
@@ -87,7 +107,7 @@ export class FleetDecoders implements FragmentSink {
   /** Counters a FragSessionStatusAns would report (TS004 2.0.0 meaning), or null before any fragment. */
   status(d: number): { nbFragReceived: number; missingFrag: number } | null {
     const dec = this.rowsOnly[d];
-    return dec ? { nbFragReceived: dec.nbFragReceived, missingFrag: dec.missingFrag } : null;
+    return dec ? { nbFragReceived: dec.nbFragReceived + this.repeats[d], missingFrag: dec.missingFrag } : null;
   }
 
   /** The bytes rebuilt by a sampled device (padding removed), or null when not sampled/finished. */

@@ -6,21 +6,30 @@
  *
  * Memory: nothing proportional to M is held in rows-only mode (Semtech lineage). The sorted list of
  * lost columns grows during the uncoded phase; the elimination matrix is allocated at the first coded
- * fragment, sized to the lost count L, and released when the decoder finishes.
+ * fragment, sized to the lost count L, and released when the decoder finishes, as is a bitset of the
+ * coded fragments already processed (R bits).
+ *
+ * Work that cannot change an answer is skipped: a coded fragment already processed in this session
+ * (a copy from another gateway, a repeat) lies in the span of the rows already inserted — the lost
+ * set is frozen once coding starts and pivot rows are never changed — so it is ignored without
+ * reduction or elimination; and the reason an uncoded fragment is ignored (duplicate or late, which
+ * needs a search of the lost list) is worked out only by feed(), not by feedCode().
  */
 import { MAX_FRAGMENT_COUNTER, type FecVariant } from './constants.js';
 import { TriangularGf2 } from './elimination.js';
 import { Ts004Error } from './errors.js';
 import {
+  CODE_IGNORED,
   FEED_DECODED,
   FEED_FAILED,
   FEED_IGNORED,
   FEED_ONGOING,
   type DecoderStatus,
+  type FeedCode,
   type FeedResult,
 } from './feed-result.js';
-import { reduceToLost, sortedIndexOf } from './reduce.js';
-import { ParityRowCache } from './rows.js';
+import { gatherLost, reduceWithPayload, sortedIndexOf } from './reduce.js';
+import { ParityRowCache, slotBytes } from './rows.js';
 import { checkFragSize, checkNbFrag } from './sizing.js';
 
 export interface FragDecoderOptions {
@@ -45,6 +54,21 @@ const CODED = 1;
 const DECODED = 2;
 const FAILED = 3;
 
+// outcomes of one fragment inside the decoder: the three FeedCodes below CODE_IGNORED, then the
+// reasons for ignoring it; the last two still need the lost list to tell duplicate from late
+const R_ONGOING = 0;
+const R_DECODED = 1;
+const R_FAILED = 2;
+const R_DUPLICATE = 3;
+const R_LATE = 4;
+const R_OUT_OF_RANGE = 5;
+const R_WRONG_LENGTH = 6;
+const R_AFTER = 7;
+/** Semtech lineage: an uncoded N at or below the last accepted one */
+const R_PASSED_IN_ORDER = 8;
+/** Zephyr lineage: an uncoded N after coding started */
+const R_PASSED_CODING = 9;
+
 export class FragDecoder {
   readonly nbFrag: number;
   readonly fragSizeBytes: number;
@@ -67,9 +91,14 @@ export class FragDecoder {
   #nbFragReceived = 0;
   #rank = 0;
   #peakBytes = 0;
+  /** coded phase: bit n set once coded fragment M + n was processed */
+  #codedSeen: Uint32Array | null = null;
   #system: TriangularGf2 | null = null;
+  /** payload mode: M slots of slotBytes(FragSize) bytes; once decoded, the M * FragSize bytes packed */
   #data: Uint8Array | null = null;
-  #rhs: Uint8Array | null = null;
+  #data32: Uint32Array | null = null;
+  #rhs: Uint32Array | null = null;
+  readonly #slotWords: number;
 
   constructor(options: FragDecoderOptions) {
     const { nbFrag, fragSizeBytes, variant, maxLost } = options;
@@ -94,9 +123,11 @@ export class FragDecoder {
     this.acceptLateUncoded = options.acceptLateUncoded === true;
     this.paddingBytes = paddingBytes;
     this.rows = rows;
+    this.#slotWords = slotBytes(fragSizeBytes) >>> 2;
     if (this.payloadMode) {
-      this.#data = new Uint8Array(nbFrag * fragSizeBytes);
-      this.#rhs = new Uint8Array(fragSizeBytes);
+      this.#data32 = new Uint32Array(nbFrag * this.#slotWords);
+      this.#data = new Uint8Array(this.#data32.buffer);
+      this.#rhs = new Uint32Array(this.#slotWords);
     }
     if (this.acceptLateUncoded) this.#held = new Uint32Array((nbFrag + 31) >>> 5);
     this.#notePeak();
@@ -107,12 +138,37 @@ export class FragDecoder {
    * Never throws for bad fragments: they are reported as ignored.
    */
   feed(n: number, payload?: Uint8Array): FeedResult {
-    if (!(n >= 1 && n <= MAX_FRAGMENT_COUNTER && Number.isInteger(n))) return FEED_IGNORED.outOfRange;
-    if (payload === undefined ? this.payloadMode : payload.length !== this.fragSizeBytes) {
-      return FEED_IGNORED.wrongLength;
+    switch (this.#step(n, payload)) {
+      case R_ONGOING: return FEED_ONGOING;
+      case R_DECODED: return FEED_DECODED;
+      case R_FAILED: return FEED_FAILED;
+      case R_DUPLICATE: return FEED_IGNORED.duplicate;
+      case R_LATE: return FEED_IGNORED.lateUncoded;
+      case R_OUT_OF_RANGE: return FEED_IGNORED.outOfRange;
+      case R_WRONG_LENGTH: return FEED_IGNORED.wrongLength;
+      case R_AFTER: return FEED_IGNORED.afterCompletion;
+      case R_PASSED_IN_ORDER:
+        // equal to the last accepted N: re-stored by the references, no new information
+        return n === this.#lastUncoded || !this.#isLost(n - 1) ? FEED_IGNORED.duplicate : FEED_IGNORED.lateUncoded;
+      default:
+        return this.#isLost(n - 1) ? FEED_IGNORED.lateUncoded : FEED_IGNORED.duplicate;
     }
+  }
+
+  /**
+   * The same as feed(n, payload).status as a number (CODE_ONGOING, CODE_DECODED, CODE_FAILED,
+   * CODE_IGNORED) with the same effect on the decoder, for callers that do not need the reason.
+   */
+  feedCode(n: number, payload?: Uint8Array): FeedCode {
+    const r = this.#step(n, payload);
+    return r >= CODE_IGNORED ? CODE_IGNORED : (r as FeedCode);
+  }
+
+  #step(n: number, payload: Uint8Array | undefined): number {
+    if (!(n >= 1 && n <= MAX_FRAGMENT_COUNTER && Number.isInteger(n))) return R_OUT_OF_RANGE;
+    if (payload === undefined ? this.payloadMode : payload.length !== this.fragSizeBytes) return R_WRONG_LENGTH;
     this.#nbFragReceived++;
-    if (this.#phase >= DECODED) return FEED_IGNORED.afterCompletion;
+    if (this.#phase >= DECODED) return R_AFTER;
     if (n <= this.nbFrag) return this.acceptLateUncoded ? this.#uncodedAnyOrder(n, payload) : this.#uncodedInOrder(n, payload);
     return this.#coded(n - this.nbFrag, payload);
   }
@@ -149,6 +205,7 @@ export class FragDecoder {
     return (
       (this.#lost?.byteLength ?? 0) +
       (this.#held?.byteLength ?? 0) +
+      (this.#codedSeen?.byteLength ?? 0) +
       (this.#system?.bytes() ?? 0) +
       (this.#data?.byteLength ?? 0) +
       (this.#rhs?.byteLength ?? 0)
@@ -176,33 +233,30 @@ export class FragDecoder {
   }
 
   /** Semtech lineage (5.2, 5.3): uncoded fragments are accepted in increasing N only. */
-  #uncodedInOrder(n: number, payload: Uint8Array | undefined): FeedResult {
+  #uncodedInOrder(n: number, payload: Uint8Array | undefined): number {
     const last = this.#lastUncoded;
-    if (n <= last) {
-      // equal to the last accepted N: re-stored by the references, no new information
-      return n === last || !this.#isLost(n - 1) ? FEED_IGNORED.duplicate : FEED_IGNORED.lateUncoded;
-    }
+    if (n <= last) return R_PASSED_IN_ORDER;
     this.#store(n, payload);
     for (let k = last + 1; k < n; k++) this.#pushLost(k - 1);
     this.#lastUncoded = n;
     if (n === this.nbFrag && this.#lostLen === 0) return this.#finish(DECODED);
-    return FEED_ONGOING;
+    return R_ONGOING;
   }
 
   /** Zephyr lineage (5.6): any uncoded fragment before the first coded one fills its slot. */
-  #uncodedAnyOrder(n: number, payload: Uint8Array | undefined): FeedResult {
+  #uncodedAnyOrder(n: number, payload: Uint8Array | undefined): number {
     const c = n - 1;
     const held = this.#held;
-    if (held === null) return this.#isLost(c) ? FEED_IGNORED.lateUncoded : FEED_IGNORED.duplicate;
+    if (held === null) return R_PASSED_CODING;
     const mask = 1 << (c & 31);
-    if ((held[c >>> 5] & mask) !== 0) return FEED_IGNORED.duplicate;
+    if ((held[c >>> 5] & mask) !== 0) return R_DUPLICATE;
     held[c >>> 5] |= mask;
     this.#store(n, payload);
     if (this.#acceptedUncoded === this.nbFrag) return this.#finish(DECODED);
-    return FEED_ONGOING;
+    return R_ONGOING;
   }
 
-  #coded(codedIndex: number, payload: Uint8Array | undefined): FeedResult {
+  #coded(codedIndex: number, payload: Uint8Array | undefined): number {
     const maxLost = this.maxLost;
     // Semtech lineage checks the bound before registering the missing tail (5.4, vector dec-pub-11)
     if (maxLost !== null && !this.acceptLateUncoded && this.#lostLen > maxLost) return this.#finish(FAILED);
@@ -212,18 +266,41 @@ export class FragDecoder {
       if (this.acceptLateUncoded) return this.#finish(FAILED);
       // Semtech lineage: this row is processed, but one row cannot complete L > 1 unknowns; the
       // failure is reported with the next coded fragment
-      if (lostLen > 1) return FEED_ONGOING;
+      if (lostLen > 1) return R_ONGOING;
     }
+    if (this.#markCodedSeen(codedIndex)) return R_ONGOING; // already in the span: no new information
     const system = this.#ensureSystem();
+    const lost = this.#lost as Uint16Array;
     const rhs = this.#rhs;
-    if (rhs !== null) rhs.set(payload as Uint8Array);
-    reduceToLost(this.rows, codedIndex, this.#lost as Uint16Array, lostLen, system.v, rhs, this.#data, this.fragSizeBytes);
-    if (!system.insert(rhs)) return FEED_ONGOING;
+    if (rhs === null) {
+      gatherLost(this.rows, codedIndex, lost, lostLen, system.v);
+    } else {
+      rhs.fill(0);
+      new Uint8Array(rhs.buffer, rhs.byteOffset, this.fragSizeBytes).set(payload as Uint8Array);
+      reduceWithPayload(this.rows, codedIndex, lost, lostLen, system.v, rhs, this.#data32 as Uint32Array, this.#slotWords);
+    }
+    if (!system.insert(rhs)) return R_ONGOING;
     this.#rank = system.rank;
-    if (!system.complete) return FEED_ONGOING;
+    if (!system.complete) return R_ONGOING;
     system.backSubstitute();
     this.#acceptedUncoded = this.nbFrag;
     return this.#finish(DECODED);
+  }
+
+  /** Marks coded fragment M + n as processed; true when it already was. */
+  #markCodedSeen(codedIndex: number): boolean {
+    const word = codedIndex >>> 5;
+    let seen = this.#codedSeen;
+    if (seen === null || word >= seen.length) {
+      const grown = new Uint32Array(Math.max(word + 1, (seen?.length ?? 0) * 2, 4));
+      if (seen !== null) grown.set(seen);
+      this.#codedSeen = seen = grown;
+      this.#notePeak();
+    }
+    const mask = 1 << (codedIndex & 31);
+    if ((seen[word] & mask) !== 0) return true;
+    seen[word] |= mask;
+    return false;
   }
 
   /** First coded fragment: the lost set is frozen (Semtech: the missing tail is registered). */
@@ -247,7 +324,7 @@ export class FragDecoder {
   #ensureSystem(): TriangularGf2 {
     if (this.#system !== null) return this.#system;
     const lost = this.#lost as Uint16Array;
-    const store = this.#data === null ? null : { data: this.#data, lost, fragSizeBytes: this.fragSizeBytes };
+    const store = this.#data32 === null ? null : { data: this.#data32, lost, slotWords: this.#slotWords };
     this.#system = new TriangularGf2(this.#lostLen, store);
     this.#notePeak();
     return this.#system;
@@ -255,7 +332,7 @@ export class FragDecoder {
 
   #store(n: number, payload: Uint8Array | undefined): void {
     this.#acceptedUncoded++;
-    if (this.#data !== null) this.#data.set(payload as Uint8Array, (n - 1) * this.fragSizeBytes);
+    if (this.#data !== null) this.#data.set(payload as Uint8Array, (n - 1) * (this.#slotWords << 2));
   }
 
   #isLost(column: number): boolean {
@@ -278,14 +355,27 @@ export class FragDecoder {
     this.#notePeak();
   }
 
-  #finish(phase: typeof DECODED | typeof FAILED): FeedResult {
+  #finish(phase: typeof DECODED | typeof FAILED): number {
     this.#phase = phase;
     this.#system = null;
     this.#lost = null;
     this.#held = null;
+    this.#codedSeen = null;
     this.#rhs = null;
+    this.#data32 = null;
     if (phase === FAILED) this.#data = null;
-    return phase === DECODED ? FEED_DECODED : FEED_FAILED;
+    else if (this.#data !== null) this.#data = this.#packSlots(this.#data);
+    return phase === DECODED ? R_DECODED : R_FAILED;
+  }
+
+  /** Decoded payload: the fragments moved from their word-aligned slots to FragSize spacing. */
+  #packSlots(slots: Uint8Array): Uint8Array {
+    const size = this.fragSizeBytes;
+    const slot = this.#slotWords << 2;
+    if (slot === size) return slots;
+    const packed = new Uint8Array(this.nbFrag * size);
+    for (let k = 0; k < this.nbFrag; k++) packed.set(slots.subarray(k * slot, k * slot + size), k * size);
+    return packed;
   }
 
   #notePeak(): void {

@@ -3,30 +3,22 @@
  * (reference ts004-algorithm.md 5.1, 5.2, 5.4). The L x L upper-triangular matrix is bit-packed in
  * 32-bit words and stored triangularly: row p (leading one in column p) keeps only words p>>5 .. W-1,
  * which is all elimination ever touches. In payload mode the pivot rows' right-hand sides live in the
- * data-store slots of the lost fragments themselves, as in the reference decoders.
+ * data-store slots of the lost fragments themselves, as in the reference decoders; slots are whole
+ * 32-bit words (FragSize rounded up, the extra bytes zero), so XORs run a word at a time.
  */
-import { xorInto } from './encoder.js';
+import { xorWords } from './rows.js';
 
-/** Word offset of row p in the triangular store: sum over q < p of (W - (q >> 5)). */
+/** Word offset of row p in the triangular store: sum over q < p of (W - (q >> 5)); integers below 2^23. */
 function rowOffset(p: number, words: number): number {
   const block = p >>> 5;
-  return 32 * (block * words - (block * (block - 1)) / 2) + (p & 31) * (words - block);
+  return ((block * words - ((block * (block - 1)) >>> 1)) << 5) + (p & 31) * (words - block);
 }
 
-/** Index of the lowest set bit of v at or after word `fromWord`, or -1 when v is zero there. */
-function lowestBit(v: Uint32Array, fromWord: number): number {
-  for (let w = fromWord; w < v.length; w++) {
-    const word = v[w];
-    if (word !== 0) return (w << 5) + 31 - Math.clz32(word & -word);
-  }
-  return -1;
-}
-
-/** Right-hand sides for payload mode: the data store, the lost fragment of each column, FragSize. */
+/** Right-hand sides for payload mode: the data store (M slots), the lost fragment of each column, words per slot. */
 export interface PayloadStore {
-  data: Uint8Array;
+  data: Uint32Array;
   lost: Uint16Array;
-  fragSizeBytes: number;
+  slotWords: number;
 }
 
 export class TriangularGf2 {
@@ -62,40 +54,44 @@ export class TriangularGf2 {
    * Eliminates `v` (and, in payload mode, its right-hand side `rhs`) against the pivot rows; stores it
    * as a new pivot row when something remains. Returns true when the rank grew. Clears `v`.
    */
-  insert(rhs: Uint8Array | null): boolean {
+  insert(rhs: Uint32Array | null): boolean {
     const v = this.v;
     const matrix = this.#matrix;
     const filled = this.#filled;
     const words = this.words;
     const store = this.#store;
-    let p = lowestBit(v, 0);
-    while (p >= 0 && (filled[p >>> 5] & (1 << (p & 31))) !== 0) {
-      const first = p >>> 5;
-      const off = rowOffset(p, words) - first;
-      for (let w = first; w < words; w++) v[w] ^= matrix[off + w];
-      if (store !== null && rhs !== null) {
-        xorInto(rhs, 0, store.data, store.lost[p] * store.fragSizeBytes, store.fragSizeBytes);
+    // always the lowest set bit of v: a pivot row cancels it (and touches only words >= w), or it
+    // is the leading one of a new pivot row
+    for (let w = 0; w < words; w++) {
+      let word = v[w];
+      while (word !== 0) {
+        const low = word & -word;
+        const p = (w << 5) + 31 - Math.clz32(low);
+        if ((filled[w] & low) === 0) {
+          const off = rowOffset(p, words) - w;
+          for (let x = w; x < words; x++) {
+            matrix[off + x] = v[x];
+            v[x] = 0;
+          }
+          filled[w] |= low;
+          if (store !== null && rhs !== null) store.data.set(rhs, store.lost[p] * store.slotWords);
+          this.rank++;
+          return true;
+        }
+        const off = rowOffset(p, words) - w;
+        for (let x = w; x < words; x++) v[x] ^= matrix[off + x];
+        if (store !== null && rhs !== null) xorWords(rhs, 0, store.data, store.lost[p] * store.slotWords, store.slotWords);
+        word = v[w];
       }
-      p = lowestBit(v, first);
     }
-    if (p < 0) return false; // no new information: the fragment is discarded
-    const first = p >>> 5;
-    const off = rowOffset(p, words) - first;
-    for (let w = first; w < words; w++) {
-      matrix[off + w] = v[w];
-      v[w] = 0;
-    }
-    filled[first] |= 1 << (p & 31);
-    if (store !== null && rhs !== null) store.data.set(rhs, store.lost[p] * store.fragSizeBytes);
-    this.rank++;
-    return true;
+    return false; // no new information: the fragment is discarded
   }
 
   /** Payload mode, full rank: turns every lost slot into the recovered fragment (5.2, last step). */
   backSubstitute(): void {
     const store = this.#store;
     if (store === null) return;
-    const { data, lost, fragSizeBytes: size } = store;
+    const { data, lost, slotWords: size } = store;
     const words = this.words;
     const matrix = this.#matrix;
     for (let i = this.lostCount - 2; i >= 0; i--) {
@@ -108,7 +104,7 @@ export class TriangularGf2 {
         while (word !== 0) {
           const low = word & -word;
           const j = (w << 5) + 31 - Math.clz32(low);
-          xorInto(data, target, data, lost[j] * size, size);
+          xorWords(data, target, data, lost[j] * size, size);
           word ^= low;
         }
       }

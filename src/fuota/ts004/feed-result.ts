@@ -20,6 +20,16 @@ export type FeedResult =
 
 export type DecoderStatus = 'ongoing' | 'decoded' | 'failed';
 
+/**
+ * The same answers as small integers, for hot loops (`FragDecoder.feedCode`): no object, no string
+ * compare. An ignored fragment is CODE_IGNORED whatever the reason.
+ */
+export const CODE_ONGOING = 0;
+export const CODE_DECODED = 1;
+export const CODE_FAILED = 2;
+export const CODE_IGNORED = 3;
+export type FeedCode = typeof CODE_ONGOING | typeof CODE_DECODED | typeof CODE_FAILED | typeof CODE_IGNORED;
+
 export const FEED_ONGOING: FeedResult = Object.freeze({ status: 'ongoing' });
 export const FEED_DECODED: FeedResult = Object.freeze({ status: 'decoded' });
 export const FEED_FAILED: FeedResult = Object.freeze({ status: 'failed', reason: 'too-many-lost' });

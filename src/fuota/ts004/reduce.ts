@@ -3,8 +3,8 @@
  * set in row"): bit k of v is set when the k-th lost fragment is in the row; in payload mode every
  * received fragment in the row is XORed into the right-hand side. This is the fleet hot path.
  */
-import { xorInto } from './encoder.js';
 import type { ParityRowCache } from './rows.js';
+import { xorWords } from './rows.js';
 
 /** Index of `value` in the first `length` entries of the sorted array, or -1. */
 export function sortedIndexOf(sorted: Uint16Array, length: number, value: number): number {
@@ -21,42 +21,46 @@ export function sortedIndexOf(sorted: Uint16Array, length: number, value: number
 }
 
 /**
- * Fills v (zeroed, L bits) for coded row n. Payload mode (rhs and data given) walks the row's sorted
- * columns and the sorted lost list together; rows-only mode iterates over whichever is smaller, the
- * lost list (testing the shared row bitset) or the row's columns (binary search in the lost list).
+ * Rows only: writes the L bits of coded row n restricted to the lost columns into v (every word of
+ * the first ceil(L / 32) is overwritten). One test of the shared row bitset per lost column, the
+ * bits gathered a word at a time: O(L) whatever the row's weight.
  */
-export function reduceToLost(
+export function gatherLost(rows: ParityRowCache, codedIndex: number, lost: Uint16Array, lostLen: number, v: Uint32Array): void {
+  const bits = rows.bits(codedIndex);
+  let acc = 0;
+  let k = 0;
+  for (; k < lostLen; k++) {
+    const c = lost[k];
+    acc |= ((bits[c >>> 5] >>> (c & 31)) & 1) << (k & 31);
+    if ((k & 31) === 31) {
+      v[k >>> 5] = acc;
+      acc = 0;
+    }
+  }
+  if ((k & 31) !== 0) v[k >>> 5] = acc;
+}
+
+/**
+ * Payload mode: walks the row's sorted columns and the sorted lost list together; sets bit k of v
+ * (zeroed) for the lost ones and XORs every received fragment's slot (`slotWords` words of `data`)
+ * into `rhs`.
+ */
+export function reduceWithPayload(
   rows: ParityRowCache,
   codedIndex: number,
   lost: Uint16Array,
   lostLen: number,
   v: Uint32Array,
-  rhs: Uint8Array | null,
-  data: Uint8Array | null,
-  fragSizeBytes: number,
+  rhs: Uint32Array,
+  data: Uint32Array,
+  slotWords: number,
 ): void {
-  if (rhs !== null && data !== null) {
-    const cols = rows.columns(codedIndex);
-    let k = 0;
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i];
-      while (k < lostLen && lost[k] < c) k++;
-      if (k < lostLen && lost[k] === c) v[k >>> 5] |= 1 << (k & 31);
-      else xorInto(rhs, 0, data, c * fragSizeBytes, fragSizeBytes);
-    }
-    return;
-  }
-  if (lostLen <= rows.weight(codedIndex)) {
-    const bits = rows.bits(codedIndex);
-    for (let k = 0; k < lostLen; k++) {
-      const c = lost[k];
-      if (((bits[c >>> 5] >>> (c & 31)) & 1) !== 0) v[k >>> 5] |= 1 << (k & 31);
-    }
-    return;
-  }
   const cols = rows.columns(codedIndex);
+  let k = 0;
   for (let i = 0; i < cols.length; i++) {
-    const k = sortedIndexOf(lost, lostLen, cols[i]);
-    if (k >= 0) v[k >>> 5] |= 1 << (k & 31);
+    const c = cols[i];
+    while (k < lostLen && lost[k] < c) k++;
+    if (k < lostLen && lost[k] === c) v[k >>> 5] |= 1 << (k & 31);
+    else xorWords(rhs, 0, data, c * slotWords, slotWords);
   }
 }

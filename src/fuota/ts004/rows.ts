@@ -20,6 +20,16 @@ export function popcount32(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/** XORs `count` 32-bit words of `src` from `srcWord` into `dst` from `dstWord`. */
+export function xorWords(dst: Uint32Array, dstWord: number, src: Uint32Array, srcWord: number, count: number): void {
+  for (let i = 0; i < count; i++) dst[dstWord + i] ^= src[srcWord + i];
+}
+
+/** Bytes of a fragment slot in a word-aligned store: FragSize rounded up to whole 32-bit words. */
+export function slotBytes(fragSizeBytes: number): number {
+  return (fragSizeBytes + 3) & ~3;
+}
+
 /**
  * Computes the row of coded fragment n for M uncoded fragments. v1 counts every draw (a row has at
  * most floor(M/2) ones); v2 as deployed counts distinct columns only (exactly floor(M/2) ones).

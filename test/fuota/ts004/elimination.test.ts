@@ -23,10 +23,10 @@ describe('TriangularGf2', () => {
   });
 
   it('solves for the lost fragments in their own data slots', () => {
-    // lost fragments are uncoded fragments 2, 0 and 1 (columns of the data store), one byte each
-    const data = new Uint8Array(3);
-    const s = new TriangularGf2(3, { data, lost: Uint16Array.of(2, 0, 1), fragSizeBytes: 1 });
-    const x = [0x11, 0x22, 0x33]; // unknown k = data of lost fragment k
+    // lost fragments are uncoded fragments 2, 0 and 1 (columns of the data store), one word each
+    const data = new Uint32Array(3);
+    const s = new TriangularGf2(3, { data, lost: Uint16Array.of(2, 0, 1), slotWords: 1 });
+    const x = [0x11223344, 0x22, 0xdeadbeef]; // unknown k = data of lost fragment k
     const equations: [string, number][] = [
       ['111', x[0] ^ x[1] ^ x[2]],
       ['011', x[1] ^ x[2]],
@@ -34,7 +34,7 @@ describe('TriangularGf2', () => {
     ];
     for (const [row, rhs] of equations) {
       load(s, row);
-      s.insert(Uint8Array.of(rhs));
+      s.insert(Uint32Array.of(rhs));
     }
     s.backSubstitute();
     expect([data[2], data[0], data[1]]).toEqual(x);
