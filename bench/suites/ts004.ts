@@ -51,7 +51,7 @@ function runCase(c: Case, frags: Fragment[], rows: ParityRowCache, trials: Int32
     while (k < arr.length) {
       const n = arr[k++];
       const s = d.feed(n, payload ? frags[n - 1].data : undefined).status;
-      if (s !== 'ongoing') break;
+      if (s === 'decoded' || s === 'failed') break;
     }
     if (d.status !== 'decoded') throw new Error(`bench: M=${c.m} ${c.lossPercent}% did not decode; raise codedMax`);
     return { fed: k, bytes: d.peakStateBytes(), lost: d.lostCount };

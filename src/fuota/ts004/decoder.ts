@@ -98,6 +98,8 @@ export class FragDecoder {
   #data: Uint8Array | null = null;
   #data32: Uint32Array | null = null;
   #rhs: Uint32Array | null = null;
+  /** the same right-hand side as bytes */
+  #rhs8: Uint8Array | null = null;
   readonly #slotWords: number;
 
   constructor(options: FragDecoderOptions) {
@@ -128,6 +130,7 @@ export class FragDecoder {
       this.#data32 = new Uint32Array(nbFrag * this.#slotWords);
       this.#data = new Uint8Array(this.#data32.buffer);
       this.#rhs = new Uint32Array(this.#slotWords);
+      this.#rhs8 = new Uint8Array(this.#rhs.buffer);
     }
     if (this.acceptLateUncoded) this.#held = new Uint32Array((nbFrag + 31) >>> 5);
     this.#notePeak();
@@ -276,7 +279,7 @@ export class FragDecoder {
       gatherLost(this.rows, codedIndex, lost, lostLen, system.v);
     } else {
       rhs.fill(0);
-      new Uint8Array(rhs.buffer, rhs.byteOffset, this.fragSizeBytes).set(payload as Uint8Array);
+      (this.#rhs8 as Uint8Array).set(payload as Uint8Array);
       reduceWithPayload(this.rows, codedIndex, lost, lostLen, system.v, rhs, this.#data32 as Uint32Array, this.#slotWords);
     }
     if (!system.insert(rhs)) return R_ONGOING;
@@ -362,6 +365,7 @@ export class FragDecoder {
     this.#held = null;
     this.#codedSeen = null;
     this.#rhs = null;
+    this.#rhs8 = null;
     this.#data32 = null;
     if (phase === FAILED) this.#data = null;
     else if (this.#data !== null) this.#data = this.#packSlots(this.#data);
