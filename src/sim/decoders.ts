@@ -45,18 +45,21 @@ export class FleetDecoders implements FragmentSink {
   private readonly rowsOnly: Array<FragDecoder | null>;
   private readonly sampleSlot: Int32Array;
   private readonly payloadDecoders: FragDecoder[];
-  /** per device: the last fragment N fed to its rows-only decoder (0: none, or the decoder finished) */
-  private readonly lastFed: Int32Array;
-  /** per device: uncoded repeats of the last N not fed to the decoder, counted in NbFragReceived */
+  /**
+   * per device d, two entries side by side: [2d] the uncoded N last fed to its rows-only decoder when
+   * a repeat of it may be counted here (0 otherwise: nothing fed, a coded N, a sampled device, the
+   * decoder finished); [2d + 1] the repeats counted here, part of its NbFragReceived
+   */
   private readonly repeats: Int32Array;
+  private readonly nbFrag: number;
   readonly rows: ParityRowCache;
   peakStateBytes = 0;
 
   constructor(private readonly o: FleetDecoderOptions) {
     this.rows = new ParityRowCache(o.variant, o.nbFrag);
+    this.nbFrag = o.nbFrag;
     this.rowsOnly = new Array<FragDecoder | null>(o.count).fill(null);
-    this.lastFed = new Int32Array(o.count);
-    this.repeats = new Int32Array(o.count);
+    this.repeats = new Int32Array(2 * o.count);
     this.sampleSlot = new Int32Array(o.count).fill(-1);
     this.payloadDecoders = o.sample.map((d, i) => {
       this.sampleSlot[d] = i;
@@ -78,15 +81,24 @@ export class FleetDecoders implements FragmentSink {
 
   /** Feeds fragment N to device d: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
   feed(d: number, n: number): number {
-    const slot = this.sampleSlot[d];
-    if (n === this.lastFed[d] && n <= this.o.nbFrag && slot < 0) {
-      this.repeats[d]++;
+    const repeats = this.repeats;
+    const at = d << 1;
+    if (repeats[at] === n) {
+      repeats[at + 1]++;
       return FEED_CONTINUE;
     }
+    return this.feedDecoder(d, n);
+  }
+
+  /** feed() past the repeat check (kept apart so that feed() stays small enough to inline). */
+  private feedDecoder(d: number, n: number): number {
+    const repeats = this.repeats;
+    const at = d << 1;
+    const slot = this.sampleSlot[d];
     let dec = this.rowsOnly[d];
     if (dec === null) dec = this.rowsOnly[d] = this.make(false);
     const r = dec.feedCode(n);
-    this.lastFed[d] = n;
+    repeats[at] = n <= this.nbFrag && slot < 0 ? n : 0;
     if (slot >= 0) {
       const p = this.payloadDecoders[slot].feedCode(n, this.o.payloadOf!(n));
       // both modes run the same elimination: they must agree fragment for fragment
@@ -98,7 +110,7 @@ export class FleetDecoders implements FragmentSink {
       const bytes = dec.peakStateBytes();
       if (bytes > this.peakStateBytes) this.peakStateBytes = bytes;
       if (slot < 0) this.rowsOnly[d] = null; // release the finished decoder; its outcome is recorded by the caller
-      this.lastFed[d] = 0;
+      repeats[at] = 0;
       return r === CODE_DECODED ? FEED_DONE : FEED_MEMORY_FAILURE;
     }
     return FEED_CONTINUE;
@@ -107,7 +119,7 @@ export class FleetDecoders implements FragmentSink {
   /** Counters a FragSessionStatusAns would report (TS004 2.0.0 meaning), or null before any fragment. */
   status(d: number): { nbFragReceived: number; missingFrag: number } | null {
     const dec = this.rowsOnly[d];
-    return dec ? { nbFragReceived: dec.nbFragReceived + this.repeats[d], missingFrag: dec.missingFrag } : null;
+    return dec ? { nbFragReceived: dec.nbFragReceived + this.repeats[(d << 1) + 1], missingFrag: dec.missingFrag } : null;
   }
 
   /** The bytes rebuilt by a sampled device (padding removed), or null when not sampled/finished. */
