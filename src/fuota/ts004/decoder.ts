@@ -278,7 +278,7 @@ export class FragDecoder {
     if (rhs === null) {
       gatherLost(this.rows, codedIndex, lost, lostLen, system.v);
     } else {
-      rhs.fill(0);
+      // the bytes of a slot past FragSize are zero in every slot and so stay zero in rhs
       (this.#rhs8 as Uint8Array).set(payload as Uint8Array);
       reduceWithPayload(this.rows, codedIndex, lost, lostLen, system.v, rhs, this.#data32 as Uint32Array, this.#slotWords);
     }
@@ -378,7 +378,9 @@ export class FragDecoder {
     const slot = this.#slotWords << 2;
     if (slot === size) return slots;
     const packed = new Uint8Array(this.nbFrag * size);
-    for (let k = 0; k < this.nbFrag; k++) packed.set(slots.subarray(k * slot, k * slot + size), k * size);
+    for (let k = 0, to = 0; k < this.nbFrag; k++) {
+      for (let i = 0, from = k * slot; i < size; i++) packed[to++] = slots[from + i];
+    }
     return packed;
   }
 
