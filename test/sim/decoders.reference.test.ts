@@ -19,7 +19,7 @@ const CASES: [string, Over][] = [
       gateways: { positions: [[0, 0], [400, 0], [-200, 350]] },
       fuotaTask: { fec: 'v2', redundancyPercent: 40 },
       multicastGroup: { transmissionIntervalMs: 700 },
-      channel: { burst: { model: 'gilbert-elliott', pGoodToBad: 0.05, pBadToGood: 0.3, lossGood: 0, lossBad: 0.9 } },
+      channel: { burst: { model: 'gilbert-elliott', meanBurstS: 4, meanGapS: 20, lossGood: 0, lossBad: 0.9 } },
       completion: { statusRequest: true, repairRounds: 1 },
     },
   ],

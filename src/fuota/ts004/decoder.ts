@@ -94,7 +94,7 @@ export class FragDecoder {
   /** coded phase: bit n set once coded fragment M + n was processed */
   #codedSeen: Uint32Array | null = null;
   #system: TriangularGf2 | null = null;
-  /** payload mode: M slots of slotBytes(FragSize) bytes; once decoded, the M * FragSize bytes packed */
+  /** payload mode: M slots of slotBytes(FragSize) bytes; once decoded, a view of the M * FragSize bytes packed at its start */
   #data: Uint8Array | null = null;
   #data32: Uint32Array | null = null;
   #rhs: Uint32Array | null = null;
@@ -210,7 +210,7 @@ export class FragDecoder {
       (this.#held?.byteLength ?? 0) +
       (this.#codedSeen?.byteLength ?? 0) +
       (this.#system?.bytes() ?? 0) +
-      (this.#data?.byteLength ?? 0) +
+      (this.#data?.buffer.byteLength ?? 0) +
       (this.#rhs?.byteLength ?? 0)
     );
   }
@@ -372,16 +372,12 @@ export class FragDecoder {
     return phase === DECODED ? R_DECODED : R_FAILED;
   }
 
-  /** Decoded payload: the fragments moved from their word-aligned slots to FragSize spacing. */
-  #packSlots(slots: Uint8Array): Uint8Array {
+  /** Decoded payload: the fragments moved, in place, from their word-aligned slots to FragSize spacing. */
+  #packSlots(data: Uint8Array): Uint8Array {
     const size = this.fragSizeBytes;
     const slot = this.#slotWords << 2;
-    if (slot === size) return slots;
-    const packed = new Uint8Array(this.nbFrag * size);
-    for (let k = 0, to = 0; k < this.nbFrag; k++) {
-      for (let i = 0, from = k * slot; i < size; i++) packed[to++] = slots[from + i];
-    }
-    return packed;
+    if (slot !== size) for (let k = 1; k < this.nbFrag; k++) data.copyWithin(k * size, k * slot, k * slot + size);
+    return data.subarray(0, this.nbFrag * size);
   }
 
   #notePeak(): void {
