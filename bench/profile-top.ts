@@ -2,7 +2,9 @@
  * Top self-time functions of a V8 CPU profile (`node --cpu-prof`), as shares of all samples:
  * `node dist/bench/profile-top.js <file.cpuprofile> [count]`. Functions of the same name and file
  * are summed (V8 may list one function under several nodes); the figures in docs/benchmarks.md
- * ("Profile") come from this script.
+ * ("Profile") come from this script. `--lines <function>` prints that function's samples by source
+ * line of its compiled file instead (`--lines decoders.js:feed` for the one in that file; lines of
+inlined callees are those of their own files).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,6 +12,7 @@ import { basename } from 'node:path';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  positionTicks?: { line: number; ticks: number }[];
 }
 
 interface CpuProfile {
@@ -48,12 +51,41 @@ export function selfTimes(profile: CpuProfile): SelfTime[] {
     .sort((a, b) => b.selfMs - a.selfMs);
 }
 
+/**
+ * Samples of one function ("name", or "file.js:name" for the one in that file) by line
+ * ("file:line"), largest first, as shares of that function's samples.
+ */
+export function lineTicks(profile: CpuProfile, fn: string): { where: string; sharePercent: number }[] {
+  const [file, functionName] = fn.includes(':') ? fn.split(':') : [null, fn];
+  const ticks = new Map<string, number>();
+  let total = 0;
+  for (const n of profile.nodes) {
+    if (n.callFrame.functionName !== functionName) continue;
+    if (file !== null && basename(n.callFrame.url) !== file) continue;
+    for (const p of n.positionTicks ?? []) {
+      const k = `${basename(n.callFrame.url)}:${p.line}`;
+      ticks.set(k, (ticks.get(k) ?? 0) + p.ticks);
+      total += p.ticks;
+    }
+  }
+  return [...ticks.entries()].map(([where, t]) => ({ where, sharePercent: (100 * t) / total })).sort((a, b) => b.sharePercent - a.sharePercent);
+}
+
 if (process.argv[1] && basename(process.argv[1]).startsWith('profile-top')) {
-  const [file, countArg] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const linesAt = args.indexOf('--lines');
+  const [file, countArg] = args.filter((_, i) => linesAt < 0 || (i !== linesAt && i !== linesAt + 1));
   if (!file) {
-    console.error('usage: node dist/bench/profile-top.js <file.cpuprofile> [count]');
+    console.error('usage: node dist/bench/profile-top.js <file.cpuprofile> [count] [--lines <function>]');
     process.exit(2);
   }
-  const top = selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile).slice(0, Number(countArg ?? 25));
-  for (const t of top) console.log(`${t.sharePercent.toFixed(1).padStart(5)} %  ${t.selfMs.toFixed(0).padStart(7)} ms  ${t.name}  ${t.where}`);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const count = Number(countArg ?? 25);
+  if (linesAt >= 0) {
+    for (const l of lineTicks(profile, args[linesAt + 1]).slice(0, count)) console.log(`${l.sharePercent.toFixed(1).padStart(5)} %  ${l.where}`);
+  } else {
+    for (const t of selfTimes(profile).slice(0, count)) {
+      console.log(`${t.sharePercent.toFixed(1).padStart(5)} %  ${t.selfMs.toFixed(0).padStart(7)} ms  ${t.name}  ${t.where}`);
+    }
+  }
 }
