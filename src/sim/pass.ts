@@ -16,7 +16,7 @@ import { runProgress } from './progress.js';
 import { BackgroundTraffic } from './traffic.js';
 import { TxLog } from './txlog.js';
 import { UplinkMedium } from './uplinks.js';
-import { newFleet, type World } from './world.js';
+import { scenarioFleet, type World } from './world.js';
 
 /** Kernel time between progress reports, µs. */
 const PROGRESS_STEP_US = 600e6;
@@ -39,9 +39,9 @@ export interface PassOptions {
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
 }
 
-/** A world with a fresh fleet (the per-device state a pass changes); positions and links are shared. */
+/** A world with a fresh fleet (the per-device state a pass changes, burst process included); positions and links are shared. */
 export function freshWorld(world: World): World {
-  return { ...world, fleet: newFleet(world.fleet.count) };
+  return { ...world, fleet: scenarioFleet(world.s) };
 }
 
 export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, booking: Booking, opts: PassOptions): Pass {

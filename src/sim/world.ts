@@ -119,6 +119,14 @@ export function newFleet(count: number): Fleet {
   };
 }
 
+/** A fresh fleet for scenario s: every per-device state at its start, the channel's burst process included. */
+export function scenarioFleet(s: ResolvedScenario): Fleet {
+  const fleet = newFleet(s.devices.count);
+  const b = s.channel.burst;
+  if (b.model === 'gilbert-elliott') fleet.burst = new BurstProcess(s.devices.count, s.seed, b.meanBurstS, b.meanGapS);
+  return fleet;
+}
+
 /**
  * The fewest gateways that reach every device some gateway reaches (received power at or above the
  * device's sensitivity at the session data rate): greedy set cover, the gateway reaching the most
@@ -157,8 +165,5 @@ export function buildWorld(s: ResolvedScenario): World {
   const all = s.gateways.positions.map((_, i) => i);
   const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
   const groupGateways = gw === 'all' ? all : gw === 'cover' ? coveringGateways(links, txDbm, radio.deviceSensitivityDbm) : [...gw];
-  const fleet = newFleet(s.devices.count);
-  const b = s.channel.burst;
-  if (b.model === 'gilbert-elliott') fleet.burst = new BurstProcess(s.devices.count, s.seed, b.meanBurstS, b.meanGapS);
-  return { s, region, radio, positions, links, groupGateways, fleet };
+  return { s, region, radio, positions, links, groupGateways, fleet: scenarioFleet(s) };
 }

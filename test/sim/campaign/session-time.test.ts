@@ -28,6 +28,17 @@ describe('the earliest booking ("after-setup")', () => {
     expect(simulate(nearFleet(60, { ...QUIET, multicastGroup: { sessionStart: iso } })).summary).toEqual(x);
   });
 
+  it('sees setup as the booked run does on a bursty channel too (the probe has the same burst process)', () => {
+    const bursty = { ...QUIET, channel: { burst: { model: 'gilbert-elliott' as const, meanBurstS: 20, meanGapS: 40, lossGood: 0, lossBad: 0.9 } } };
+    const planned = simulate(nearFleet(60, bursty)).summary;
+    const fixed = simulate(nearFleet(60, { ...bursty, multicastGroup: { sessionStart: planned.sessionStartS! } })).summary;
+    expect(fixed).toEqual(planned);
+    // the earliest booking loses no device setup could still reach: an hour more lead sets up no more
+    const later = simulate(nearFleet(60, { ...bursty, multicastGroup: { sessionStart: planned.sessionStartS! + 3600 } })).summary;
+    expect(later.statusCounts.Initial).toBe(planned.statusCounts.Initial);
+    expect(planned.statusCounts.Initial).toBe(planned.reasons.setupFailed + planned.reasons.noCoverage);
+  });
+
   it('orders the lead times and counts session times from the session start', () => {
     expect(x.leadTimeFor90S!).toBeLessThanOrEqual(x.leadTimeFor95S!);
     expect(x.leadTimeFor95S!).toBeLessThanOrEqual(x.leadTimeFor99S!);
