@@ -9,13 +9,13 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { rebuiltAndVerified } from '../sim/summary.js';
-import { TX_KINDS, type DeviceStatus, type DeviceTable, type Summary, type TransmissionTable } from '../sim/types.js';
+import { REASONS, TX_KINDS, type DeviceStatus, type DeviceTable, type Summary, type TransmissionTable } from '../sim/types.js';
 import { formatCell, formatNumber } from './format.js';
 
 export const DEVICE_COLUMNS = [
   'device', 'x', 'y', 'gateway', 'rssiDbm', 'snrDb', 'fragmentsReceived', 'fragmentsNeeded',
   'decodedAtS', 'status', 'energyJ', 'energyRxJ', 'energyTxJ', 'energySleepJ',
-  'energyStandbyJ', 'energyStoreJ', 'energyVerifyJ', 'energyApplyJ',
+  'energyStandbyJ', 'energyStoreJ', 'energyVerifyJ', 'energyApplyJ', 'reason',
 ] as const;
 
 export const TRANSMISSION_COLUMNS = [
@@ -40,7 +40,7 @@ function deviceRow(t: DeviceTable, i: number): string {
     formatNumber(t.snrDb[i]), t.fragmentsReceived[i], needed < 0 ? '' : needed, formatNumber(t.decodedAtS[i]),
     t.status[i], formatNumber(t.energyJ[i]), formatNumber(t.energyRxJ[i]), formatNumber(t.energyTxJ[i]),
     formatNumber(t.energySleepJ[i]), formatNumber(t.energyStandbyJ[i]), formatNumber(t.energyStoreJ[i]),
-    formatNumber(t.energyVerifyJ[i]), formatNumber(t.energyApplyJ[i]),
+    formatNumber(t.energyVerifyJ[i]), formatNumber(t.energyApplyJ[i]), REASONS[t.reason[i]] ?? '',
   ].join(',');
 }
 

@@ -8,6 +8,7 @@ import { formatNumber, roundDeep, stableJson } from './format.js';
 import { parameterTitle, type PlotEntry } from './plots/index.js';
 import { humanBytes, humanCount, humanDuration, humanEnergy, humanPercent } from './report/human.js';
 import { detailsHtml, escapeHtml, headlineHtml, reportPage, tableHtml } from './report/page.js';
+import { reasonsHtml } from './reasons.js';
 
 /** What the run report needs: a RunResult, or the same facts read back from a results folder. */
 export type ReportInput = Pick<RunResult, 'scenario' | 'simulatorVersion' | 'summary'>;
@@ -48,7 +49,7 @@ export function buildReportHtml(result: ReportInput, specs: PlotEntry[], session
     { label: 'Downlink airtime', value: humanDuration(m.downlinkAirtimeS), note: `${humanCount(m.fragmentsSent)} fragments sent` },
     { label: 'Max duty cycle', value: humanPercent(m.maxDutyCycle), note: `waited ${humanDuration(m.dutyCycleWaitS)} in total` },
     { label: 'Energy per device', value: humanEnergy(m.energyMeanJ), note: `mean; p95 ${humanEnergy(m.energyP95J)}` },
-  ]);
+  ]) + reasonsHtml(m, s);
   const metrics = tableHtml(
     ['metric', 'value'],
     SUMMARY_METRICS.map((k) => [k, formatNumber(m[k])]),

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUMMARY_COLUMNS, SUMMARY_METRICS, flatSummary, type RunResult, type Summary } from '../sim/types.js';
+import { COUNT_GROUPS, SUMMARY_COLUMNS, SUMMARY_METRICS, flatSummary, type RunResult, type Summary } from '../sim/types.js';
 import { writeDirAtomic, writeFileAtomic, type FileData } from './atomic.js';
 import { MARKER_FILE, markerText } from './marker.js';
 import { completionCsv, devicesCsvChunks, summaryCsv, transmissionsCsvChunks } from './csv.js';
@@ -26,12 +26,12 @@ export interface WriteRunOptions {
 /** The file whose size varies between identical runs (wall time, memory). */
 const TIMING_FILE = 'timing.json';
 
-/** summary.json: the summary metrics as one object in their stable order, statusCounts after devicesRebuilt. */
-export function orderedSummary(summary: Summary): Record<string, number | null | Summary['statusCounts']> {
-  const out: Record<string, number | null | Summary['statusCounts']> = {};
+/** summary.json: the summary metrics as one object in their stable order, each count object after its metric (statusCounts after devicesRebuilt, reasons after timeToAllFromSessionS). */
+export function orderedSummary(summary: Summary): Record<string, number | null | Record<string, number>> {
+  const out: Record<string, number | null | Record<string, number>> = {};
   for (const k of SUMMARY_METRICS) {
     out[k] = summary[k];
-    if (k === 'devicesRebuilt') out.statusCounts = { ...summary.statusCounts };
+    for (const g of COUNT_GROUPS) if (g.after === k) out[g.key] = { ...summary[g.key] };
   }
   return out;
 }

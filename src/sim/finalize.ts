@@ -120,7 +120,8 @@ export function finishEnergy(ctx: RunContext, slots: Float64Array | null, beacon
   return out;
 }
 
-export function deviceTable(ctx: RunContext, energy: DeviceEnergy): DeviceTable {
+/** The per-device table; `reason` says why each device did not end Successful (diagnosis.ts). */
+export function deviceTable(ctx: RunContext, energy: DeviceEnergy, reason: Uint8Array): DeviceTable {
   const { s, fleet, links, positions, radio } = ctx.world;
   const n = fleet.count;
   const p = s.devices.radioProfile;
@@ -146,6 +147,7 @@ export function deviceTable(ctx: RunContext, energy: DeviceEnergy): DeviceTable 
     energyStoreJ: energy.storeJ,
     energyVerifyJ: energy.verifyJ,
     energyApplyJ: energy.applyJ,
+    reason,
   };
   for (let d = 0; d < n; d++) {
     const rssi = txDbm - links.lossDb[d * G + links.best[d]];

@@ -13,6 +13,7 @@ import type { RunContext } from './context.js';
 import { buildSummary, maxDutyCycle, rebuiltAndVerified } from './summary.js';
 import type { BackgroundTraffic } from './traffic.js';
 import { DEVICE_STATUSES, type DeviceTable, type RunResult, type Summary } from './types.js';
+import type { Diagnosis } from './diagnosis.js';
 import type { UplinkMedium } from './uplinks.js';
 import { STATUS_INDEX } from './world.js';
 
@@ -59,6 +60,8 @@ export interface ResultInputs {
   traffic: BackgroundTraffic;
   /** readyTimesS of the pass that saw setup through (null without a multicast session) */
   readyAtS: Float64Array | null;
+  /** why devices did not end Successful */
+  diagnosis: Diagnosis;
 }
 
 export function campaignResults(x: ResultInputs): { summary: Summary; phases: RunResult['phases'] } {
@@ -102,6 +105,10 @@ export function campaignResults(x: ResultInputs): { summary: Summary; phases: Ru
     events: ctx.kernel.events,
     sessionStartS,
     readyAtS: x.readyAtS,
+    reasons: x.diagnosis.counts,
+    reachDr: x.diagnosis.reachDr,
+    reachDrDevices: x.diagnosis.reachDrDevices,
+    redundancyNeededPercent: x.diagnosis.redundancyNeededPercent,
   });
   return { summary, phases };
 }

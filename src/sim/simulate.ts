@@ -20,6 +20,8 @@ import type { Campaign } from './campaign/campaign.js';
 import { earliestSessionStartUs, scenarioBooking, type Booking } from './campaign/session-time.js';
 import type { RunContext } from './context.js';
 import { DevFlag } from './campaign/state.js';
+import { diagnose } from './diagnosis.js';
+import { deviceFacts, sessionFacts } from './diagnosis-facts.js';
 import { deviceTable, finishEnergy } from './finalize.js';
 import { freshWorld, runPass, type Pass } from './pass.js';
 import { campaignResults, finalStatuses, readyTimesS } from './results.js';
@@ -96,9 +98,10 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     payloadBytes: pkg.payload.length,
     imageBytes: pkg.image.length,
   });
-  const devices = deviceTable(ctx, energy);
+  const diagnosis = diagnose(deviceFacts(main, readiness), sessionFacts(main, plan.nbFrag));
+  const devices = deviceTable(ctx, energy, diagnosis.reason);
   const readyAtS = campaign.core.multicast ? readyTimesS(readiness.ctx, readiness.campaign) : null;
-  const { summary, phases } = campaignResults({ ...main, devices, plan, verifiedAtS, readyAtS });
+  const { summary, phases } = campaignResults({ ...main, devices, plan, verifiedAtS, readyAtS, diagnosis });
   return {
     scenario: s,
     simulatorVersion: SIMULATOR_VERSION,

@@ -134,5 +134,9 @@ export function buildSummary(x: SummaryInputs): Summary {
     timeTo95FromSessionS: fromSession(timeTo[2], start),
     timeTo99FromSessionS: fromSession(timeTo[3], start),
     timeToAllFromSessionS: fromSession(timeTo[4], start),
+    reasons: { ...x.reasons },
+    reachDr: x.reachDr,
+    reachDrDevices: x.reachDrDevices,
+    redundancyNeededPercent: x.redundancyNeededPercent,
   };
 }

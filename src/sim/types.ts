@@ -20,6 +20,21 @@ export const DEVICE_STATUSES = [
 ] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
+/**
+ * Why a device did not end `Successful` (src/sim/diagnosis.ts; docs/results.md), in the order they
+ * are decided: the first that applies.
+ */
+export const REASONS = [
+  'deviceRefused',
+  'notConfirmed',
+  'noCoverage',
+  'setupTooLate',
+  'setupFailed',
+  'outOfReach',
+  'missingFragments',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
 export interface Summary {
   devices: number;
   devicesUpdated: number;
@@ -68,16 +83,28 @@ export interface Summary {
   timeTo95FromSessionS: number | null;
   timeTo99FromSessionS: number | null;
   timeToAllFromSessionS: number | null;
+  /** devices per reason for not ending Successful, every reason present (zeros included), in REASONS order */
+  reasons: Record<Reason, number>;
+  /** the downlink data rate that would reach the outOfReach devices (the fastest reaching all, else the one reaching most); null when none */
+  reachDr: number | null;
+  /** how many of the outOfReach devices reachDr reaches */
+  reachDrDevices: number | null;
+  /** redundancy (%) with which 90 % of the missingFragments devices that held any fragment would have rebuilt the image */
+  redundancyNeededPercent: number | null;
 }
 
-/** Summary fields that hold one number (or null): every field but statusCounts. */
-export type SummaryMetric = Exclude<keyof Summary, 'statusCounts'>;
+/** The summary fields that hold counts by name (an object of numbers). */
+export type SummaryCounts = 'statusCounts' | 'reasons';
+
+/** Summary fields that hold one number (or null): every field but the counts. */
+export type SummaryMetric = Exclude<keyof Summary, SummaryCounts>;
 
 /**
  * Summary metric names in their stable order (summary.json keys, summary.csv columns); the first 27
  * are the original set, the later ones are appended so that existing column positions hold.
  * statusCounts sits between devicesRebuilt and sessionStartS in summary.json and becomes the
- * `status<Name>` columns there in summary.csv (summaryColumns).
+ * `status<Name>` columns there in summary.csv; reasons sits after timeToAllFromSessionS and becomes
+ * the `reason<Name>` columns (COUNT_GROUPS).
  */
 export const SUMMARY_METRICS: readonly SummaryMetric[] = [
   'devices', 'devicesUpdated', 'updatedRatio',
@@ -90,6 +117,7 @@ export const SUMMARY_METRICS: readonly SummaryMetric[] = [
   'devicesRebuilt',
   'sessionStartS', 'fleetReadyS', 'idleBeforeSessionS', 'leadTimeFor90S', 'leadTimeFor95S', 'leadTimeFor99S',
   'timeTo50FromSessionS', 'timeTo90FromSessionS', 'timeTo95FromSessionS', 'timeTo99FromSessionS', 'timeToAllFromSessionS',
+  'reachDr', 'reachDrDevices', 'redundancyNeededPercent',
 ];
 
 /** summary.csv column of a status count: `status` + the AWS name (statusInitial, statusPackage_Not_Supported, ...). */
@@ -97,32 +125,47 @@ export function statusColumn(status: DeviceStatus): string {
   return `status${status}`;
 }
 
-export const STATUS_COLUMNS: readonly string[] = DEVICE_STATUSES.map(statusColumn);
+/** summary.csv column of a reason count: `reason` + the reason, first letter upper case (reasonNoCoverage, ...). */
+export function reasonColumn(reason: Reason): string {
+  return `reason${reason[0].toUpperCase()}${reason.slice(1)}`;
+}
 
-/** Where the status columns go among the flat metrics: right after devicesRebuilt. */
-const STATUS_AFTER: SummaryMetric = 'devicesRebuilt';
+/** The count objects of a summary: where they sit among the flat metrics, and their columns. */
+export const COUNT_GROUPS: ReadonlyArray<{ key: SummaryCounts; after: SummaryMetric; names: readonly string[]; column: (name: string) => string }> = [
+  { key: 'statusCounts', after: 'devicesRebuilt', names: DEVICE_STATUSES, column: (name) => statusColumn(name as DeviceStatus) },
+  { key: 'reasons', after: 'timeToAllFromSessionS', names: REASONS, column: (name) => reasonColumn(name as Reason) },
+];
 
-/** Every flat summary column in order: the metrics with the status counts after devicesRebuilt. */
-export const SUMMARY_COLUMNS: readonly string[] = SUMMARY_METRICS.flatMap((m) => (m === STATUS_AFTER ? [m, ...STATUS_COLUMNS] : [m]));
+/** Every flat summary column in order: the metrics with each count group's columns after its metric. */
+export const SUMMARY_COLUMNS: readonly string[] = SUMMARY_METRICS.flatMap((m) => {
+  const g = COUNT_GROUPS.find((x) => x.after === m);
+  return g ? [m, ...g.names.map(g.column)] : [m];
+});
 
 /**
- * A summary object as read back from summary.json (or built in memory) with `statusCounts` spread
- * into its `status<Name>` columns; other keys unchanged. Sweeps and compare read metrics this way.
+ * A summary object as read back from summary.json (or built in memory) with its count objects
+ * (statusCounts, reasons) spread into their columns (status<Name>, reason<Name>); other keys
+ * unchanged. Sweeps and compare read metrics this way.
  */
-export function flattenStatusCounts(obj: Record<string, unknown>): Record<string, unknown> {
-  const counts = obj.statusCounts;
-  if (counts === null || typeof counts !== 'object') return obj;
-  const { statusCounts: _, ...rest } = obj;
-  for (const [k, v] of Object.entries(counts as Record<string, unknown>)) rest[`status${k}`] = v;
+export function flattenCounts(obj: Record<string, unknown>): Record<string, unknown> {
+  let rest = obj;
+  for (const g of COUNT_GROUPS) {
+    const counts = rest[g.key];
+    if (counts === null || typeof counts !== 'object') continue;
+    const { [g.key]: _, ...others } = rest;
+    for (const [k, v] of Object.entries(counts as Record<string, unknown>)) others[g.column(k)] = v;
+    rest = others;
+  }
   return rest;
 }
 
-/** The summary as flat columns (SUMMARY_COLUMNS order): statusCounts spread into status<Name>. */
+/** The summary as flat columns (SUMMARY_COLUMNS order): the count objects spread into their columns. */
 export function flatSummary(summary: Summary): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const m of SUMMARY_METRICS) {
     out[m] = summary[m];
-    if (m === STATUS_AFTER) for (const st of DEVICE_STATUSES) out[statusColumn(st)] = summary.statusCounts[st];
+    const g = COUNT_GROUPS.find((x) => x.after === m);
+    if (g) for (const name of g.names) out[g.column(name)] = (summary[g.key] as Record<string, number>)[name];
   }
   return out;
 }
@@ -152,6 +195,8 @@ export interface DeviceTable {
   energyStoreJ: Float64Array;
   energyVerifyJ: Float64Array;
   energyApplyJ: Float64Array;
+  /** why the device did not end Successful: index into REASONS, 255 when it did (src/sim/diagnosis.ts) */
+  reason: Uint8Array;
 }
 
 export type TxKind = 'fragment' | 'beacon' | 'setup' | 'status' | 'uplink' | 'repair' | 'ack';

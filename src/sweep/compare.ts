@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { SUMMARY_COLUMNS, flattenStatusCounts } from '../sim/types.js';
+import { SUMMARY_COLUMNS, flattenCounts } from '../sim/types.js';
 import { fsReason, InputError, quote, showPath, showValue } from '../errors/index.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { parseCsv } from '../output/parseCsv.js';
@@ -80,7 +80,7 @@ function loadJson(file: string): SummarySet {
   }
   const obj = data as Record<string, unknown>;
   const inner = obj.summary && typeof obj.summary === 'object' ? (obj.summary as Record<string, unknown>) : obj;
-  return { kind: 'single', file, rows: new Map([['', metricsOf(flattenStatusCounts(inner), showPath(file))]]) };
+  return { kind: 'single', file, rows: new Map([['', metricsOf(flattenCounts(inner), showPath(file))]]) };
 }
 
 /** Rows of a CSV file as objects keyed by its header. */

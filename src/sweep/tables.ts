@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { summaryCsv } from '../output/csv.js';
 import { readJsonFile } from '../scenario/json.js';
-import { SUMMARY_COLUMNS, flattenStatusCounts } from '../sim/types.js';
+import { SUMMARY_COLUMNS, flattenCounts } from '../sim/types.js';
 import type { ManifestRun, SweepManifest } from './manifest.js';
 import { confidenceInterval } from './stats.js';
 
@@ -38,7 +38,7 @@ export function readRunRecords(sweepDir: string, manifest: SweepManifest): RunRe
   for (const run of manifest.runs) {
     const file = join(runDir(sweepDir, run.runId), 'summary.json');
     if (!existsSync(file)) continue;
-    out.push({ ...run, metrics: flattenStatusCounts(readJsonFile(file) as Record<string, unknown>) as MetricRecord });
+    out.push({ ...run, metrics: flattenCounts(readJsonFile(file) as Record<string, unknown>) as MetricRecord });
   }
   return out;
 }

@@ -33,6 +33,19 @@ describe('fuota-sim run', () => {
     expect(readFileSync(join(out, 'devices.csv'), 'utf8').trim().split('\n')).toHaveLength(13);
   });
 
+  it('says in one line per reason why devices were not updated, with the next step', async () => {
+    const far = join(dir, 'far.json');
+    const positions = [[100, 0], [200, 0], [60_000, 0]];
+    writeFileSync(far, JSON.stringify({ ...JSON.parse(readFileSync(scenario, 'utf8')), name: 'far', devices: { count: 3, placement: { kind: 'list', positions } }, setup: { mode: 'classA' } }));
+    const r = await cli(['run', far, '--out', join(dir, 'far-out')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^far: 2 of 3 devices updated/);
+    expect(r.out).toContain('  not updated:\n    - 1 device (33.3 %) out of coverage: no gateway exchanges class A frames with them');
+    expect(r.out).toContain('add gateways near them');
+    const summary = JSON.parse(readFileSync(join(dir, 'far-out', 'summary.json'), 'utf8'));
+    expect(summary.reasons.noCoverage).toBe(1);
+  });
+
   it('refuses an existing results folder without --force (exit 2), and replaces it with --force', async () => {
     const out = join(dir, 'again');
     expect((await cli(['run', scenario, '--out', out, '--quiet'])).code).toBe(0);

@@ -9,10 +9,10 @@ import { sampleResult } from './sampleResult.js';
 describe('devices.csv', () => {
   it('writes the contract columns with exact values, empty cells for never-decoded devices', () => {
     expect(devicesCsv(sampleResult().devices)).toBe(
-      'device,x,y,gateway,rssiDbm,snrDb,fragmentsReceived,fragmentsNeeded,decodedAtS,status,energyJ,energyRxJ,energyTxJ,energySleepJ,energyStandbyJ,energyStoreJ,energyVerifyJ,energyApplyJ\n' +
-        '0,0,0,0,-80.123457,9.5,6,5,5.5,Successful,0.1,0.08,0.01,0.01,0,0,0,0\n' +
-        '1,100.5,-20,0,-95,2,3,,,MissingFrag,0.07,0.05,0.01,0.01,0,0,0,0\n' +
-        '2,-250,300.25,1,-110.5,-7.25,5,5,7.000001,Successful,0.2,0.15,0.03,0.02,0,0,0,0\n',
+      'device,x,y,gateway,rssiDbm,snrDb,fragmentsReceived,fragmentsNeeded,decodedAtS,status,energyJ,energyRxJ,energyTxJ,energySleepJ,energyStandbyJ,energyStoreJ,energyVerifyJ,energyApplyJ,reason\n' +
+        '0,0,0,0,-80.123457,9.5,6,5,5.5,Successful,0.1,0.08,0.01,0.01,0,0,0,0,\n' +
+        '1,100.5,-20,0,-95,2,3,,,MissingFrag,0.07,0.05,0.01,0.01,0,0,0,0,missingFragments\n' +
+        '2,-250,300.25,1,-110.5,-7.25,5,5,7.000001,Successful,0.2,0.15,0.03,0.02,0,0,0,0,\n',
     );
   });
 });

@@ -29,6 +29,14 @@ describe('run report', () => {
     expect(html).toContain('<div class="value">123 mJ</div>'); // mean energy
   });
 
+  it('says under the headline why devices were not updated, one line per reason', () => {
+    const html = runReport();
+    expect(html).toContain('<section class="plot reasons"><h2>Why 1 device was not updated</h2><ul><li>1 device (33.3 %) in reach, but short of fragments');
+    expect(html.indexOf('class="plot reasons"')).toBeGreaterThan(html.indexOf('class="headline"'));
+    const all = runReport((r) => (r.summary.reasons = { ...r.summary.reasons, missingFragments: 0 }));
+    expect(all).not.toContain('class="plot reasons"');
+  });
+
   it('has one chart container and one explanation per plot, and the resolved scenario', () => {
     const html = runReport();
     const charts = html.match(/<div class="chart" id="chart-([a-z-]+)"/g) ?? [];

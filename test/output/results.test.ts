@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeRunResults } from '../../src/output/results.js';
-import { DEVICE_STATUSES, SUMMARY_COLUMNS, SUMMARY_METRICS } from '../../src/sim/types.js';
+import { DEVICE_STATUSES, REASONS, SUMMARY_COLUMNS, SUMMARY_METRICS } from '../../src/sim/types.js';
 import { sampleResult } from './sampleResult.js';
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'fuota-results-'));
@@ -26,7 +26,10 @@ describe('writeRunResults', () => {
     const summary = JSON.parse(read(out, 'summary.json')) as Record<string, unknown>;
     const keys: string[] = [...SUMMARY_METRICS];
     keys.splice(keys.indexOf('devicesRebuilt') + 1, 0, 'statusCounts');
+    keys.splice(keys.indexOf('timeToAllFromSessionS') + 1, 0, 'reasons');
     expect(Object.keys(summary)).toEqual(keys);
+    expect(Object.keys(summary.reasons as object)).toEqual([...REASONS]);
+    expect(summary.reasons).toMatchObject({ missingFragments: 1, outOfReach: 0 });
     expect(Object.keys(summary.statusCounts as object)).toEqual([...DEVICE_STATUSES]);
     expect(summary.statusCounts).toMatchObject({ Initial: 0, MissingFrag: 1, Successful: 2 });
     expect(summary.updatedRatio).toBe(0.666667);
@@ -38,8 +41,10 @@ describe('writeRunResults', () => {
     expect(head).toContain('devicesRebuilt,statusInitial,statusPackage_Not_Supported,');
     expect(row).toBe(
       'sample-town,7,3,2,0.666667,0,7.5,9.25,5.5,,,,,5,1,6,200,0,2.366976,0.1,0.000657493,0,0.123457,0.2,0.2,2,0,,42,' +
-        '2,0,0,0,0,0,0,0,1,0,0,2,1,0,1,0,0,0,4.5,,,,',
+        '2,0,0,0,0,0,0,0,1,0,0,2,1,0,1,0,0,0,4.5,,,,' +
+        ',0,0,0,0,0,0,1,,,100',
     );
+    expect(head).toContain('timeToAllFromSessionS,reasonDeviceRefused,reasonNotConfirmed,reasonNoCoverage,reasonSetupTooLate,reasonSetupFailed,reasonOutOfReach,reasonMissingFragments,reachDr,');
   });
 
   it('writes the completion curve: one row per rebuild time, from the campaign and from the session start', async () => {

@@ -1,7 +1,8 @@
 /** A small hand-made RunResult with known numbers, for the output tests. */
 import type { ResolvedScenario } from '../../src/scenario/types.js';
 import { MCU_PROFILES } from '../../src/fuota/image/energy.js';
-import type { DeviceStatus, RunResult, Summary } from '../../src/sim/types.js';
+import { NO_REASON } from '../../src/sim/diagnosis.js';
+import { REASONS, type DeviceStatus, type RunResult, type Summary } from '../../src/sim/types.js';
 
 export function sampleScenario(): ResolvedScenario {
   return {
@@ -66,6 +67,8 @@ export function sampleSummary(): Summary {
     },
     sessionStartS: 1, fleetReadyS: 0, idleBeforeSessionS: 1, leadTimeFor90S: 0, leadTimeFor95S: 0, leadTimeFor99S: 0,
     timeTo50FromSessionS: 4.5, timeTo90FromSessionS: null, timeTo95FromSessionS: null, timeTo99FromSessionS: null, timeToAllFromSessionS: null,
+    reasons: { deviceRefused: 0, notConfirmed: 0, noCoverage: 0, setupTooLate: 0, setupFailed: 0, outOfReach: 0, missingFragments: 1 },
+    reachDr: null, reachDrDevices: null, redundancyNeededPercent: 100,
   };
 }
 
@@ -94,6 +97,7 @@ export function sampleResult(): RunResult {
       energyStoreJ: Float64Array.from([0, 0, 0]),
       energyVerifyJ: Float64Array.from([0, 0, 0]),
       energyApplyJ: Float64Array.from([0, 0, 0]),
+      reason: Uint8Array.from([NO_REASON, REASONS.indexOf('missingFragments'), NO_REASON]),
     },
     transmissions: {
       count: 3,
@@ -150,6 +154,7 @@ export function syntheticResult(n: number, seed = 1): RunResult {
   const energyJ = new Float64Array(n);
   const status: RunResult['devices']['status'] = [];
   const gateway = new Int32Array(n);
+  const reason = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const rad = 3000 * Math.sqrt(r());
     const ang = 2 * Math.PI * r();
@@ -163,6 +168,7 @@ export function syntheticResult(n: number, seed = 1): RunResult {
     const fails = r() < 0.02 + 0.05 * (best / 3000) ** 2;
     decodedAtS[i] = fails ? NaN : 1900 + best * 0.25 + r() * 300 * (best / 3000) ** 2;
     status.push(fails ? (r() < 0.8 ? 'MissingFrag' : 'MICError') : 'Successful');
+    reason[i] = !fails ? NO_REASON : REASONS.indexOf(status[i] === 'MICError' ? 'deviceRefused' : 'missingFragments');
     energyJ[i] = 0.4 + (fails ? 2600 : decodedAtS[i]) * 0.000198 + r() * 0.02;
   }
   const zeros = (): Float64Array => new Float64Array(n);
@@ -177,7 +183,7 @@ export function syntheticResult(n: number, seed = 1): RunResult {
     devices: {
       count: n, xM, yM, gateway, rssiDbm: zeros(), snrDb: zeros(), fragmentsReceived: new Int32Array(n),
       fragmentsNeeded: new Int32Array(n), decodedAtS, status, energyJ, energyRxJ: zeros(), energyTxJ: zeros(), energySleepJ: zeros(),
-      energyStandbyJ: zeros(), energyStoreJ: zeros(), energyVerifyJ: zeros(), energyApplyJ: zeros(),
+      energyStandbyJ: zeros(), energyStoreJ: zeros(), energyVerifyJ: zeros(), energyApplyJ: zeros(), reason,
     },
     scenario: { ...base.scenario, gateways: { ...base.scenario.gateways, positions: gws } },
     dutyCycle: {

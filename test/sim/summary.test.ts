@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countStatuses, leadTimeFor } from '../../src/sim/summary.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { DEVICE_STATUSES, SUMMARY_COLUMNS, flatSummary, flattenStatusCounts } from '../../src/sim/types.js';
+import { DEVICE_STATUSES, REASONS, SUMMARY_COLUMNS, flatSummary, flattenCounts } from '../../src/sim/types.js';
 import { nearFleet } from './campaign/fleet.js';
 
 describe('leadTimeFor', () => {
@@ -53,10 +53,21 @@ describe('a run\'s summary', () => {
     expect(x.devicesRebuilt).toBeGreaterThanOrEqual(x.devicesUpdated);
   });
 
+  it('gives every device not Successful exactly one reason, as devices.csv says', () => {
+    expect(Object.keys(x.reasons)).toEqual([...REASONS]);
+    expect(Object.values(x.reasons).reduce((a, b) => a + b, 0)).toBe(x.devices - x.devicesUpdated);
+    // the mixed fleet's refusals are device-side
+    const refused = x.devices - x.devicesUpdated - x.statusCounts.Initial - x.statusCounts.MissingFrag;
+    expect(x.reasons.deviceRefused).toBe(refused);
+    expect(refused).toBeGreaterThan(0);
+    for (const reason of REASONS) expect(r.devices.reason.filter((k) => REASONS[k] === reason).length).toBe(x.reasons[reason]);
+  });
+
   it('flattens to the summary.csv columns and back', () => {
     const flat = flatSummary(x);
     expect(Object.keys(flat)).toEqual([...SUMMARY_COLUMNS]);
     expect(flat.statusPackage_Not_Supported).toBe(x.statusCounts.Package_Not_Supported);
-    expect(flattenStatusCounts(JSON.parse(JSON.stringify(x)) as Record<string, unknown>)).toEqual(flat);
+    expect(flat.reasonDeviceRefused).toBe(x.reasons.deviceRefused);
+    expect(flattenCounts(JSON.parse(JSON.stringify(x)) as Record<string, unknown>)).toEqual(flat);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { Summary } from '../../sim/types.js';
+import type { RunResult } from '../../sim/types.js';
+import { reasonLines } from '../../output/reasons.js';
 import { humanDuration } from '../../output/report/human.js';
 import { quote, showPath } from '../../errors/index.js';
 import { checkOutputFile, checkOutputFolder } from '../../output/target.js';
@@ -27,11 +28,14 @@ interface RunArgs {
 /** A duration for people (the report's format), or that it was never reached. */
 const fmtS = (s: number | null): string => (s === null ? 'not reached' : humanDuration(s));
 
-/** The short human summary printed after a run. */
-export function humanSummary(name: string, x: Summary, outDir: string): string {
+/** The short human summary printed after a run: the share updated, why the others were not, the figures. */
+export function humanSummary(result: Pick<RunResult, 'scenario' | 'summary'>, outDir: string): string {
+  const x = result.summary;
   const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+  const why = reasonLines(x, result.scenario);
   return [
-    `${name}: ${x.devicesUpdated} of ${x.devices} devices updated (${pct(x.updatedRatio)})`,
+    `${result.scenario.name}: ${x.devicesUpdated} of ${x.devices} devices updated (${pct(x.updatedRatio)})`,
+    ...(why.length === 0 ? [] : [`  not updated:`, ...why.map((l) => `    - ${l}`)]),
     `  time to 90 %: ${fmtS(x.timeTo90S)}   time to 95 %: ${fmtS(x.timeTo95S)}   campaign: ${fmtS(x.campaignDurationS)}`,
     `  setup: ${fmtS(x.setupDurationS)}   distribution: ${fmtS(x.distributionDurationS)}   background uplinks delivered: ${x.backgroundPdr === null ? 'none sent' : pct(x.backgroundPdr)}`,
     ...(x.sessionStartS === null ? [] : [
@@ -117,6 +121,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
     bar.stop();
     await writeRunResults(outDir, result, { force: args.force, trace: args.trace });
     if (pcap && capture) await pcap.writeCapture(resolve(args.pcap!), result, capture.taken());
-    if (!args.quiet) process.stdout.write(humanSummary(s.name, result.summary, outDir) + '\n');
+    if (!args.quiet) process.stdout.write(humanSummary(result, outDir) + '\n');
   },
 };

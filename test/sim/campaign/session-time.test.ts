@@ -36,6 +36,7 @@ describe('the earliest booking ("after-setup")', () => {
     // the earliest booking loses no device setup could still reach: an hour more lead sets up no more
     const later = simulate(nearFleet(60, { ...bursty, multicastGroup: { sessionStart: planned.sessionStartS! + 3600 } })).summary;
     expect(later.statusCounts.Initial).toBe(planned.statusCounts.Initial);
+    expect(planned.reasons.setupTooLate).toBe(0);
     expect(planned.statusCounts.Initial).toBe(planned.reasons.setupFailed + planned.reasons.noCoverage);
   });
 
