@@ -5,6 +5,7 @@ export { ScenarioError } from './errors.js';
 export {
   isJsonSchemaDocument, loadScenarioFile, parseScenarioText, readScenarioFile, readScenarioText, resolveLoaded, type LoadedScenario, type LoadOptions,
 } from './load.js';
+export { placeholderNotes } from './placeholders.js';
 export { nameFromText, nameProblem, NAME_RULE } from './names.js';
 export { RUN_LIMITS, SWEEP_LIMITS, HARD_LIMITS, estimateRun, minUplinkIntervalS, type RunEstimate } from './limits.js';
 export { resolveScenario, type ResolveOptions } from './resolve.js';

@@ -19,6 +19,9 @@ describe('fuota-sim import aws', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`wrote ${out}; simulate it with: fuota-sim run ${out}\n`);
     expect(r.stderr).toMatch(/note: fuotaTask.FragmentIntervalMS: 1500 ms → 2000 ms/);
+    // AWS holds no positions: the notes name the stand-ins to fill in
+    expect(r.stderr).toContain('note: no gateways given: the default, one gateway at (0, 0), stands in for yours; set gateways.positions');
+    expect(r.stderr).toContain('note: no devices.placement given:');
     const { scenario } = loadScenarioFile(out);
     expect(scenario).toMatchObject({
       region: 'EU868',

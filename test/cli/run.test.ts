@@ -25,6 +25,10 @@ describe('fuota-sim run', () => {
     const r = await cli(['run', scenario, '--out', out, '--trace']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^small: 12 of 12 devices updated \(100\.0 %\)/);
+    expect(r.out).not.toContain('not updated:');
+    // the scenario places its devices but gives no gateways: a note says the default stands in
+    expect(r.err).toContain('no gateways given: the default, one gateway at (0, 0), stands in for yours');
+    expect(r.err).not.toContain('no devices.placement given');
     for (const f of ['scenario.resolved.json', 'summary.json', 'summary.csv', 'devices.csv', 'transmissions.csv', 'timing.json']) {
       expect(existsSync(join(out, f))).toBe(true);
     }

@@ -34,6 +34,17 @@ describe('fuota-sim validate', () => {
     expect(r.out).toBe(`ok: ${join(dir, 'default.json')}\nok: ${join(dir, 'sweep-class-redundancy.json')} (sweep of 8 points)\n`);
   });
 
+  it('notes on standard error the deployment fields a valid file leaves to the defaults', async () => {
+    const dir = tempDirWith({ 'minimal.json': '{"name":"minimal"}', 'placed.json': '{"name":"placed","gateways":{"positions":[[0,0]]},"devices":{"placement":{"kind":"disc","radiusM":900}}}' });
+    const r = await cli(['validate', join(dir, 'minimal.json'), join(dir, 'placed.json')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`ok: ${join(dir, 'minimal.json')}\nok: ${join(dir, 'placed.json')}\n`);
+    expect(r.err).toBe(
+      `note: ${join(dir, 'minimal.json')}: no gateways given: the default, one gateway at (0, 0), stands in for yours; set gateways.positions (or gateways.count and gateways.placement)\n` +
+        `note: ${join(dir, 'minimal.json')}: no devices.placement given: the devices are spread over a disc of radius 3000 m around (0, 0), a stand-in for your fleet's positions (a list, or a csv file)\n`,
+    );
+  });
+
   it('passes on every example, as the help suggests (validate scenarios/*.json), skipping the JSON Schema beside them', async () => {
     const dir = join(repoRoot, 'scenarios');
     const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
@@ -57,7 +68,7 @@ describe('fuota-sim validate', () => {
 
   it('lists every problem of every bad file and exits 2 without a stack trace', async () => {
     const dir = tempDirWith({
-      'good.yaml': 'seed: 3\n',
+      'good.yaml': 'seed: 3\ngateways: { positions: [[0, 0]] }\ndevices: { placement: { kind: disc, radiusM: 500 } }\n',
       'bad.json': '{ "fuotaTask": { "fec": "v3" }, "multicastGroup": { "pingSlotPeriod": 100 } }',
       'worse.json': '{ "devices": { "cnt": 5 } }',
     });

@@ -64,9 +64,10 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       )
       .epilog('Values fuota-sim cannot simulate (e.g. an RfRegion it does not model) are errors (exit 2); fields it does not use are listed as notes.'),
   handler: async (argv) => {
-    const [{ ScenarioError }, { resolveScenario }, { importAws }] = await Promise.all([
+    const [{ ScenarioError }, { resolveScenario }, { placeholderNotes }, { importAws }] = await Promise.all([
       import('../../scenario/errors.js'),
       import('../../scenario/resolve.js'),
+      import('../../scenario/placeholders.js'),
       import('../../sweep/aws-import.js'),
     ]);
     const problems: string[] = [];
@@ -90,14 +91,16 @@ export const importCommand: CommandModule<object, ImportArgs> = {
     const firmwareFile = argv['firmware-file'] === undefined ? undefined : relative(baseDir, resolve(argv['firmware-file']));
     const imported = importAws({ fuotaTask, multicastGroup, session }, { firmwareSizeBytes, firmwareFile, devices, leadS });
     if (imported.problems.length > 0) throw new UsageError(imported.problems);
+    let placeholders: string[];
     try {
       // the size limits apply when the scenario is run, not when it is written
-      resolveScenario(imported.scenario, { baseDir, sourceName: 'the imported scenario', allowLarge: true });
+      const resolved = resolveScenario(imported.scenario, { baseDir, sourceName: 'the imported scenario', allowLarge: true });
+      placeholders = placeholderNotes(imported.scenario, resolved); // AWS holds no positions
     } catch (err) {
       if (err instanceof ScenarioError) throw new InputError(err.problems, 'the AWS settings do not make a valid scenario:');
       throw err;
     }
-    for (const note of imported.notes) process.stderr.write(`note: ${printableLine(note)}\n`);
+    for (const note of [...imported.notes, ...placeholders]) process.stderr.write(`note: ${printableLine(note)}\n`);
     const text = `${JSON.stringify(imported.scenario, null, 2)}\n`;
     if (!out) {
       process.stdout.write(text);

@@ -86,8 +86,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/default.json --pcap /tmp/default.pcap', 'the run as LoRaWAN frames; open with wireshark /tmp/default.pcap'),
   handler: async (args) => {
     // loaded here, not at start-up: every other command (and --help) stays fast
-    const [{ loadScenarioFile }, { simulate }, { writeRunResults }] = await Promise.all([
+    const [{ loadScenarioFile }, { placeholderNotes }, { simulate }, { writeRunResults }] = await Promise.all([
       import('../../scenario/load.js'),
+      import('../../scenario/placeholders.js'),
       import('../../sim/simulate.js'),
       import('../../output/results.js'),
     ]);
@@ -98,6 +99,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const loaded = loadScenarioFile(args.scenario, { seed, allowLarge, trace: args.trace });
     const s = loaded.scenario;
     const file = showPath(args.scenario);
+    for (const note of placeholderNotes(loaded.raw, s)) process.stderr.write(`fuota-sim: note: ${file}: ${note}\n`);
     if (s.sweep !== null) {
       const keys = Object.keys(s.sweep).map((k) => quote(k, 60)).join(', ');
       process.stderr.write(`fuota-sim: note: ${file} has a sweep over ${keys}; run simulates its base scenario once (seed ${s.seed}). Use: fuota-sim sweep ${file}\n`);

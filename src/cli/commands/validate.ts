@@ -12,18 +12,23 @@ interface ValidateArgs {
 
 type ScenarioApi = typeof import('../../scenario/index.js');
 
-/** Validates one file: its resolved scenario, or the resolved points of its sweep; null for a JSON Schema file. */
-function check(api: ScenarioApi, file: string, allowLarge: boolean): { resolved: unknown; points: number } | null {
-  const { readScenarioText, parseScenarioText, isJsonSchemaDocument, resolveLoaded, expandSweep } = api;
+/**
+ * Validates one file: its resolved scenario, or the resolved points of its sweep, and the deployment
+ * fields it leaves to the defaults; null for a JSON Schema file.
+ */
+function check(api: ScenarioApi, file: string, allowLarge: boolean): { resolved: unknown; points: number; notes: string[] } | null {
+  const { readScenarioText, parseScenarioText, isJsonSchemaDocument, resolveLoaded, expandSweep, placeholderNotes } = api;
   const parsed = parseScenarioText(readScenarioText(file), file);
   // the JSON Schema of scenario files lives beside the examples: `validate scenarios/*.json` skips it
   if (isJsonSchemaDocument(parsed)) return null;
   const { raw, scenario, baseDir } = resolveLoaded(parsed, file, { allowLarge });
-  if (scenario.sweep === null) return { resolved: scenario, points: 1 };
+  const notes = placeholderNotes(raw, scenario);
+  if (scenario.sweep === null) return { resolved: scenario, points: 1, notes };
   const points = expandSweep(raw, { baseDir, sourceName: file, allowLarge });
   return {
     resolved: points.map((p) => ({ index: p.index, values: p.values, scenario: p.scenario })),
     points: points.length,
+    notes,
   };
 }
 
@@ -48,6 +53,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .example('$0 validate my.yaml --resolved', 'show the defaults the simulator will use')
       .epilog(
         'Prints "ok: <file>" per valid file and "skipped: <file>" for a JSON Schema document (such as scenarios/schema.json). ' +
+          'A note on standard error names the deployment fields a file leaves to the defaults (gateways, devices.placement). ' +
           'Exit codes: 0 all valid, 2 a file has problems (all listed, one per line). Field reference: docs/scenarios.md.',
       ),
   handler: async (argv) => {
@@ -60,9 +66,10 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
           if (!argv.resolved) process.stdout.write(`skipped: ${showPath(String(file))} (a JSON Schema, not a scenario)\n`);
           continue;
         }
-        const { resolved, points } = checked;
+        const { resolved, points, notes } = checked;
         if (argv.resolved) process.stdout.write(`${JSON.stringify(resolved, null, 2)}\n`);
         else process.stdout.write(`ok: ${showPath(String(file))}${points > 1 ? ` (sweep of ${points} points)` : ''}\n`);
+        for (const note of notes) process.stderr.write(`note: ${showPath(String(file))}: ${note}\n`);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         failures.push(...err.lines);
