@@ -49,7 +49,7 @@ export function alohaRun(o: AlohaOptions): AlohaRun {
     devices: { count: o.devices, placement: { kind: 'ring', minM: 99.99, maxM: 100 } },
     // pure ALOHA: only collisions decide, so the gateway's demodulation paths are unlimited
     gateways: { demodulators: o.demodulators ?? 0 },
-    channel: { shadowingSigmaDb: 0 },
+    channel: { shadowingSigmaDb: 0, pathLoss: { model: 'log-distance' } },
     traffic: { uplinkDr: us ? 3 : 5, payloadBytes: 20 },
   }, { baseDir: '.' });
   const world = buildWorld(s);

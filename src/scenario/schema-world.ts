@@ -34,10 +34,13 @@ const okumuraHata = strictObject({
 
 export const channelSchema = section(
   {
+    // Default Okumura-Hata urban, as every example scenario: LoRaSim's log-distance set (measured in
+    // Lancaster) reaches about 1 km with SF12 uplinks at 14 dBm and 0.6 km with DR5 downlinks, so with
+    // the default 3 km disc most devices could never be set up (docs/models/propagation.md).
     pathLoss: z
       .discriminatedUnion('model', [logDistance, okumuraHata], { error: says('"log-distance", "okumura-hata"') })
-      .prefault({ model: 'log-distance' })
-      .describe('Path-loss model: log-distance {d0M, pl0Db, gamma} or okumura-hata {frequencyMHz, gatewayHeightM, deviceHeightM, environment}. Default: {"model":"log-distance","d0M":40,"pl0Db":127.41,"gamma":2.08}.'),
+      .prefault({ model: 'okumura-hata' })
+      .describe('Path-loss model: log-distance {d0M, pl0Db, gamma} or okumura-hata {frequencyMHz, gatewayHeightM, deviceHeightM, environment}. Default: {"model":"okumura-hata","frequencyMHz":null,"gatewayHeightM":30,"deviceHeightM":1.5,"environment":"urban"}.'),
     shadowingSigmaDb: num(0, 30, 'Log-normal shadowing, standard deviation in dB, drawn once per device–gateway link.', 3.57),
     shadowingCorrelationM: num(0, 1e5,
       'Decorrelation distance D of spatially correlated shadowing, m: each gateway has a shadowing field over the plane with correlation exp(−Δ/D) between points Δ apart (Gudmundson; ns-3 uses 110 m); 0 = independent per link.',
