@@ -77,9 +77,9 @@ function missingFragments(x: Facts, s: ResolvedScenario): string {
 
 const EXPLAIN: Record<Reason, (x: Facts, s: ResolvedScenario) => string> = {
   deviceRefused: refused,
-  notConfirmed,
   noCoverage: () =>
-    'out of coverage: no gateway exchanges class A frames with them even at the slowest data rate, so setup never reached them — add gateways near them (devices.csv lists them with reason noCoverage and their position)',
+    'out of coverage: no gateway exchanges class A frames with them even at their slowest data rate, so setup cannot reach them and their reports go unheard — add gateways near them (devices.csv lists them with reason noCoverage and their position)',
+  notConfirmed,
   setupTooLate: (x) => setupTooLate(x),
   setupFailed: (_x, s) =>
     `given up during setup (every retry of a setup request or answer lost): raise setup.maxRetries (now ${s.setup.maxRetries}) or add gateways near them`,

@@ -5,9 +5,10 @@
  *
  * A device gets the first reason that applies, in REASONS order:
  * - deviceRefused: it ended in a device-side failure status (package, memory, descriptor, MIC…);
+ * - noCoverage: no gateway exchanges class A frames with it even at its slowest data rate (uplink to
+ *   the best gateway, or the RX2 downlink, below sensitivity): setup over class A cannot reach it,
+ *   and the server never hears its reports (with instant setup it may still rebuild the image);
  * - notConfirmed: it rebuilt and verified the image, but the server never heard the reboot confirmed;
- * - noCoverage: never set up, and no gateway exchanges class A frames with it even at the slowest
- *   data rate (uplink to the best gateway, or the RX2 downlink, below sensitivity);
  * - setupTooLate: not set up when the session started, but set up later in the readiness pass
  *   (a longer booking lead would have reached it);
  * - setupFailed: not set up, and setup gave up on it (every retry lost);
@@ -78,11 +79,9 @@ const R = Object.fromEntries(REASONS.map((r, i) => [r, i])) as Record<Reason, nu
 function reasonOf(f: DeviceFacts, s: SessionFacts, d: number): number {
   if (f.successful[d]) return NO_REASON;
   if (f.refused[d]) return R.deviceRefused;
+  if (f.classAMarginDb[d] < 0) return R.noCoverage;
   if (f.rebuilt[d]) return R.notConfirmed;
-  if (!f.setUp[d]) {
-    if (f.classAMarginDb[d] < 0) return R.noCoverage;
-    return f.readyLater[d] ? R.setupTooLate : R.setupFailed;
-  }
+  if (!f.setUp[d]) return f.readyLater[d] ? R.setupTooLate : R.setupFailed;
   if (s.multicast && f.sessionRxDbm[d] < s.sensitivityDbm) return R.outOfReach;
   return R.missingFragments;
 }

@@ -26,8 +26,8 @@ export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
  */
 export const REASONS = [
   'deviceRefused',
-  'notConfirmed',
   'noCoverage',
+  'notConfirmed',
   'setupTooLate',
   'setupFailed',
   'outOfReach',

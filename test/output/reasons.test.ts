@@ -7,7 +7,7 @@ import { reasonLines, reasonsHtml } from '../../src/output/reasons.js';
 import type { Reason, Summary } from '../../src/sim/types.js';
 import { sampleScenario, sampleSummary } from './sampleResult.js';
 
-const NONE: Record<Reason, number> = { deviceRefused: 0, notConfirmed: 0, noCoverage: 0, setupTooLate: 0, setupFailed: 0, outOfReach: 0, missingFragments: 0 };
+const NONE: Record<Reason, number> = { deviceRefused: 0, noCoverage: 0, notConfirmed: 0, setupTooLate: 0, setupFailed: 0, outOfReach: 0, missingFragments: 0 };
 
 function summary(reasons: Partial<Record<Reason, number>>, over: Partial<Summary> = {}): Summary {
   const base = sampleSummary();

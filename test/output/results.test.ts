@@ -44,7 +44,7 @@ describe('writeRunResults', () => {
         '2,0,0,0,0,0,0,0,1,0,0,2,1,0,1,0,0,0,4.5,,,,' +
         ',0,0,0,0,0,0,1,,,100',
     );
-    expect(head).toContain('timeToAllFromSessionS,reasonDeviceRefused,reasonNotConfirmed,reasonNoCoverage,reasonSetupTooLate,reasonSetupFailed,reasonOutOfReach,reasonMissingFragments,reachDr,');
+    expect(head).toContain('timeToAllFromSessionS,reasonDeviceRefused,reasonNoCoverage,reasonNotConfirmed,reasonSetupTooLate,reasonSetupFailed,reasonOutOfReach,reasonMissingFragments,reachDr,');
   });
 
   it('writes the completion curve: one row per rebuild time, from the campaign and from the session start', async () => {

@@ -67,7 +67,7 @@ export function sampleSummary(): Summary {
     },
     sessionStartS: 1, fleetReadyS: 0, idleBeforeSessionS: 1, leadTimeFor90S: 0, leadTimeFor95S: 0, leadTimeFor99S: 0,
     timeTo50FromSessionS: 4.5, timeTo90FromSessionS: null, timeTo95FromSessionS: null, timeTo99FromSessionS: null, timeToAllFromSessionS: null,
-    reasons: { deviceRefused: 0, notConfirmed: 0, noCoverage: 0, setupTooLate: 0, setupFailed: 0, outOfReach: 0, missingFragments: 1 },
+    reasons: { deviceRefused: 0, noCoverage: 0, notConfirmed: 0, setupTooLate: 0, setupFailed: 0, outOfReach: 0, missingFragments: 1 },
     reachDr: null, reachDrDevices: null, redundancyNeededPercent: 100,
   };
 }

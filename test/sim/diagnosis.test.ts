@@ -62,14 +62,15 @@ describe('the reason of each device', () => {
     const f = facts([
       { successful: true },
       { refused: true, rebuilt: true, setUp: false, classAMarginDb: -5 },
-      { rebuilt: true, sessionRxDbm: -130 },
+      { rebuilt: true, classAMarginDb: -0.5 },
       { setUp: false, classAMarginDb: -0.5, readyLater: true },
+      { rebuilt: true, sessionRxDbm: -130 },
       { setUp: false, readyLater: true },
       { setUp: false },
       { sessionRxDbm: -123.5 },
       { sessionRxDbm: -123 },
     ]);
-    expect(reasonsOf(f)).toEqual([null, 'deviceRefused', 'notConfirmed', 'noCoverage', 'setupTooLate', 'setupFailed', 'outOfReach', 'missingFragments']);
+    expect(reasonsOf(f)).toEqual([null, 'deviceRefused', 'noCoverage', 'noCoverage', 'notConfirmed', 'setupTooLate', 'setupFailed', 'outOfReach', 'missingFragments']);
   });
 
   it('never says out of reach in unicast mode (there is no session data rate)', () => {
