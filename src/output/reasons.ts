@@ -87,11 +87,16 @@ const EXPLAIN: Record<Reason, (x: Facts, s: ResolvedScenario) => string> = {
   missingFragments,
 };
 
-/** One line per reason with devices, largest first (ties in REASONS order): "N devices (share) <why>: <next step>". */
-export function reasonLines(x: Facts, s: ResolvedScenario): string[] {
+/** The reasons with devices, largest first (ties in REASONS order), each with its line: "N devices (share) <why>: <next step>". */
+export function reasonEntries(x: Facts, s: ResolvedScenario): Array<{ reason: Reason; devices: number; text: string }> {
   return REASONS.filter((r) => x.reasons[r] > 0)
     .sort((a, b) => x.reasons[b] - x.reasons[a] || REASONS.indexOf(a) - REASONS.indexOf(b))
-    .map((r) => `${plural(x.reasons[r], 'device')} (${humanPercent(x.reasons[r] / x.devices)}) ${EXPLAIN[r](x, s)}`);
+    .map((r) => ({ reason: r, devices: x.reasons[r], text: `${plural(x.reasons[r], 'device')} (${humanPercent(x.reasons[r] / x.devices)}) ${EXPLAIN[r](x, s)}` }));
+}
+
+/** One line per reason with devices (reasonEntries). */
+export function reasonLines(x: Facts, s: ResolvedScenario): string[] {
+  return reasonEntries(x, s).map((e) => e.text);
 }
 
 /** The report's section: the same lines as a list, or nothing when every device was updated. */

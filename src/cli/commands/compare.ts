@@ -1,6 +1,7 @@
 /** `fuota-sim compare <baseline> <current>`: regression check of result summaries (exit 1 on a change). */
 import type { CommandModule } from 'yargs';
 import { CheckFailedError, showPath } from '../../errors/index.js';
+import { jsonFlag, printJson } from '../json.js';
 import {
   compareSummaries,
   formatCompareTable,
@@ -15,6 +16,7 @@ interface CompareArgs {
   tolerance?: string[];
   update: boolean;
   'changes-only': boolean;
+  json: boolean;
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
@@ -41,6 +43,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         describe: 'accept the current values: rewrite the baseline file with them (creates it when missing)',
       })
       .option('changes-only', { type: 'boolean', default: false, describe: 'list only the metrics that changed' })
+      .option('json', jsonFlag)
       .example('$0 compare bench/baselines/classc-small results/classc-small', 'check a run against its baseline')
       .example('$0 compare base/ cur/ --tolerance timeTo95S=2 --tolerance "*=0.5"', 'allow small changes')
       .example('$0 compare bench/baselines/classc-small results/classc-small --update', 'accept a deliberate change')
@@ -52,12 +55,18 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const current = loadSummarySet(argv.current);
     if (argv.update) {
       const written = await updateBaseline(argv.baseline, current);
-      process.stdout.write(`baseline updated: ${showPath(written)} (from ${showPath(current.file)})\n`);
+      if (argv.json) printJson({ command: 'compare', result: 'updated', baseline: written, current: current.file });
+      else process.stdout.write(`baseline updated: ${showPath(written)} (from ${showPath(current.file)})\n`);
       return;
     }
     const baseline = loadSummarySet(argv.baseline);
     const rows = compareSummaries(baseline, current, tolerances);
-    process.stdout.write(formatCompareTable(rows, { changesOnly: argv['changes-only'] }));
+    if (argv.json) {
+      const { compareJson } = await import('../json-results.js');
+      printJson(compareJson({ baseline: baseline.file, current: current.file }, rows, argv['changes-only']));
+    } else {
+      process.stdout.write(formatCompareTable(rows, { changesOnly: argv['changes-only'] }));
+    }
     const failed = rows.filter((r) => r.verdict !== 'ok');
     const runs = new Set(rows.map((r) => r.run)).size;
     if (failed.length > 0) {
@@ -66,6 +75,6 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       throw new CheckFailedError(`${failed.length} of ${rows.length} values moved beyond their tolerance (${list}); ` +
         `if the change is intended, run: fuota-sim compare ${showPath(argv.baseline)} ${showPath(argv.current)} --update`);
     }
-    process.stdout.write(`ok: ${rows.length} values in ${runs} run(s) within tolerance\n`);
+    if (!argv.json) process.stdout.write(`ok: ${rows.length} values in ${runs} run(s) within tolerance\n`);
   },
 };

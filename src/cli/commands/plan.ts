@@ -7,6 +7,7 @@ import { progressHooks } from '../../sweep/progress-hooks.js';
 import { parseDurationS, parseEnergyJ } from '../../sweep/units.js';
 import { quote } from '../../errors/index.js';
 import { CliError, UsageError } from '../errors.js';
+import { jsonFlag, printJson } from '../json.js';
 import { allowLargeFlag, numberFlag } from '../options.js';
 import { parseParallelism } from './sweep.js';
 
@@ -24,6 +25,7 @@ interface PlanArgs {
   resume: boolean;
   quiet: boolean;
   'allow-large': boolean;
+  json: boolean;
 }
 
 function list<T>(text: string | undefined, option: string, parse: (item: string) => T | null, problems: string[]): T[] | undefined {
@@ -86,6 +88,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'finish an interrupted plan' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
       .option('allow-large', allowLargeFlag)
+      .option('json', jsonFlag)
       .example('$0 plan scenarios/city.json --deadline 6h --energy-budget 5J', 'what meets 6 hours and 5 J per device?')
       .example('$0 plan city.json --classes ClassB --data-rates 3,5 --redundancies 5,10,20', 'a custom grid')
       .epilog(
@@ -120,7 +123,8 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       ...absenceReasons(plan.candidates, plan.front),
       recommendationText(plan, deadlineS, energyBudgetJ),
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    if (argv.json) printJson((await import('../json-results.js')).planJson(plan, { deadlineS, energyBudgetJ }, recommendationText(plan, deadlineS, energyBudgetJ)));
+    else process.stdout.write(`${lines.join('\n')}\n`);
     if (!plan.recommendation.choice && (deadlineS !== undefined || energyBudgetJ !== undefined || plan.recommendation.binding === 'never-95')) {
       throw new CliError('no setting meets the constraints', 1);
     }

@@ -5,13 +5,13 @@
 import { join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { RunResult } from '../../sim/types.js';
-import { reasonLines } from '../../output/reasons.js';
 import { humanDuration } from '../../output/report/human.js';
 import { quote, showPath } from '../../errors/index.js';
 import { checkOutputFile, checkOutputFolder } from '../../output/target.js';
 import { readJsonFile } from '../../scenario/json.js';
 import { UsageError } from '../errors.js';
 import { allowLargeFlag, numberFlag, numberOption } from '../options.js';
+import { jsonFlag, printJson } from '../json.js';
 import { createProgress } from '../progress.js';
 
 interface RunArgs {
@@ -23,16 +23,19 @@ interface RunArgs {
   quiet: boolean;
   pcap?: string;
   'allow-large': boolean;
+  json: boolean;
 }
 
 /** A duration for people (the report's format), or that it was never reached. */
 const fmtS = (s: number | null): string => (s === null ? 'not reached' : humanDuration(s));
 
-/** The short human summary printed after a run: the share updated, why the others were not, the figures. */
-export function humanSummary(result: Pick<RunResult, 'scenario' | 'summary'>, outDir: string): string {
+/**
+ * The short human summary printed after a run: the share updated, why the others were not (`why`,
+ * one line per reason: output/reasons.ts), the figures.
+ */
+export function humanSummary(result: Pick<RunResult, 'scenario' | 'summary'>, outDir: string, why: readonly string[]): string {
   const x = result.summary;
   const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
-  const why = reasonLines(x, result.scenario);
   return [
     `${result.scenario.name}: ${x.devicesUpdated} of ${x.devices} devices updated (${pct(x.updatedRatio)})`,
     ...(why.length === 0 ? [] : [`  not updated:`, ...why.map((l) => `    - ${l}`)]),
@@ -81,12 +84,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
           'encrypted TS003/TS004/TS005/TS006 commands and the image fragments, class B beacons, background uplinks; single runs only (docs/models/pcap.md)',
       })
       .option('allow-large', allowLargeFlag)
+      .option('json', jsonFlag)
       .example('$0 run scenarios/default.json', 'run the default town scenario into results/default/')
       .example('$0 run scenarios/eu868-classb.json --seed 7 --out /tmp/b7 --trace', 'another seed, every frame logged')
-      .example('$0 run scenarios/default.json --pcap /tmp/default.pcap', 'the run as LoRaWAN frames; open with wireshark /tmp/default.pcap'),
+      .example('$0 run scenarios/default.json --pcap /tmp/default.pcap', 'the run as LoRaWAN frames; open with wireshark /tmp/default.pcap')
+      .example('$0 run scenarios/default.json --force --json | jq .summary.updatedRatio', 'the result as one JSON object'),
   handler: async (args) => {
     // loaded here, not at start-up: every other command (and --help) stays fast
-    const [{ loadScenarioFile }, { placeholderNotes }, { simulate }, { writeRunResults }] = await Promise.all([
+    const [{ loadScenarioFile }, { placeholderNotes }, { simulate }, { writeRunResults, orderedSummary }] = await Promise.all([
       import('../../scenario/load.js'),
       import('../../scenario/placeholders.js'),
       import('../../sim/simulate.js'),
@@ -109,7 +114,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       if (seed !== undefined) throw new UsageError(`--seed: ${file} has ${s.replications} replications, which run with seeds seed, seed+1, …; set "seed" in the file instead`);
       const { runSweep } = await import('../../sweep/prepare.js');
       const outcome = await runSweep(args.scenario, { out: args.out, force: args.force, trace: args.trace, quiet: args.quiet, allowLarge });
-      if (!args.quiet) process.stdout.write(replicationSummary(s.name, outcome.outDir) + '\n');
+      if (args.json) printJson((await import('../json-results.js')).sweepJson('run', outcome));
+      else if (!args.quiet) process.stdout.write(replicationSummary(s.name, outcome.outDir) + '\n');
       return;
     }
     const outDir = resolve(args.out ?? `results/${s.name}`);
@@ -121,8 +127,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const bar = createProgress({ total: 1000, label: s.name, quiet: args.quiet, percent: true });
     const result = simulate(s, { trace: args.trace, onProgress: (f, stage) => bar.update(Math.round(f * 1000), stage), ...capture?.options });
     bar.stop();
-    await writeRunResults(outDir, result, { force: args.force, trace: args.trace });
+    const files = await writeRunResults(outDir, result, { force: args.force, trace: args.trace });
     if (pcap && capture) await pcap.writeCapture(resolve(args.pcap!), result, capture.taken());
-    if (!args.quiet) process.stdout.write(humanSummary(result, outDir) + '\n');
+    if (args.json) {
+      const { runJson } = await import('../json-results.js');
+      printJson(runJson(result, orderedSummary(result.summary), { outDir, files, pcap: args.pcap === undefined ? null : resolve(args.pcap) }));
+    } else if (!args.quiet) {
+      const { reasonLines } = await import('../../output/reasons.js');
+      process.stdout.write(humanSummary(result, outDir, reasonLines(result.summary, result.scenario)) + '\n');
+    }
   },
 };

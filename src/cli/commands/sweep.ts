@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { parseShard, type Shard } from '../../sweep/plan.js';
 import { defaultWorkers } from '../../sweep/pool.js';
 import { UsageError } from '../errors.js';
+import { jsonFlag, printJson } from '../json.js';
 import { allowLargeFlag, numberFlag, numberOption } from '../options.js';
 
 interface SweepArgs {
@@ -17,6 +18,7 @@ interface SweepArgs {
   plots: boolean;
   'run-plots': boolean;
   'allow-large': boolean;
+  json: boolean;
 }
 
 /** Most worker threads accepted (each holds a whole run in memory). */
@@ -62,6 +64,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('plots', { type: 'boolean', default: true, describe: 'draw the sweep plots and report.html (--no-plots skips them)' })
       .option('run-plots', { type: 'boolean', default: false, describe: "also draw every run's own plots and report.html (slow; off by default)" })
       .option('allow-large', allowLargeFlag)
+      .option('json', jsonFlag)
       .example('$0 sweep scenarios/sweep-class-redundancy.json', 'all points, all cores → results/<name>/')
       .example('$0 sweep s.json --shard 2/4 --out out/shard-2', 'the second of four slices (one machine of four)')
       .example('$0 sweep s.json --resume', 'finish a sweep that was interrupted')
@@ -83,6 +86,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       quiet: argv.quiet,
       allowLarge: argv['allow-large'],
     });
+    if (argv.json) {
+      printJson((await import('../json-results.js')).sweepJson('sweep', outcome));
+      return;
+    }
     const { manifest } = outcome;
     const total = manifest.runs.length;
     const slice = shard ? `shard ${shard.index}/${shard.count}: ${outcome.runsInSlice} of ${total} runs` : `${total} runs`;
