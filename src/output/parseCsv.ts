@@ -1,8 +1,14 @@
 /**
- * A small RFC 4180 CSV reader for the project's own result files (header row, comma-separated,
- * double-quoted cells with "" escapes, \n or \r\n line ends). Used to redraw plots from a results
- * folder; it is not a general-purpose parser.
+ * Reads the project's CSV files back (a header row, then records): for redrawing plots from a
+ * results folder and for `compare`. Quoted cells (commas, quotes, line breaks inside a cell; swept
+ * values in a sweep's summary.csv) are parsed by csv-parse, the reader of the csv-stringify family
+ * that writes them. A file without any quote (devices.csv, dutycycle.csv: numbers and fixed tokens)
+ * is split by lines and commas instead, which reads a 100 000-device devices.csv about five times
+ * faster than csv-parse and gives the same cells for such text (a test checks both paths agree).
+ * Records may differ in length from the header; the callers check that.
  */
+import { parse } from 'csv-parse/sync';
+
 export interface CsvTable {
   columns: string[];
   rows: string[][];
@@ -10,47 +16,11 @@ export interface CsvTable {
 
 export function parseCsv(text: string): CsvTable {
   if (!text.includes('"')) {
-    // fast path: no quoted cells (devices.csv, transmissions.csv)
     const lines = text.split(/\r?\n/);
     if (lines[lines.length - 1] === '') lines.pop();
     const [head = '', ...body] = lines;
     return { columns: head === '' ? [] : head.split(','), rows: body.map((l) => l.split(',')) };
   }
-  const records: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else cell += c;
-      i++;
-      continue;
-    }
-    if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      records.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-    i++;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    records.push(row);
-  }
-  const [columns = [], ...rows] = records;
+  const [columns = [], ...rows] = parse(text, { relax_column_count: true }) as string[][];
   return { columns, rows };
 }
