@@ -3,6 +3,7 @@
  * and their did-you-mean suggestions), whether a sweep path exists, and the list of every path (for
  * the documentation). Reads zod's schema definitions (`_zod.def`), which zod documents for this use.
  */
+import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
 type Schema = z.core.$ZodType;
@@ -77,20 +78,10 @@ export function listPaths(root: Schema, prefix = ''): string[] {
   return [...new Set(out)];
 }
 
-/** Edit distance between two strings (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/** The known name closest to `given`, when it is close enough to be a likely typo. */
+/**
+ * The known name closest to `given` by edit distance (Levenshtein: insertions, deletions,
+ * substitutions; fastest-levenshtein), when it is close enough to be a likely typo.
+ */
 export function suggest(given: string, known: readonly string[]): string | null {
   if (given.length > 64) return null; // no field name is that long; and the distance costs length²
   const g = given.toLowerCase();
