@@ -10,6 +10,7 @@ import { fsReason, InputError, quote, showPath, showValue } from '../errors/inde
 import { writeFileAtomic } from '../output/atomic.js';
 import { parseCsv } from '../output/parseCsv.js';
 import { checkOutputFile } from '../output/target.js';
+import { textTable } from '../output/textTable.js';
 import { readJsonFile } from '../scenario/json.js';
 import { MANIFEST_FILE } from './manifest.js';
 
@@ -245,9 +246,7 @@ export function formatCompareTable(rows: readonly CompareRow[], opts: { changesO
     ...(sweep ? [r.run] : []),
     r.metric, cell(r.baseline), cell(r.current), changeCell(r.changePercent), String(r.tolerancePercent), r.verdict,
   ]);
-  const widths = head.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
-  const line = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd();
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+  return `${textTable(head, body, { rule: true })}\n`;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { humanBytes, humanCount, humanDuration, humanEnergy, humanPercent } from '../output/report/human.js';
 import { detailsHtml, escapeHtml, headlineHtml, reportPage, tableHtml } from '../output/report/page.js';
 import type { PlotEntry } from '../output/plots/index.js';
+import { textTable } from '../output/textTable.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import type { CapacityPlan } from './capacity.js';
 import { absenceReasons, groupOutcomes, reachedShare, settingText, type OutcomeGroup, type PlanCandidate } from './pareto.js';
@@ -75,11 +76,8 @@ export function frontRows(plan: Pick<CapacityPlan, 'candidates' | 'front' | 'rec
 /** The front as aligned text for the terminal. */
 export function frontTable(plan: Pick<CapacityPlan, 'candidates' | 'front' | 'recommendation'>): string {
   const rows = frontRows(plan);
-  const all = [FRONT_COLUMNS, ...rows.map((r) => r.cells)];
-  const w = FRONT_COLUMNS.map((_, j) => Math.max(...all.map((r) => r[j].length)));
-  const lines = all.map((r) => `  ${r.map((c, j) => c.padEnd(w[j])).join('  ').trimEnd()}`);
   const notes = rows.flatMap((r) => (r.note ? [`  (${r.note})`] : []));
-  return [...lines, ...notes].join('\n');
+  return [textTable(FRONT_COLUMNS, rows.map((r) => r.cells), { indent: 2 }), ...notes].join('\n');
 }
 
 function candidateState(c: PlanCandidate, plan: Pick<CapacityPlan, 'front' | 'recommendation'>): string {
