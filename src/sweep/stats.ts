@@ -1,6 +1,12 @@
 /**
  * Descriptive statistics over replications: mean, sample standard deviation, Student-t confidence
  * intervals and percentiles. Sums run in input order so results are reproducible bit for bit.
+ *
+ * The Student-t quantile stays ours (closed-form CDF, A&S 26.7.3/26.7.4, inverted by bisection to
+ * about 1e-12): @stdlib/stats-base-dists-t-quantile brings 223 packages (26 MB) and about 85 ms of
+ * loading, and jstat (1.2 MB, CommonJS) inverts the CDF only to about 3e-8 (t(0.975, 29) =
+ * 2.0452296111 against 2.0452296421), enough to move the sixth significant digit of a written
+ * interval now and then.
  */
 
 /**
