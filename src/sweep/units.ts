@@ -1,6 +1,11 @@
 /**
  * Human quantities on the command line: durations (`90s`, `45m`, `6h`, `2d`, `1h30m`, or bare
  * seconds) and energies (`500mJ`, `5J`, `2kJ`, `0.5Wh`, `300mWh`, or bare joules).
+ *
+ * Ours rather than parse-duration (or ms, which takes one unit only): parse-duration skips what it
+ * does not understand (`6h foo` and `6h 5x` read as 6 h, `1 30` as 130 s, `-5m` as −300 s), where a
+ * wrong flag must get a clear message; and the same table-driven reader parses energies, which no
+ * duration library does.
  */
 
 const DURATION_S: Record<string, number> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600, d: 86400 };
