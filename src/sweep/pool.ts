@@ -2,6 +2,12 @@
  * A small pool of `node:worker_threads` workers that run one task at a time each, in submission
  * order. Tasks and results travel by structured clone, so they must be plain data.
  *
+ * Ours rather than tinypool or piscina, because a sweep must fail (and be resumable) when a worker
+ * dies: tinypool 2.2 leaves the task of a worker thread that exits without an error pending for
+ * ever (a worker calling process.exit: the sweep would hang), and piscina 5.3 (1.4 MB with an
+ * optional native package) emits an unhandled "Unexpected message from Worker" error when closed
+ * with a task in flight. Both pass errors and results the same way this pool does.
+ *
  * Workers execute compiled JavaScript. From the build (`dist/src/sweep/pool.js`) the worker is the
  * sibling `worker.js`; when this module runs from TypeScript source (vitest), the worker comes from
  * the build at `<repo>/dist/src/sweep/worker.js` (`npm test` builds first through `pretest`).
