@@ -18,6 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { humanSummary } from '../../src/cli/commands/run.js';
 import { plotDataFromResult } from '../../src/output/plotData.js';
+import { reasonLines } from '../../src/output/reasons.js';
 import { runPlots } from '../../src/output/plots/index.js';
 import { humanDuration } from '../../src/output/report/human.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
@@ -96,7 +97,7 @@ export const BLOCKS: Block[] = [
     checked: true,
     make: async (ctx) => {
       const r = ctx.defaultRun();
-      return fence(`$ npm start\n${humanSummary(r.scenario.name, r.summary, 'results/default')}`);
+      return fence(`$ npm start\n${humanSummary(r, 'results/default', reasonLines(r.summary, r.scenario))}`);
     },
   },
   {
