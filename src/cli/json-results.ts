@@ -5,6 +5,7 @@ import { readJsonFile } from '../scenario/json.js';
 import { SUMMARY_COLUMNS, type RunResult } from '../sim/types.js';
 import type { CapacityPlan } from '../sweep/capacity.js';
 import type { CompareRow } from '../sweep/compare.js';
+import { absenceReasons } from '../sweep/pareto.js';
 import type { SweepOutcome } from '../sweep/runner.js';
 import { AGGREGATE_SUFFIXES } from '../sweep/tables.js';
 
@@ -72,6 +73,8 @@ export function planJson(plan: CapacityPlan, constraints: { deadlineS?: number; 
     settings: plan.candidates.length,
     skipped: plan.skipped,
     front: plan.front,
+    // why a class has no setting on the front (the sentences the text output prints under the table)
+    absent: absenceReasons(plan.candidates, plan.front),
     recommendation: {
       choice: r.choice,
       binding: r.binding,

@@ -113,6 +113,7 @@ describe('plan --json', () => {
     const j = oneObject(r.stdout);
     expect(j).toMatchObject({ command: 'plan', outDir: out, deadlineS: 21600, energyBudgetJ: null, settings: 2 });
     expect(j.front.length).toBeGreaterThan(0);
+    expect(j.absent).toEqual([]); // one class only, and it is on the front
     expect(j.recommendation.choice).not.toBeNull();
     expect(j.front.map((c: { point: number }) => c.point)).toContain(j.recommendation.choice.point);
     expect(j.recommendation.text).toMatch(/^Recommended: ClassC DR5, (10|30) % redundancy/);
