@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     .epilog(
       'Typical work:\n' +
         '  fuota-sim run scenarios/default.json              one campaign → results/default/ (open report.html)\n' +
-        '  fuota-sim sweep scenarios/sweep-class-redundancy.json --workers 2\n' +
+        '  fuota-sim sweep scenarios/sweep-class-redundancy.json\n' +
         '                                                    many runs, mean and 95 % CI per point\n' +
         '  fuota-sim plan scenarios/default.json --deadline 12h --energy-budget 200J\n' +
         '                                                    which class / data rate / redundancy to choose\n' +
