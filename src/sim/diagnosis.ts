@@ -17,7 +17,7 @@
  * Pure and deterministic: the same facts give the same diagnosis.
  */
 import { REASONS, type Reason } from './types.js';
-import { percentile } from '../sweep/stats.js';
+import { percentile } from '../stats/descriptive.js';
 
 /** Reason index of a device that ended Successful. */
 export const NO_REASON = 255;

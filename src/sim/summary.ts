@@ -1,6 +1,6 @@
 /** Summary metrics of a run (results contract, "Summary metrics"). */
 import { maxWindowShare, ETSI_OBSERVATION_WINDOW_US } from '../lorawan/dutycycle.js';
-import { percentile } from '../sweep/stats.js';
+import { percentile } from '../stats/descriptive.js';
 import type { GatewayRadio } from './gateway.js';
 import { DEVICE_STATUSES, type DeviceStatus, type DeviceTable, type DutyCycleSeries, type Summary } from './types.js';
 

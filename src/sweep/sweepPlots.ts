@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { sessionStartFromPhases, shareAt, type CompletionPoint, type RunPlotData } from '../output/plotData.js';
 import { CLASS_SCALE, CLASS_STYLE, completionCurve, metricInfo, metricVsParameter, parameterTitle, parametersTitle, type CompletionSeries, type CompletionSeriesPoint, type MetricPoint, type PlotEntry } from '../output/plots/index.js';
 import type { SweepManifest } from './manifest.js';
-import { shareInterval, type ShareInterval } from './proportion.js';
-import { confidenceInterval } from './stats.js';
+import { shareInterval, type ShareInterval } from '../stats/proportion.js';
+import { confidenceInterval } from '../stats/descriptive.js';
 import { aggregateMetric, runDir, type RunRecord } from './tables.js';
 
 /** Metrics drawn against the swept parameter, in report order. */
@@ -145,7 +145,7 @@ function reachedShare(run: RunRecord): number | null {
   return typeof n === 'number' && n > 0 && typeof k === 'number' ? k / n : (run.metrics.updatedRatio ?? null);
 }
 
-/** Mean and interval of a share metric over runs (proportion.ts), with the device counts behind it when the summaries have them. */
+/** Mean and interval of a share metric over runs (stats/proportion.ts), with the device counts behind it when the summaries have them. */
 export function runsShareInterval(metric: string, own: readonly RunRecord[], shares: number[]): ShareInterval | null {
   const countMetric = metricInfo(metric).countMetric;
   const counts = countMetric ? own.map((r) => ({ k: r.metrics[countMetric], n: r.metrics.devices })) : [];

@@ -16,7 +16,7 @@ import { summaryCsv } from '../output/csv.js';
 import { readJsonFile } from '../scenario/json.js';
 import { SUMMARY_COLUMNS, flattenCounts } from '../sim/types.js';
 import type { ManifestRun, SweepManifest } from './manifest.js';
-import { confidenceInterval } from './stats.js';
+import { confidenceInterval } from '../stats/descriptive.js';
 
 export const RUNS_DIR = 'runs';
 export const AGGREGATE_SUFFIXES = ['mean', 'sd', 'ci95Low', 'ci95High'] as const;

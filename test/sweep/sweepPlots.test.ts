@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileVegaLite } from '../../src/output/svg.js';
-import { wilsonInterval } from '../../src/sweep/proportion.js';
+import { wilsonInterval } from '../../src/stats/proportion.js';
 import { parameterPath, pointLabel, runMetric, sweepPlots } from '../../src/sweep/sweepPlots.js';
 import { encodingOf, rows } from '../output/plots/specData.js';
 import { MANIFEST, RECORDS } from './manifest-fixture.js';

@@ -11,7 +11,7 @@
  *   run-to-run spread the Wilson interval (devices as independent trials) leaves out.
  * aggregate.csv keeps the plain Student-t columns (mean, sd, ci95Low, ci95High) of every metric.
  */
-import { confidenceInterval } from './stats.js';
+import { confidenceInterval } from './descriptive.js';
 
 /** The standard normal 0.975 quantile: two-sided 95 %. */
 const Z95 = 1.959963984540054;

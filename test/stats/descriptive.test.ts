@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval, mean, normalCdf, percentile, sampleSd, tQuantile } from '../../src/sweep/stats.js';
+import { confidenceInterval, mean, normalCdf, percentile, sampleSd, tQuantile } from '../../src/stats/descriptive.js';
 
 describe('Student t quantiles', () => {
   it.each([

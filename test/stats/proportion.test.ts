@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shareInterval, wilsonInterval } from '../../src/sweep/proportion.js';
-import { confidenceInterval } from '../../src/sweep/stats.js';
+import { shareInterval, wilsonInterval } from '../../src/stats/proportion.js';
+import { confidenceInterval } from '../../src/stats/descriptive.js';
 
 describe('Wilson score interval', () => {
   it('matches published values (Brown, Cai & DasGupta 2001; Newcombe 1998 table I)', () => {
