@@ -1,5 +1,5 @@
-/** Sweep progress (runs done of runs to do, rate, ETA) drawn with the CLI's progress bar. */
-import { createProgress, type Progress } from '../cli/progress.js';
+/** Sweep progress (runs done of runs to do, rate, ETA) drawn with the terminal progress bar (output/progress.ts). */
+import { createProgress, type Progress } from '../output/progress.js';
 import type { SweepRunOptions } from './runner.js';
 
 export interface ProgressHooks extends Required<Pick<SweepRunOptions, 'onStart' | 'onProgress'>> {

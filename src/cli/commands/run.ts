@@ -12,7 +12,7 @@ import { readJsonFile } from '../../scenario/json.js';
 import { UsageError } from '../errors.js';
 import { allowLargeFlag, numberFlag, numberOption } from '../options.js';
 import { jsonFlag, printJson } from '../json.js';
-import { createProgress } from '../progress.js';
+import { createProgress } from '../../output/progress.js';
 
 interface RunArgs {
   scenario: string;

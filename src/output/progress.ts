@@ -8,7 +8,7 @@
  * ETA_WINDOW_MS, or since the start when that is shorter; "…" until the bar has moved.
  */
 import cliProgress from 'cli-progress';
-import { humanDuration } from '../output/report/human.js';
+import { humanDuration } from './report/human.js';
 
 /** The part of a terminal stream the bar uses (process.stderr, or a fake in tests). */
 export interface ProgressStream {

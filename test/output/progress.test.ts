@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, ETA_WINDOW_MS, etaSeconds, type ProgressStream } from '../../src/cli/progress.js';
+import { createProgress, ETA_WINDOW_MS, etaSeconds, type ProgressStream } from '../../src/output/progress.js';
 
 /** A fake terminal that records what is written; the visible text has the escape codes removed. */
 function fakeStream(isTTY: boolean): ProgressStream & { text(): string; writes: number } {
