@@ -16,7 +16,9 @@
  * only gets easier as s grows; its smallest solution is found by binary search over prefix sums.
  * Memory: frames that ended more than W before the last frame's end are dropped.
  */
-import type { DutyCycleModel } from '../scenario/types.js';
+
+/** The two ledger models above (scenario field gateways.dutyCycle). */
+export type DutyCycleModel = 'sliding-window' | 'off-time';
 
 export const ETSI_OBSERVATION_WINDOW_US = 3_600_000_000;
 

@@ -15,7 +15,7 @@
  * device's sojourns from its start.
  */
 import { Purpose, uniform } from '../engine/rng.js';
-import type { BurstModel } from '../scenario/types.js';
+import type { BurstModel } from './types.js';
 
 export const GE_GOOD = 0;
 export const GE_BAD = 1;

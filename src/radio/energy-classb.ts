@@ -4,7 +4,7 @@
  * The reference's worked figures (0.560 mJ per empty SF9 ping slot; 8.58 / 28.45 / 176.81 µA for
  * pingNb = 1 / 16 / 128) take the wake-up as 0; pass a profile with `wakeupMs: 0` to reproduce them.
  */
-import type { RadioProfile } from '../scenario/types.js';
+import type { RadioProfile } from './energy.js';
 import { DEFAULT_MAX_RX_ERROR_US, emptyRxWindowUs } from '../lorawan/classa.js';
 
 /** Class B beacon period, µs (LoRaWAN 1.0.4 class B: 128 s) [V LMN `LoRaMacClassBConfig.h`]. */

@@ -3,10 +3,23 @@
  * in RX, TX and standby (sleep is the remainder). Energy = V × Σ I_state × t_state (lorawan-facts 5.3).
  * Sources and confidence tags: lorawan-facts.md 5.1 (see docs/models/energy.md).
  */
-import type { RadioChip, RadioProfile } from '../scenario/types.js';
+import type { RadioChip } from './sensitivity.js';
 
 export { classBAverageCurrentA, pingSlotEmptyEnergyJ, beaconReceptionEnergyJ, rxWindowEnergyJ } from './energy-classb.js';
 export type { ClassBCurrentInput } from './energy-classb.js';
+
+/** Currents of a device radio (scenario field devices.radioProfile, filled from the chip's defaults). */
+export interface RadioProfile {
+  /** supply voltage, V */
+  supplyV: number;
+  sleepA: number;
+  standbyA: number;
+  rxA: number;
+  /** TX current at the device's txPowerDbm */
+  txA: number;
+  /** radio wake-up (plus TCXO start) before every receive window, ms */
+  wakeupMs: number;
+}
 
 /**
  * Output power of the chip profiles' `txA`, dBm (EU868 device maximum). A scenario's profile takes

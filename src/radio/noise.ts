@@ -16,8 +16,7 @@
  * convention, an assumption), SX1301/SX1302 10 % PER with 12-byte packets (SX1302 datasheet §3.6),
  * at the sensitivities of sensitivity.ts. Computed, not tabulated: see {@link implementationLossDb}.
  */
-import type { RadioChip } from '../scenario/types.js';
-import { deviceSensitivityDbm, gatewaySensitivityDbm, noiseFloorDbm } from './sensitivity.js';
+import { deviceSensitivityDbm, gatewaySensitivityDbm, noiseFloorDbm, type RadioChip } from './sensitivity.js';
 import { frameSymbols, snrForFrameErrorRate } from './per.js';
 
 /** Receiver noise figures, dB (sources in the header). */

@@ -12,7 +12,10 @@
  * extrapolated on both sides, and below 1 km its loss is floored at the free-space loss, so the loss
  * stays monotone in distance and never drops below physics (Hata falls under free space below ≈ 5 m).
  */
-import type { PathLossModel } from '../scenario/types.js';
+/** Path-loss model and its parameters (scenario field channel.pathLoss). */
+export type PathLossModel =
+  | { model: 'log-distance'; d0M: number; pl0Db: number; gamma: number }
+  | { model: 'okumura-hata'; frequencyMHz: number | null; gatewayHeightM: number; deviceHeightM: number; environment: 'urban' | 'suburban' | 'rural' };
 
 /** Smallest distance any model is evaluated at, m. */
 export const MIN_DISTANCE_M = 1;

@@ -2,7 +2,8 @@
  * Receiver sensitivity and SNR floor per spreading factor (SF7–SF12) and bandwidth (125/250/500 kHz).
  * Values and confidence tags from lorawan-facts.md 6.2 (see docs/models/reception.md).
  */
-import type { RadioChip } from '../scenario/types.js';
+/** The device radio chips the models know. */
+export type RadioChip = 'sx1276' | 'sx1262';
 
 /** Thermal noise density at 290 K, dBm/Hz. */
 export const THERMAL_NOISE_DBM_PER_HZ = -174;

@@ -8,17 +8,25 @@
  * name alone would be ambiguous.
  */
 
+import type { FirmwareParams } from '../fuota/image/package.js';
+import type { ImageApplyMode, McuProfile, McuProfileName } from '../fuota/image/energy.js';
+import type { SignatureAlgorithm } from '../fuota/image/sign.js';
+import type { DutyCycleModel } from '../lorawan/dutycycle.js';
+import type { RegionName } from '../lorawan/regions/index.js';
+import type { RadioProfile } from '../radio/energy.js';
 import type { ExternalLoadParams } from '../radio/external.js';
 import type { LbtParams } from '../radio/lbt.js';
 import type { Demodulator } from '../radio/noise.js';
+import type { PathLossModel } from '../radio/pathloss.js';
+import type { RadioChip } from '../radio/sensitivity.js';
 import type { ReceptionModel } from '../radio/sinr.js';
+import type { BurstModel } from '../radio/types.js';
 
-export type RegionName = 'EU868' | 'US915' | 'AU915' | 'AS923-1' | 'IN865';
+// The models own their parameter types; the scenario composes them and re-exports them here.
+export type { BurstModel, DutyCycleModel, FirmwareParams, ImageApplyMode, McuProfile, McuProfileName, PathLossModel, RadioChip, RadioProfile, RegionName, SignatureAlgorithm };
+
 export type DlClass = 'ClassB' | 'ClassC';
 export type FecVariant = 'v1' | 'v2';
-export type SignatureAlgorithm = 'ecdsa-p256' | 'ed25519' | 'none';
-export type RadioChip = 'sx1276' | 'sx1262';
-export type DutyCycleModel = 'sliding-window' | 'off-time';
 
 export type Placement =
   | { kind: 'disc'; radiusM: number; centerM: [number, number] }
@@ -27,59 +35,8 @@ export type Placement =
   | { kind: 'list'; positions: Array<[number, number]> }
   | { kind: 'csv'; file: string };
 
-export type PathLossModel =
-  | { model: 'log-distance'; d0M: number; pl0Db: number; gamma: number }
-  | { model: 'okumura-hata'; frequencyMHz: number | null; gatewayHeightM: number; deviceHeightM: number; environment: 'urban' | 'suburban' | 'rural' };
-
-export interface BurstModel {
-  model: 'none' | 'gilbert-elliott';
-  /** mean time in the bad state, s */
-  meanBurstS: number;
-  /** mean time in the good state, s */
-  meanGapS: number;
-  lossGood: number;
-  lossBad: number;
-}
-
-export interface RadioProfile {
-  /** supply voltage, V */
-  supplyV: number;
-  sleepA: number;
-  standbyA: number;
-  rxA: number;
-  /** TX current at the device's txPowerDbm */
-  txA: number;
-  /** radio wake-up (plus TCXO start) before every receive window, ms */
-  wakeupMs: number;
-}
-
-export type McuProfileName = 'stm32l072' | 'stm32wl55' | 'none';
-/** How the bootloader installs the new image at the reboot (MCUboot's modes). */
-export type ImageApplyMode = 'overwrite' | 'swap-move' | 'bank-switch';
 /** How a device finds its first beacon before class B (LoRaMac-node's two acquisition states). */
 export type BeaconAcquisition = 'scan' | 'by-time';
-
-/** Per-operation figures of the device's MCU and flash for the image work (docs/models/energy.md). */
-export interface McuProfile {
-  /** MCU supply, V */
-  supplyV: number;
-  /** core clock, Hz */
-  clockHz: number;
-  /** current with the CPU running at clockHz, A */
-  runA: number;
-  /** extra current while the flash programs or erases, A */
-  flashA: number;
-  /** erase unit, bytes, and the time to erase one, ms */
-  pageBytes: number;
-  pageEraseMs: number;
-  /** program unit, bytes, and the time to program one, ms */
-  programBytes: number;
-  programMs: number;
-  sha256CyclesPerByte: number;
-  sha512CyclesPerByte: number;
-  ecdsaP256VerifyCycles: number;
-  ed25519VerifyCycles: number;
-}
 
 export interface McuSettings extends McuProfile {
   /** the profile the figures come from; 'none' charges no image work */
@@ -97,18 +54,7 @@ export interface ResolvedScenario {
   /** ISO-8601 UTC; wall-clock time of simulation time 0 */
   startTime: string;
 
-  firmware: {
-    sizeBytes: number;
-    /** absolute path after resolution, or null for synthetic bytes */
-    file: string | null;
-    version: string;
-    signature: SignatureAlgorithm;
-    /** PEM private key file, or null to derive a key from the seed */
-    signingKeyFile: string | null;
-    delta: { baseFile: string; file: string } | null;
-    /** bytes flipped on the air in every fragment payload sent (0 = none); tampering test */
-    tamperBytes: number;
-  };
+  firmware: FirmwareParams;
 
   fuotaTask: {
     redundancyPercent: number;

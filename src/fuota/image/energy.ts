@@ -5,7 +5,34 @@
  * current × time, with per-operation times and currents from the MCU profile (`McuProfile`);
  * the profiles' figures and their sources are listed in docs/models/energy.md.
  */
-import type { ImageApplyMode, McuProfile, McuProfileName, SignatureAlgorithm } from '../../scenario/types.js';
+import type { SignatureAlgorithm } from './sign.js';
+
+/** The MCU profiles with figures below; 'none' charges no image work. */
+export type McuProfileName = 'stm32l072' | 'stm32wl55' | 'none';
+/** How the bootloader installs the new image at the reboot (MCUboot's modes). */
+export type ImageApplyMode = 'overwrite' | 'swap-move' | 'bank-switch';
+
+/** Per-operation figures of the device's MCU and flash for the image work (docs/models/energy.md). */
+export interface McuProfile {
+  /** MCU supply, V */
+  supplyV: number;
+  /** core clock, Hz */
+  clockHz: number;
+  /** current with the CPU running at clockHz, A */
+  runA: number;
+  /** extra current while the flash programs or erases, A */
+  flashA: number;
+  /** erase unit, bytes, and the time to erase one, ms */
+  pageBytes: number;
+  pageEraseMs: number;
+  /** program unit, bytes, and the time to program one, ms */
+  programBytes: number;
+  programMs: number;
+  sha256CyclesPerByte: number;
+  sha512CyclesPerByte: number;
+  ecdsaP256VerifyCycles: number;
+  ed25519VerifyCycles: number;
+}
 
 /**
  * SEGGER emCrypt benchmarks (kb.segger.com, emCrypt 2.34, gcc 8.2.1, code in flash), as CPU cycles

@@ -5,7 +5,6 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ResolvedScenario } from '../../scenario/types.js';
 import { toHex } from '../ts004/hex.js';
 import { applyDelta, isVcdiff, makeDelta } from './delta.js';
 import { sha256 } from './digest.js';
@@ -17,6 +16,20 @@ import { SIGNATURE_BYTES, signImage, type SignatureAlgorithm } from './sign.js';
 import { syntheticImage } from './synthetic.js';
 
 export { verifyAndApply, type VerifyResult, type VerifyFailure } from './device.js';
+
+/** Where the image comes from and how it is signed (scenario field firmware, paths resolved). */
+export interface FirmwareParams {
+  sizeBytes: number;
+  /** absolute path after resolution, or null for synthetic bytes */
+  file: string | null;
+  version: string;
+  signature: SignatureAlgorithm;
+  /** PEM private key file, or null to derive a key from the seed */
+  signingKeyFile: string | null;
+  delta: { baseFile: string; file: string } | null;
+  /** bytes flipped on the air in every fragment payload sent (0 = none); tampering test */
+  tamperBytes: number;
+}
 
 export interface FirmwarePackage {
   /** exactly what is fragmented and sent: manifest + image, or manifest + delta */
@@ -58,7 +71,7 @@ interface Sources {
  * With firmware.delta, `delta.file` is either the new image (the delta is computed here) or a
  * ready VCDIFF delta (recognised by its magic; sent as is, the new image rebuilt from it).
  */
-function sources(fw: ResolvedScenario['firmware'], seed: number): Sources {
+function sources(fw: FirmwareParams, seed: number): Sources {
   if (fw.delta === null) {
     const image = fw.file === null ? syntheticImage(fw.sizeBytes, seed) : readImageFile(fw.file, 'firmware.file');
     if (image.length > MAX_IMAGE_BYTES) {
@@ -86,7 +99,7 @@ function sources(fw: ResolvedScenario['firmware'], seed: number): Sources {
 }
 
 /** Builds the package for a resolved firmware section; throws an ImageError subclass on bad input. */
-export function buildFirmwarePackage(fw: ResolvedScenario['firmware'], seed: number): FirmwarePackage {
+export function buildFirmwarePackage(fw: FirmwareParams, seed: number): FirmwarePackage {
   const { image, base, body } = sources(fw, seed);
   const keys = signingKeysFor(fw.signature, fw.signingKeyFile, seed);
   const imageSha256 = sha256(image);

@@ -9,10 +9,9 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { KeyError } from './errors.js';
-import type { SignatureAlgorithm } from '../../scenario/types.js';
 import { keyAlgorithm } from './keys.js';
 
-export type { SignatureAlgorithm };
+export type SignatureAlgorithm = 'ecdsa-p256' | 'ed25519' | 'none';
 
 /** Signature length per algorithm, bytes. */
 export const SIGNATURE_BYTES: Readonly<Record<SignatureAlgorithm, number>> = {

@@ -6,7 +6,6 @@
  * ChirpStack and The Things Stack; summarised in lorawan-facts.md section 2). This file turns a
  * table into the `Region` API. Region objects are built once and frozen.
  */
-import type { RegionName } from '../../scenario/types.js';
 import { BEACON_PERIOD_S } from '../classb.js';
 import { AS923_1 } from './as923.js';
 import { AU915 } from './au915.js';
@@ -14,6 +13,9 @@ import { EU868 } from './eu868.js';
 import { IN865 } from './in865.js';
 import type { ChannelGrid, ClassBFrequency, RegionTable } from './table.js';
 import { US915 } from './us915.js';
+
+/** The regions the simulator supports (RP002 names). */
+export type RegionName = 'EU868' | 'US915' | 'AU915' | 'AS923-1' | 'IN865';
 
 export interface DataRate {
   dr: number;

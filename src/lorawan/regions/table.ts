@@ -3,8 +3,7 @@
  * citing its sources; `regions/index.ts` turns it into the `Region` API. Keeping the rules (channel
  * hopping, RX1 offsets, power bands) as data keeps the data files free of logic.
  */
-import type { RegionName } from '../../scenario/types.js';
-import type { DataRate, SubBand } from './index.js';
+import type { DataRate, RegionName, SubBand } from './index.js';
 
 /** A channel grid: channel k is at baseHz + k · stepHz, k = 0..count-1. */
 export interface ChannelGrid {
