@@ -19,6 +19,8 @@ type Facts = Pick<
 
 /** AWS's largest RedundancyPercent (CreateFuotaTask). */
 const MAX_REDUNDANCY_PERCENT = 100;
+/** Above this the estimate (src/sim/diagnosis.ts) stops being a useful figure to print: a device that heard under a tenth of what it needs. */
+const HOPELESS_REDUNDANCY_PERCENT = 1000;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${humanCount(n)} ${n === 1 ? one : many}`;
 
@@ -68,6 +70,10 @@ function missingFragments(x: Facts, s: ResolvedScenario): string {
   const r = x.redundancyNeededPercent;
   const now = s.fuotaTask.redundancyPercent;
   if (r === null) return `${head}: they held no fragment at all, so redundancy will not help — check that they listened (class B: beacons heard) and the group's gateways`;
+  if (r > HOPELESS_REDUNDANCY_PERCENT) {
+    const classB = s.multicastGroup.dlClass === 'ClassB' ? '; in class B, every ping slot they miss costs a fragment — check beacons heard and multicastGroup.pingSlotPeriod' : '';
+    return `${head}: 90 % of them heard so few of the fragments sent that no redundancy would let them rebuild (it would take over ${HOPELESS_REDUNDANCY_PERCENT} %, the maximum is ${MAX_REDUNDANCY_PERCENT} %) — their losses are systematic, not random: add gateways near them or use a lower data rate${classB}`;
+  }
   if (r > MAX_REDUNDANCY_PERCENT) {
     return `${head}: 90 % of them would need about ${r} % redundancy, beyond the ${MAX_REDUNDANCY_PERCENT} % maximum — add gateways or a lower data rate, or completion.repairRounds`;
   }

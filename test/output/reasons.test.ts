@@ -32,6 +32,16 @@ describe('reasonLines', () => {
     expect(reasonLines(summary({ missingFragments: 1 }, { redundancyNeededPercent: null }), s)[0]).toContain('held no fragment at all');
   });
 
+  it('does not print an absurd redundancy for systematic losses, and points class B at its ping slots', () => {
+    const line = reasonLines(summary({ missingFragments: 1 }, { redundancyNeededPercent: 32127 }), s)[0];
+    expect(line).not.toContain('32127');
+    expect(line).toContain('no redundancy would let them rebuild');
+    expect(line).not.toContain('ping slot');
+    const b = { ...s, multicastGroup: { ...s.multicastGroup, dlClass: 'ClassB' as const } };
+    expect(reasonLines(summary({ missingFragments: 1 }, { redundancyNeededPercent: 1001 }), b)[0]).toContain('multicastGroup.pingSlotPeriod');
+    expect(reasonLines(summary({ missingFragments: 1 }, { redundancyNeededPercent: 1000 }), b)[0]).toContain('about 1000 % redundancy');
+  });
+
   it('names the data rate that reaches the devices out of reach, and the fragment size it carries', () => {
     const line = reasonLines(summary({ outOfReach: 4 }, { reachDr: 3, reachDrDevices: 4 }), s)[0];
     expect(line).toContain('out of reach of DR5 (SF7/125)');
