@@ -53,7 +53,9 @@ export const channelSchema = section(
       'threshold'),
     demodulator: oneOf(['datasheet', 'ideal'] as const,
       'sinr reception: datasheet, the PER model calibrated to each radio\'s datasheet sensitivity; ideal, the theoretical detector.', 'datasheet'),
-    combineCopies: bool('Copies of one downlink frame sent by several gateways that reach a device less than one chip apart combine (power sum) instead of interfering (class B simulcast).', false),
+    combineCopies: bool(
+      'Copies of one downlink frame sent by several gateways that reach a device less than one chip apart combine (power sum) instead of interfering: class B simulcast, where every group gateway sends each frame in the same ping slot (docs/models/sinr.md). false: every copy is judged alone and the others are interferers (the capture rule), to study destructive simulcast.',
+      true),
     externalLoad: section(
       {
         airtimeShare: share('Share of each channel\'s airtime taken by other networks\' frames; 0 = none.', 0),

@@ -53,7 +53,7 @@ export class DownlinkRx {
   readonly fading: number;
   /** the SINR receivers when `channel.reception` is "sinr", else null */
   readonly sinr: SinrReceivers | null;
-  /** the external load or copy combining makes every frame worth an interference check */
+  /** the external load makes every frame worth an interference check */
   readonly alwaysCheck: boolean;
   /** the external load's generator (null when there is none) */
   private readonly load: SinrReceivers | null;
@@ -70,7 +70,7 @@ export class DownlinkRx {
     this.fading = fadingMode(s);
     this.sinr = s.channel.reception === 'sinr' ? new SinrReceivers(s) : null;
     this.load = s.channel.externalLoad.airtimeShare > 0 ? (this.sinr ?? new SinrReceivers(s)) : null;
-    this.alwaysCheck = s.channel.externalLoad.airtimeShare > 0 || s.channel.combineCopies;
+    this.alwaysCheck = s.channel.externalLoad.airtimeShare > 0;
   }
 
   /** Power of a frame on freqHz relative to the configured EIRP, dB: the region's limit there caps it (lorawan-facts 2.4). */
@@ -161,8 +161,8 @@ export class DownlinkRx {
     const n = this.nInt;
     if (n === 0 && !this.alwaysCheck) return true;
     const base = d * this.ctx.world.links.gateways;
-    if (this.fading === FADE_NONE && this.allCoSf && offsetDb === 0 && !this.alwaysCheck) {
-      // fixed powers: compare the precomputed linear values (6 dB over the sum of the others)
+    if (this.fading === FADE_NONE && this.allCoSf && offsetDb === 0 && this.copies === 0 && !this.alwaysCheck) {
+      // fixed powers, no copy to combine: compare the precomputed linear values (6 dB over the sum of the others)
       let sumMw = 0;
       for (let i = 0; i < n; i++) sumMw += this.rxMw[base + this.intGw[i]];
       return this.rxMw[base + g] >= this.captureRatio * sumMw;

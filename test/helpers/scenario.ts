@@ -46,7 +46,7 @@ const BASE: ResolvedScenario = {
     dopplerHz: 0.5,
     reception: 'threshold',
     demodulator: 'datasheet',
-    combineCopies: false,
+    combineCopies: true,
     externalLoad: { airtimeShare: 0, frameMs: 100, powerDbm: -120, powerSigmaDb: 6, spreadingFactors: [7, 8, 9, 10, 11, 12] },
     burst: { model: 'none', meanBurstS: 7, meanGapS: 140, lossGood: 0, lossBad: 0.8 },
     extraLoss: 0,

@@ -37,7 +37,7 @@ export function sampleScenario(): ResolvedScenario {
     gateways: { positions: [[0, 0], [500, 0]], subBands: null, txPowerDbm: 27, antennaGainDbi: 0, dutyCycle: 'sliding-window', demodulators: 8 },
     channel: {
       pathLoss: { model: 'log-distance', d0M: 40, pl0Db: 127.41, gamma: 2.08 },
-      shadowingSigmaDb: 0, shadowingCorrelationM: 0, fading: 'none', dopplerHz: 0.5, reception: 'threshold', demodulator: 'datasheet', combineCopies: false,
+      shadowingSigmaDb: 0, shadowingCorrelationM: 0, fading: 'none', dopplerHz: 0.5, reception: 'threshold', demodulator: 'datasheet', combineCopies: true,
       externalLoad: { airtimeShare: 0, frameMs: 100, powerDbm: -120, powerSigmaDb: 6, spreadingFactors: [7, 8, 9, 10, 11, 12] },
       burst: { model: 'none', meanBurstS: 7, meanGapS: 140, lossGood: 0, lossBad: 0 },
       extraLoss: 0, beaconExtraLoss: 0,
