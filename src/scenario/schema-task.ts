@@ -128,7 +128,7 @@ export const multicastGroupSchema = section(
       'Multicast address; class B ping-slot offsets derive from it.', '0x01ABCDEF'),
     gateways: gatewayIds,
     transmissionIntervalMs: int(0, 60_000,
-      'Delay between successive gateways sending the same downlink, ms (AWS ParticipatingGateways.TransmissionInterval).', 0),
+      'Class C only: delay between successive gateways sending the same downlink, ms (AWS ParticipatingGateways.TransmissionInterval). In class B every group gateway sends each frame in the same ping slot, as ChirpStack schedules it (docs/models/class-b.md).', 0),
     sessionStart,
     stopListeningWhenDecoded: bool('Devices stop listening once they have rebuilt the image (TS005 lets a session end early).', true),
   },

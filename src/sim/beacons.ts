@@ -7,6 +7,14 @@
  * other frames and keeps the duty cycle they need. A member device needs a beacon to enter class B; it then listens in every ping slot of
  * the group. A missed beacon widens its receive windows; after 120 min without a beacon it leaves
  * class B and hears no more ping slots (lorawan-facts 3.1).
+ *
+ * A device hears a beacon when the strongest gateway's reaches it; the other gateways' beacons, sent
+ * at the same GPS instant, are not interference. Their common part (Param, Time, CRC1; layout in
+ * lorawan-facts 3.3) is identical, and LoRaMac-node (src/mac/LoRaMacClassB.c,
+ * `LoRaMacClassBRxBeacon`) locks on a beacon whose CRC1 is valid, reading the gateway-specific field
+ * only when CRC2 also passes. That is the simulcast
+ * rule of the multicast frames (radio/simulcast.ts, channel.combineCopies), whose sensitivity check
+ * is also on the strongest copy; with combineCopies false beacons still do not interfere.
  */
 import { Purpose, uniform } from '../engine/rng.js';
 import { beaconAirtimeUs, symbolTimeUs } from '../radio/airtime.js';

@@ -1,9 +1,10 @@
 /**
- * Multicast distribution: the server releases fragments N = 1..M+R every `fragmentIntervalMs`; each
- * gateway of the group sends every fragment (successive gateways `transmissionIntervalMs` apart)
- * as soon as its radio is free and its duty-cycle ledger allows — in class B only at the start of a
- * ping slot of the group. When a frame ends, every member device that was listening receives or
- * loses it (reception.ts) and feeds its TS004 decoder.
+ * Multicast distribution: the server releases fragments N = 1..M+R every `fragmentIntervalMs`; in
+ * class C each gateway of the group sends every fragment (successive gateways
+ * `transmissionIntervalMs` apart) as soon as its radio is free and its duty-cycle ledger allows; in
+ * class B all gateways of the group send each frame in the same ping slot of the group, as
+ * ChirpStack schedules it (classb-schedule.ts). When a frame ends, every member device that was
+ * listening receives or loses it (reception.ts) and feeds its TS004 decoder.
  *
  * The same queues carry the campaign's other multicast frames: repair rounds (more coded fragments,
  * N beyond M + R, released at the same pace, `extend`) and FragSessionStatusReq (queued as N = 0).
@@ -13,6 +14,7 @@ import { TS004_BYTES, dataFramePhyBytes } from '../lorawan/frames.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import { FrameReceiver } from './reception.js';
+import { ClassBLockstep } from './classb-schedule.js';
 import type { FragmentSink } from './decoders.js';
 
 const RING = 256; // frames in flight / recent frames kept for the overlap check
@@ -44,7 +46,8 @@ export class Distribution {
   /** last N to release (M + R, then raised by repair rounds) */
   private lastN: number;
   readonly receiver: FrameReceiver;
-  private readonly slots: Float64Array | null;
+  /** class B: the group's frames in lockstep (null in class C) */
+  readonly lockstep: ClassBLockstep | null;
   /** FragSessionStatusReq frame: PHYPayload and airtime, µs */
   readonly statusPhyBytes: number;
   readonly statusAirtimeUs: number;
@@ -65,12 +68,13 @@ export class Distribution {
     this.tryAt = new Float64Array(g).fill(-1);
     this.headNoDcUs = new Float64Array(g).fill(NaN);
     this.sentOnce = new Uint8Array(16384);
-    this.slots = slots;
     this.lastN = totalFragments;
     this.receiver = new FrameReceiver(ctx, decoders, this);
     const { radio } = ctx.world;
     this.statusPhyBytes = dataFramePhyBytes(TS004_BYTES.FragSessionStatusReq);
     this.statusAirtimeUs = lorawanDownlinkAirtimeUs(radio.sf, radio.bwHz, this.statusPhyBytes);
+    const airtimeUs = (n: number): number => (n === 0 ? this.statusAirtimeUs : radio.fragmentAirtimeUs);
+    this.lockstep = slots && new ClassBLockstep(ctx, slots, airtimeUs, (j, n, repair, now, readyUs) => this.send(j, n, repair, now, readyUs));
   }
 
   /** Schedules the release of fragment 1 at `firstUs`; each release schedules the next. */
@@ -110,10 +114,11 @@ export class Distribution {
   }
 
   get idle(): boolean {
-    return this.allReleased && this.framesInFlight === 0 && this.queues.every((q) => q.head >= q.n.length);
+    return this.allReleased && this.framesInFlight === 0 && this.queues.every((q) => q.head >= q.n.length) && !this.lockstep?.pending;
   }
 
   private queueFragment(n: number, nowUs: number, repair: boolean): void {
+    if (this.lockstep) return this.lockstep.enqueue(repair ? -n : n, nowUs);
     const stagger = this.ctx.world.s.multicastGroup.transmissionIntervalMs * 1000;
     this.queues.forEach((q, j) => {
       q.n.push(repair ? -n : n);
@@ -141,14 +146,9 @@ export class Distribution {
     const gw = gateways[world.groupGateways[j]];
     const freqHz = world.radio.freqHz;
     const air = q.n[q.head] === 0 ? this.statusAirtimeUs : world.radio.fragmentAirtimeUs;
-    let start = gw.earliestStartUs(now, freqHz, air);
-    if (this.slots) start = this.nextUsableSlot(gw, start, freqHz, air);
-    // the gateway keeps class B beacons free and within its duty cycle (gateway.ts)
-    if (Number.isNaN(this.headNoDcUs[j])) {
-      // the same frame without a duty-cycle limit: radio free, (class B) next ping slot
-      const free = Math.max(now, gw.busyUntilUs);
-      this.headNoDcUs[j] = this.slots ? this.slots[Math.min(lowerBound(this.slots, free), this.slots.length - 1)] : free;
-    }
+    const start = gw.earliestStartUs(now, freqHz, air);
+    // the same frame without a duty-cycle limit: radio free
+    if (Number.isNaN(this.headNoDcUs[j])) this.headNoDcUs[j] = Math.max(now, gw.busyUntilUs);
     if (start + air > sessionEndUs) {
       q.head = q.n.length; // the session is over: the gateway drops what is left
       this.headNoDcUs[j] = NaN;
@@ -161,23 +161,6 @@ export class Distribution {
     q.head++;
     this.send(j, signedN < 0 ? -signedN : signedN, signedN < 0, now, readyUs);
     if (q.head < q.n.length) this.scheduleTry(j, now + air);
-  }
-
-  /**
-   * Earliest ping slot >= t in which the gateway may send: radio free, ledger within its duty cycle
-   * and the next beacon neither overlapped nor left without its duty cycle (beacons have priority;
-   * the gateway's reservation, gateway.ts).
-   */
-  private nextUsableSlot(gw: RunContext['gateways'][number], t: number, freqHz: number, air: number): number {
-    const slots = this.slots!;
-    let i = lowerBound(slots, t);
-    while (i < slots.length) {
-      const s = slots[i];
-      const e = gw.earliestStartUs(s, freqHz, air);
-      if (e === s) return s;
-      i = lowerBound(slots, e);
-    }
-    return Infinity;
   }
 
   private send(j: number, n: number, repair: boolean, now: number, readyUs: number): void {
@@ -218,16 +201,4 @@ export class Distribution {
     this.receiver.deliver(k);
     if (this.onFrameDone) this.onFrameDone(n, this.fEnd[k]);
   }
-}
-
-/** First index i with a[i] >= x (a sorted ascending). */
-export function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -20,4 +20,6 @@ export const Ev = {
   classADownlink: 9,
   /** a timer of the campaign phases (campaign/*.ts): `a` = timer code, `b` = argument */
   campaign: 10,
+  /** class B: the group's next frame looks for its ping slot (classb-schedule.ts) */
+  slotTry: 11,
 } as const;

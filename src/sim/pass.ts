@@ -55,6 +55,7 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
     switch (kind) {
       case Ev.release: return dist!.onRelease(a);
       case Ev.gatewayTry: return dist!.onGatewayTry(a);
+      case Ev.slotTry: return dist!.lockstep!.onTry();
       case Ev.frameEnd: return dist!.onFrameEnd(a);
       case Ev.beacon: return campaign!.session!.beacons!.onBeacon();
       case Ev.uplinkStart: return traffic!.onStart(a);

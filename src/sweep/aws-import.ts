@@ -187,6 +187,13 @@ export function importAws(inputs: AwsInputs, opts: AwsImportOptions = {}): AwsIm
     sessionTimeoutS = CLASS_C_MAX_TIMEOUT_S;
   }
   const transmissionIntervalMs = r.int(gws, 'TransmissionInterval', 'multicastGroup.LoRaWAN.ParticipatingGateways', 0, 60_000);
+  if (dlClass === 'ClassB' && transmissionIntervalMs !== undefined && transmissionIntervalMs > 0) {
+    // class B sends every frame from all group gateways in one ping slot (ChirpStack storage/multicast.rs)
+    r.notes.push(
+      `multicastGroup.LoRaWAN.ParticipatingGateways.TransmissionInterval: ${transmissionIntervalMs} ms applies to class C only; ` +
+        'a class B group sends each frame from every gateway in the same ping slot (docs/models/class-b.md)',
+    );
+  }
   const gatewayList = gws?.GatewayList;
   if (Array.isArray(gatewayList) && gatewayList.length > 0) {
     r.notes.push(

@@ -34,6 +34,7 @@ describe('AWS import', () => {
     expect(out.notes).toContain('the session is booked for 2026-04-01T10:30:00Z; the simulation starts 1800 s earlier (the AWS minimum lead), and setup runs in that time');
     expect(out.notes.join('\n')).toMatch(/FragmentIntervalMS: 1500 ms → 2000 ms/);
     expect(out.notes.join('\n')).toMatch(/names 2 gateway\(s\)/);
+    expect(out.notes).toContain('multicastGroup.LoRaWAN.ParticipatingGateways.TransmissionInterval: 500 ms applies to class C only; a class B group sends each frame from every gateway in the same ping slot (docs/models/class-b.md)');
     expect(out.notes.at(-1)).toBe(
       'not used by the simulation (AWS bookkeeping): fuotaTask.ClientRequestToken, fuotaTask.FirmwareUpdateRole, session.Id',
     );
@@ -80,6 +81,7 @@ describe('AWS import', () => {
     const out = importAws({ fuotaTask: task, multicastGroup: classC, session: { LoRaWAN: { SessionTimeout: 64_800 } } });
     expect(out.scenario.multicastGroup).toMatchObject({ sessionTimeoutS: 32_768 });
     expect(out.notes).toContain('warning: session.LoRaWAN.SessionTimeout: 64800 s is longer than a TS005 class C session can last; capped at 32768 s (2^15)');
+    expect(out.notes.join('\n')).not.toMatch(/TransmissionInterval/);
     const classB = importAws({ fuotaTask: task, multicastGroup: group, session: { LoRaWAN: { SessionTimeout: 64_800 } } });
     expect(classB.scenario.multicastGroup).toMatchObject({ sessionTimeoutS: 64_800 });
   });
