@@ -16,6 +16,7 @@ import * as fig from './validation/figures.js';
 import { measureBeaconScan, measureImageWork, measureListen, measureTxPower } from './validation/measure-energy.js';
 import { measureEnergyClassB, measureEnergyClassC, measureSetupScaling, meanSetupDownlinkAirtimeUs, runInterop, SETUP_DOWNLINK_PHY_BYTES, SUB_BAND_L, SUB_BAND_M } from './validation/measure-campaign.js';
 import { measureClassB, measureClassCSessions, measureTwoGateways, SUB_BAND_P } from './validation/measure-distribution.js';
+import { measureLockstep } from './validation/measure-lockstep.js';
 import { codedOnlyTrials, denseCodeMeanOverhead, denseCodeSuccess, overheadStats, overheadTrials, shareAbove, shareDecodedWithin } from './validation/overhead.js';
 import { radioCases } from './validation/radio-figures.js';
 import { repoRoot } from './validation/runs.js';
@@ -200,6 +201,28 @@ async function case7(): Promise<void> {
   console.log('## Case 7: two gateways\n', numbers.twoGateways, '\n');
 }
 
+async function case23(): Promise<void> {
+  const runs = measureLockstep();
+  console.log('## Case 23: class B in lockstep (645 frames)\n');
+  table(['group gateways', 'uplinks every', 'combineCopies', 'slots used', 'slots with two frames', 'copies sent', 'skipped: busy / duty cycle / beacon', 'rule mismatches', 'rebuilt', 'at fragment M', 'dutyCycleWaitS (trace)', 'distribution s'],
+    runs.map((r) => [r.groupGateways.length, r.uplinkIntervalS === 0 ? 'none' : `${r.uplinkIntervalS} s`, String(r.combineCopies), r.slotsUsed, r.mixedSlots, r.copiesSent,
+      `${r.skipped.busy} / ${r.skipped.dutyCycle} / ${r.skipped.beacon}`, r.ruleMismatches, r.rebuilt, r.rebuiltAtFragmentM,
+      `${r3(r.result.summary.dutyCycleWaitS)} (${r3(r.waitFromTraceS)})`, r3(r.result.summary.distributionDurationS)]));
+  const contrast = runs.find((r) => r.groupGateways.length === 3 && r.uplinkIntervalS === 0 && !r.combineCopies)!;
+  const predictedLost = Array.from(contrast.dominanceDb, (x) => x < 6);
+  numbers.lockstep = {
+    runs: runs.map((r) => ({ gateways: r.groupGateways.length, uplinkIntervalS: r.uplinkIntervalS, combineCopies: r.combineCopies, frames: r.frames, slotsUsed: r.slotsUsed, mixedSlots: r.mixedSlots, copiesSent: r.copiesSent, skipped: r.skipped, ruleMismatches: r.ruleMismatches, slotsWaited: r.slotsWaited, rebuilt: r.rebuilt, rebuiltAtFragmentM: r.rebuiltAtFragmentM, updated: r.result.summary.devicesUpdated, dutyCycleWaitS: r.result.summary.dutyCycleWaitS, waitFromTraceS: r3(r.waitFromTraceS), timeTo90S: r.result.summary.timeTo90S, minMarginDb: r3(r.minMarginDb) })),
+    predictedLostWithoutCombining: predictedLost.filter(Boolean).length,
+    closestToThresholdDb: r3(Math.min(...Array.from(contrast.dominanceDb, (x) => Math.abs(x - 6)))),
+  };
+  console.log(numbers.lockstep, '\n');
+  const map: fig.MapPoint[] = contrast.result.scenario.gateways.positions.map(([x, y]) => ({ xM: x, yM: y, what: 'gateway' }));
+  for (let d = 0; d < contrast.result.devices.count; d++) {
+    map.push({ xM: contrast.result.devices.xM[d], yM: contrast.result.devices.yM[d], what: fig.MAP_KINDS[contrast.result.devices.status[d] === 'Successful' ? 1 : 2] });
+  }
+  await save('classb-lockstep-map', fig.lockstepMap(map));
+}
+
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   await case1();
@@ -209,6 +232,7 @@ async function main(): Promise<void> {
   case5();
   await case6();
   await case7();
+  await case23();
   Object.assign(numbers, radioCases(table));
   await receptionFigures();
   writeFileSync(join(outDir, 'numbers.json'), JSON.stringify(numbers, null, 1) + '\n');

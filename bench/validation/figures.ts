@@ -154,8 +154,18 @@ export const MAP_KINDS = ['gateway', 'updated', 'lost every fragment'];
 
 /** Case 7: the fleet between the two gateways, by outcome without a stagger. */
 export function twoGatewayMap(points: MapPoint[]): VlSpec {
+  return fleetMap(points, 'Two gateways, same fragment at the same time', 'Devices whose two signals are within 6 dB lose every fragment (without a stagger)', { width: 420, height: 260 });
+}
+
+/** Case 23: the fleet among three gateways sending in lockstep, by outcome with copies judged alone. */
+export function lockstepMap(points: MapPoint[]): VlSpec {
+  return fleetMap(points, 'Three gateways in lockstep, copies judged alone (combineCopies false)', 'Devices where no copy is 6 dB above the sum of the others lose every fragment; with combining all 100 update', { width: 420, height: 380 });
+}
+
+/** The fleet and its gateways, devices by outcome. */
+function fleetMap(points: MapPoint[], title: string, subtitle: string, size: { width: number; height: number }): VlSpec {
   return {
-    ...frame('Two gateways, same fragment at the same time', 'Devices whose two signals are within 6 dB lose every fragment (without a stagger)', { width: 420, height: 260 }),
+    ...frame(title, subtitle, size),
     data: { values: points },
     mark: { type: 'point', filled: true, size: 70 },
     encoding: {
