@@ -2,7 +2,8 @@
  * One benchmark run in its own process (so its peak memory is its own):
  * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N]` prints one JSON line of
  * figures: wall and CPU time (user + system), peak RSS (getrusage maxrss, as /usr/bin/time -v reports
- * it), events, device-frames evaluated by the multicast loop and their rate.
+ * it), events, device-frames covered by the multicast loop (and how many of them it evaluated in
+ * full) and their rate.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,9 +21,11 @@ const baseRss = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let deviceFrames = 0;
+let evaluated = 0;
 const r = simulate(scenario, {
   onFinish: (_ctx, campaign) => {
     deviceFrames = campaign.session?.distribution?.receiver.evaluations ?? 0;
+    evaluated = campaign.session?.distribution?.receiver.fullEvaluations ?? 0;
   },
 });
 const wallS = (performance.now() - t0) / 1000;
@@ -44,6 +47,8 @@ console.log(
     eventsPerS: r.summary.events / wallS,
     uplinks: r.summary.uplinks,
     deviceFrames,
+    /** of these, evaluated in full (the rest: copies of fragments the device held, reception.ts) */
+    deviceFramesEvaluated: evaluated,
     deviceFramesPerS: deviceFrames / wallS,
     deviceFramesPerCpuS: deviceFrames / cpuS,
     /** CPU time of the whole run per multicast device-frame */

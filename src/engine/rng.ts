@@ -56,11 +56,30 @@ function fmix32(h: number): number {
 
 /** Hash of four non-negative integers (each taken modulo 2^32) into 32 bits. */
 export function hash4(seed: number, purpose: number, a: number, b: number): number {
-  let h = fmix32((seed >>> 0) ^ 0x9e3779b9);
-  h = fmix32(h ^ Math.imul(purpose >>> 0, 0x27d4eb2d));
-  h = fmix32(h ^ Math.imul((a >>> 0) + 0x165667b1, 0xcc9e2d51));
-  h = fmix32(h ^ Math.imul((b >>> 0) + 0x61c88647, 0x1b873593));
-  return h;
+  return hashB(hashA(hashKey(seed, purpose), a), b);
+}
+
+/*
+ * hash4 in its rounds, for hot loops that draw many times with the same (seed, purpose), and the same
+ * a for many b: hashKey once per run and purpose, hashA once per a, hashB (or uniformB) per draw.
+ * hashB(hashA(hashKey(seed, purpose), a), b) is hash4(seed, purpose, a, b) by construction, so a loop
+ * using the rounds draws exactly the numbers `uniform` gives (test/engine/rng.test.ts).
+ */
+
+/** The (seed, purpose) rounds of hash4. */
+export function hashKey(seed: number, purpose: number): number {
+  const h = fmix32((seed >>> 0) ^ 0x9e3779b9);
+  return fmix32(h ^ Math.imul(purpose >>> 0, 0x27d4eb2d));
+}
+
+/** The round of hash4 for its third input `a`, after hashKey. */
+export function hashA(key: number, a: number): number {
+  return fmix32(key ^ Math.imul((a >>> 0) + 0x165667b1, 0xcc9e2d51));
+}
+
+/** The last round of hash4, for its fourth input `b`, after hashA. */
+export function hashB(keyA: number, b: number): number {
+  return fmix32(keyA ^ Math.imul((b >>> 0) + 0x61c88647, 0x1b873593));
 }
 
 const INV_2_32 = 1 / 4294967296;
@@ -68,6 +87,11 @@ const INV_2_32 = 1 / 4294967296;
 /** Uniform in the open interval (0, 1), a pure function of its inputs. */
 export function uniform(seed: number, purpose: number, a: number, b: number): number {
   return (hash4(seed, purpose, a, b) + 0.5) * INV_2_32;
+}
+
+/** uniform(seed, purpose, a, b) from keyA = hashA(hashKey(seed, purpose), a). */
+export function uniformB(keyA: number, b: number): number {
+  return (hashB(keyA, b) + 0.5) * INV_2_32;
 }
 
 /** A sequential generator for one (seed, purpose, entity): returns uniforms in [0, 1). */

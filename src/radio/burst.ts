@@ -80,6 +80,16 @@ export class BurstProcess {
     this.state = new Uint8Array(count);
   }
 
+  /**
+   * Marks tUs as device d's first observation if it has none yet (what the first `stateAt` would
+   * fix), without working out the state. The state at any time is a function of that origin and the
+   * time alone, so a caller that marks every look can ask `stateAt` only for the looks whose state it
+   * needs and gets the same answers.
+   */
+  observe(d: number, tUs: number): void {
+    if (this.originUs[d] !== this.originUs[d]) this.originUs[d] = tUs;
+  }
+
   /** State of device d at time tUs (Good 0, Bad 1). */
   stateAt(d: number, tUs: number): GeState {
     if (tUs < this.fromUs[d]) {

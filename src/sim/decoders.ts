@@ -26,6 +26,11 @@ export const FEED_REPEAT = 3;
 /** What the distribution needs of the decoders: feed fragment N to device d (FEED_*). */
 export interface FragmentSink {
   feed(device: number, n: number): number;
+  /**
+   * true when feeding device d an N at most the highest N fed to d before returns FEED_REPEAT and
+   * changes nothing (the multicast loop then does not evaluate such copies, reception.ts)
+   */
+  readonly dropsOlderN: boolean;
 }
 
 export interface FleetDecoderOptions {
@@ -54,6 +59,8 @@ export class FleetDecoders implements FragmentSink {
   private readonly nbFrag: number;
   readonly rows: ParityRowCache;
   peakStateBytes = 0;
+  /** an older N goes to the decoder (which counts it in NbFragReceived) */
+  readonly dropsOlderN = false;
 
   constructor(private readonly o: FleetDecoderOptions) {
     this.rows = new ParityRowCache(o.variant, o.nbFrag);

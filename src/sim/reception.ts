@@ -7,9 +7,27 @@
  * the Gilbert–Elliott burst state at the frame's end and the independent extra loss. Random draws
  * are counter-based on (seed, purpose, device, downlink id), so they do not depend on the order of
  * anything. The loop runs over typed arrays and allocates nothing.
+ *
+ * Copies a device cannot use are not evaluated (`deliver`). With several gateways a device hears
+ * every fragment N several times; once it holds N (or has rebuilt the image), a further copy of N
+ * changes nothing, whatever its reception would have been:
+ * - the device's MAC drops it before the decoder (the sink's `dropsOlderN` contract, DeviceSessions:
+ *   an N at most the highest it took is FEED_REPEAT with no effect), and a rebuilt device ignores
+ *   every fragment: so no counter, decoder, status or outcome can change;
+ * - every draw is counter-based on (device, downlink id), so not drawing it changes no other draw;
+ * - interference is worked out per wanted frame from the downlink log (downlink-air.ts), which holds
+ *   every frame sent whoever receives it, so other devices' evaluations are unchanged;
+ * - the burst state is a process in time: its answer depends only on the device's first observation
+ *   and the time (burst.ts), and that first observation was made when the device took its first
+ *   fragment here (`observe` below), so a look left out changes no later answer;
+ * - what the evaluation writes before the decoder is kept: class B devices still count the slot
+ *   frames their receiver locked on (energy), status requests (N = 0) are never skipped.
+ * `deliverReference` is the straightforward loop, evaluating every copy in full with the one-call
+ * draws; `simulate(s, { reference: true })` runs it, and test/sim/reception.reference.test.ts checks
+ * that both give every output byte for byte.
  */
-import { Purpose, uniform } from '../engine/rng.js';
-import { geLoss } from '../radio/burst.js';
+import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
+import { GE_BAD, geLoss } from '../radio/burst.js';
 import type { RunContext } from './context.js';
 import { FEED_REPEAT, type FragmentSink } from './decoders.js';
 import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
@@ -26,13 +44,29 @@ interface FrameRing {
   readonly statusPhyBytes: number;
 }
 
+/** held[d] once the device has rebuilt the image here: above every N. */
+const HELD_ALL = 0x7fffffff;
+/** `need` of a frame whose copies are never skipped (status requests, the reference run): above every held[d]. */
+const NEED_NEVER = 2 ** 31;
+
 export class FrameReceiver {
   private readonly rx: DownlinkRx;
   /** per gateway: the member devices within its reach, compacted as devices finish */
   private reach: Int32Array[] | null = null;
   private finishedSinceCompaction = 0;
-  /** device-frame evaluations (for the benchmark's receptions per second) */
+  /**
+   * per device: the highest N this loop fed to the sink (so at most the sink's own highest, and any
+   * copy of an N up to it is a repeat), or HELD_ALL once the device rebuilt the image; 0 when nothing
+   */
+  private readonly held: Int32Array;
+  /** skip copies of held fragments (false: the reference evaluation, or a sink without the contract) */
+  private readonly skipHeld: boolean;
+  private readonly burstKey: number;
+  private readonly extraKey: number;
+  /** device-frames covered: a member listening to a frame from a gateway in reach (the benchmark's workload) */
   evaluations = 0;
+  /** device-frames evaluated in full (covered minus copies of held fragments) */
+  fullEvaluations = 0;
   onDecoded: ((device: number, atUs: number) => void) | null = null;
   /** a FragSessionStatusReq (frame N = 0) reached device d */
   onStatus: ((device: number, atUs: number) => void) | null = null;
@@ -43,6 +77,11 @@ export class FrameReceiver {
     private readonly ring: FrameRing,
   ) {
     this.rx = ctx.downlinkRx ??= new DownlinkRx(ctx);
+    const { s, fleet, reference } = ctx.world;
+    this.skipHeld = !reference && decoders.dropsOlderN;
+    this.held = new Int32Array(this.skipHeld ? fleet.count : 0);
+    this.burstKey = hashKey(s.seed, Purpose.burstLoss);
+    this.extraKey = hashKey(s.seed, Purpose.extraLoss);
   }
 
   /**
@@ -76,7 +115,14 @@ export class FrameReceiver {
     this.finishedSinceCompaction++;
   }
 
+  /** The devices in reach of frame k's gateway, compacted first when enough have finished. */
+  private listFor(k: number): Int32Array {
+    if (this.reach === null || this.finishedSinceCompaction * 4 > this.ctx.members.length) this.reach = this.buildReach(this.ring.fStart[k]);
+    return this.reach[this.ring.fGw[k]];
+  }
+
   deliver(k: number): void {
+    if (!this.skipHeld) return this.deliverReference(k);
     const { world } = this.ctx;
     const { s, fleet, links, radio } = world;
     const ring = this.ring;
@@ -86,14 +132,115 @@ export class FrameReceiver {
     const n = ring.fN[k];
     const airId = ring.fAirId[k];
     const G = links.gateways;
-    if (this.reach === null || this.finishedSinceCompaction * 4 > this.ctx.members.length) this.reach = this.buildReach(start);
-    const list = this.reach[g];
+    const list = this.listFor(k);
     const rx = this.rx;
     // other gateways' frames overlapping this one on its channel (any kind of downlink)
     const nInt = rx.collect(start, end, g, radio.freqHz, radio.bwHz, radio.sf, n);
     const check = nInt > 0 || rx.alwaysCheck;
     const sinr = rx.sinr;
     // SINR reception: the frame's success table, and the lowest power with any chance
+    const table = sinr === null ? null : sinr.downlinkTable(radio.sf, radio.bwHz, n === 0 ? ring.statusPhyBytes : radio.fragmentPhyBytes);
+
+    const sens = radio.deviceSensitivityDbm;
+    const fading = rx.fading !== FADE_NONE;
+    const floor = sinr === null ? sens : sens - SINR_REACH_MARGIN_DB;
+    const burst = fleet.burst;
+    const { lossGood, lossBad } = s.channel.burst;
+    const extra = s.channel.extraLoss;
+    const airUs = end - start;
+    const classB = s.multicastGroup.dlClass === 'ClassB';
+    const stopWhenDecoded = s.multicastGroup.stopListeningWhenDecoded;
+    const rxDbm = rx.rxDbm;
+    const held = this.held;
+    // a copy of N is skipped at a device holding N; status requests are never skipped
+    const need = n > 0 ? n : NEED_NEVER;
+    const { burstKey, extraKey } = this;
+    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
+    let covered = 0;
+    let full = 0;
+
+    for (let m = 0; m < list.length; m++) {
+      const d = list[m];
+      if (listenFromUs[d] > start || listenToUs[d] < end) continue;
+      if (deafFromUs[d] < end && deafToUs[d] > start) continue;
+      if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
+      covered++;
+      if (held[d] >= need) {
+        // nothing this copy could do but, in class B, keep the ping-slot receiver on (see the file comment)
+        if (classB) {
+          let sig = rxDbm[d * G + g];
+          if (fading) sig += rx.fadeDb(d, g, airId, start);
+          if (sig >= sens) {
+            fleet.slotFramesCount[d]++;
+            fleet.slotFramesUs[d] += airUs;
+          }
+        }
+        continue;
+      }
+      full++;
+      // the burst process is looked at for every frame the device listens to (docs/models/reception.md);
+      // its state is worked out below, only when a loss draw needs it
+      if (burst !== null) burst.observe(d, end);
+      let sig = rxDbm[d * G + g];
+      if (fading) sig += rx.fadeDb(d, g, airId, start);
+      if (sig < floor) continue;
+      if (classB && sig >= sens) {
+        // the ping-slot receiver locked on a preamble: it stays on for the whole frame
+        fleet.slotFramesCount[d]++;
+        fleet.slotFramesUs[d] += airUs;
+      }
+      if (table !== null) {
+        if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
+      } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
+      if (burst !== null) {
+        // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
+        const p = burst.stateAt(d, end) === GE_BAD ? lossBad : lossGood;
+        if (p >= 1 || (p > 0 && uniformB(hashA(burstKey, d), airId) < p)) continue;
+      }
+      if (extra > 0 && (extra >= 1 || uniformB(hashA(extraKey, d), airId) < extra)) continue;
+      if (n === 0) {
+        if (this.onStatus) this.onStatus(d, end);
+        continue;
+      }
+      if (decodedAtUs[d] === decodedAtUs[d]) {
+        held[d] = HELD_ALL; // already rebuilt (not NaN): ignores every fragment from now on
+        continue;
+      }
+      const r = this.decoders.feed(d, n);
+      held[d] = n; // fed: the sink now drops N and every older N
+      if (r === FEED_REPEAT) continue; // a copy of a fragment it holds: not a new fragment
+      fragmentsReceived[d]++;
+      if (r === 1) {
+        held[d] = HELD_ALL;
+        decodedAtUs[d] = end;
+        fragmentsNeeded[d] = fragmentsReceived[d];
+        if (stopWhenDecoded) {
+          listenToUs[d] = end;
+          this.finishedSinceCompaction++;
+        }
+        if (this.onDecoded) this.onDecoded(d, end);
+      }
+    }
+    this.evaluations += covered;
+    this.fullEvaluations += full;
+  }
+
+  /** The straightforward evaluation: every covered device-frame in full, in the order of the model's description. */
+  deliverReference(k: number): void {
+    const { world } = this.ctx;
+    const { s, fleet, links, radio } = world;
+    const ring = this.ring;
+    const start = ring.fStart[k];
+    const end = ring.fEnd[k];
+    const g = ring.fGw[k];
+    const n = ring.fN[k];
+    const airId = ring.fAirId[k];
+    const G = links.gateways;
+    const list = this.listFor(k);
+    const rx = this.rx;
+    const nInt = rx.collect(start, end, g, radio.freqHz, radio.bwHz, radio.sf, n);
+    const check = nInt > 0 || rx.alwaysCheck;
+    const sinr = rx.sinr;
     const table = sinr === null ? null : sinr.downlinkTable(radio.sf, radio.bwHz, n === 0 ? ring.statusPhyBytes : radio.fragmentPhyBytes);
 
     const seed = s.seed;
@@ -116,13 +263,11 @@ export class FrameReceiver {
       if (deafFromUs[d] < end && deafToUs[d] > start) continue;
       if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
       evaluations++;
-      // the burst process is looked at for every frame the device listens to (docs/models/reception.md)
       const burstState = burst === null ? 0 : burst.stateAt(d, end);
       let sig = rxDbm[d * G + g];
       if (fading) sig += rx.fadeDb(d, g, airId, start);
       if (sig < floor) continue;
       if (classB && sig >= sens) {
-        // the ping-slot receiver locked on a preamble: it stays on for the whole frame
         fleet.slotFramesCount[d]++;
         fleet.slotFramesUs[d] += airUs;
       }
@@ -135,9 +280,9 @@ export class FrameReceiver {
         if (this.onStatus) this.onStatus(d, end);
         continue;
       }
-      if (decodedAtUs[d] === decodedAtUs[d]) continue; // already rebuilt (not NaN): ignore
+      if (decodedAtUs[d] === decodedAtUs[d]) continue;
       const r = this.decoders.feed(d, n);
-      if (r === FEED_REPEAT) continue; // another gateway's copy of a fragment it holds: not a new fragment
+      if (r === FEED_REPEAT) continue;
       fragmentsReceived[d]++;
       if (r === 1) {
         decodedAtUs[d] = end;
@@ -150,5 +295,6 @@ export class FrameReceiver {
       }
     }
     this.evaluations += evaluations;
+    this.fullEvaluations += evaluations;
   }
 }

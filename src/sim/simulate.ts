@@ -45,11 +45,13 @@ export interface SimulateOptions {
   onFinish?: (ctx: RunContext, campaign: Campaign, pkg: FirmwarePackage) => void;
   /** called once the models are built, before anything happens (validation attaches observers) */
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
+  /** evaluate every device-frame in full, nothing left out (tests compare it with the default path; same results) */
+  reference?: boolean;
 }
 
 export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunResult {
   const t0 = performance.now();
-  const world = buildWorld(s);
+  const world = buildWorld(s, opts.reference === true);
   const pkg = buildFirmwarePackage(s.firmware, s.seed);
   const plan = fragmentPlan(pkg.payload.length, s.fuotaTask.fragmentSizeBytes, s.fuotaTask.redundancyPercent);
   const classASetup = s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast';

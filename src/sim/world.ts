@@ -74,6 +74,11 @@ export interface World {
   /** gateways of the multicast group, in the order they transmit a frame */
   groupGateways: number[];
   fleet: Fleet;
+  /**
+   * Evaluate every device-frame in full, leaving nothing out (the straightforward path the fast one
+   * is tested against, reception.ts); results are the same byte for byte either way.
+   */
+  reference: boolean;
 }
 
 export function sessionRadio(s: ResolvedScenario, region: Region): SessionRadio {
@@ -156,7 +161,7 @@ export function coveringGateways(links: LinkTable, txDbm: number, sensitivityDbm
   return chosen.length > 0 ? chosen.sort((a, b) => a - b) : [0];
 }
 
-export function buildWorld(s: ResolvedScenario): World {
+export function buildWorld(s: ResolvedScenario, reference = false): World {
   const region = getRegion(s.region);
   const radio = sessionRadio(s, region);
   const positions = placeDevices(s.devices.placement, s.devices.count, s.seed);
@@ -165,5 +170,5 @@ export function buildWorld(s: ResolvedScenario): World {
   const all = s.gateways.positions.map((_, i) => i);
   const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
   const groupGateways = gw === 'all' ? all : gw === 'cover' ? coveringGateways(links, txDbm, radio.deviceSensitivityDbm) : [...gw];
-  return { s, region, radio, positions, links, groupGateways, fleet: scenarioFleet(s) };
+  return { s, region, radio, positions, links, groupGateways, fleet: scenarioFleet(s), reference };
 }

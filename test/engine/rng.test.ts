@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hash4, stream, uniform, Purpose } from '../../src/engine/rng.js';
+import fc from 'fast-check';
+import { hash4, hashA, hashB, hashKey, stream, uniform, uniformB, Purpose } from '../../src/engine/rng.js';
 
 describe('counter-based uniforms', () => {
   it('are a pure function of (seed, purpose, a, b), strictly inside (0, 1)', () => {
@@ -36,6 +37,29 @@ describe('counter-based uniforms', () => {
     const seen = new Set<number>();
     for (let i = 0; i < 10_000; i++) seen.add(hash4(1, 1, i, 0));
     expect(seen.size).toBe(10_000);
+  });
+  it('hash4 keeps its values (every seed\'s results depend on them)', () => {
+    // values of the original one-function hash4, before it was split into rounds
+    const known: Array<[number, number, number, number, number]> = [
+      [1, 5, 0, 0, 1823987999],
+      [1, 5, 123456, 789, 3008180165],
+      [4294967295, 24, 4294967295, 4294967295, 2045554787],
+      [7, 6, 99999, 2147483648, 1998510694],
+      [0, 0, 0, 1, 2770618158],
+    ];
+    for (const [seed, purpose, a, b, h] of known) expect(hash4(seed, purpose, a, b)).toBe(h);
+  });
+
+  it('the rounds give exactly hash4 and uniform', () => {
+    const u32 = fc.integer({ min: 0, max: 0xffffffff });
+    fc.assert(
+      fc.property(u32, fc.integer({ min: 0, max: 64 }), u32, u32, (seed, purpose, a, b) => {
+        const keyA = hashA(hashKey(seed, purpose), a);
+        expect(hashB(keyA, b)).toBe(hash4(seed, purpose, a, b));
+        expect(uniformB(keyA, b)).toBe(uniform(seed, purpose, a, b));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

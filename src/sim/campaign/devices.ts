@@ -20,6 +20,8 @@ export class DeviceSessions implements FragmentSink {
   readonly memoryFailed: Uint8Array;
   /** highest fragment counter N each device has taken */
   private readonly lastN: Uint16Array;
+  /** FragmentSink: an N at most lastN is a repeat with no effect (feed) */
+  readonly dropsOlderN = true;
 
   constructor(
     private readonly c: CampaignCore,
@@ -67,6 +69,7 @@ export class DeviceSessions implements FragmentSink {
    * resent N out of the count.
    */
   feed(d: number, n: number): number {
+    // dropsOlderN: this test comes first and changes nothing
     if (n <= this.lastN[d]) return FEED_REPEAT;
     this.lastN[d] = n;
     const r = this.decoders!.feed(d, n);

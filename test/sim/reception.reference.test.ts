@@ -1,0 +1,157 @@
+/**
+ * The multicast loop's fast path (copies of fragments a device holds are not evaluated, the burst
+ * state is worked out only for loss draws, draws from hoisted hash rounds, draws against
+ * probabilities 0 and 1 left out; reception.ts) against the reference path that evaluates every
+ * device-frame in full with the one-call draws (`simulate(s, { reference: true })`): every result
+ * file, byte for byte, on scenarios chosen to reach every consumer of an evaluation (class B slot
+ * energy, status requests, repair rounds, unicast, memory bounds, interference between gateways'
+ * copies, SINR and threshold reception, fading, bursts), for several seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeScenario } from '../helpers/scenario.js';
+import { expectSameOutputs, outputFiles } from '../helpers/outputs.js';
+
+type Over = Parameters<typeof makeScenario>[0];
+
+const DISC = { kind: 'disc' as const, radiusM: 500, centerM: [0, 0] as [number, number] };
+const FOUR_GATEWAYS: [number, number][] = [[0, 0], [500, 0], [-250, 430], [-250, -430]];
+const BURSTS = { model: 'gilbert-elliott', meanBurstS: 3, meanGapS: 15, lossGood: 0.02, lossBad: 0.9 } as const;
+
+/** name, scenario, seeds, most share of covered device-frames the fast path may evaluate in full */
+const CASES: [string, Over, number[], number][] = [
+  [
+    'class C, four gateways with overlapping copies, threshold capture, bursts, extra loss, status and two repair rounds',
+    {
+      devices: { count: 80, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS },
+      firmware: { sizeBytes: 6000 },
+      fuotaTask: { redundancyPercent: 20 },
+      multicastGroup: { transmissionIntervalMs: 150 },
+      channel: { burst: BURSTS, extraLoss: 0.05 },
+      completion: { statusRequest: true, repairRounds: 2 },
+    },
+    [1, 2, 3],
+    0.99,
+  ],
+  [
+    'class C, four gateways whose copies do not overlap, light loss: most copies reach a device holding the fragment',
+    {
+      devices: { count: 60, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS },
+      firmware: { sizeBytes: 6000 },
+      fuotaTask: { fragmentIntervalMs: 5000 },
+      multicastGroup: { transmissionIntervalMs: 400 },
+      channel: { burst: { ...BURSTS, lossGood: 0 }, extraLoss: 0.02 },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [1, 2],
+    0.65,
+  ],
+  [
+    'class C, a memory bound, v2 rows, devices that keep listening after decoding, loss 1 in bursts',
+    {
+      devices: { count: 60, memoryFragments: 4, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS },
+      firmware: { sizeBytes: 5000 },
+      fuotaTask: { fec: 'v2', redundancyPercent: 40 },
+      multicastGroup: { transmissionIntervalMs: 300, stopListeningWhenDecoded: false },
+      channel: { burst: { ...BURSTS, lossGood: 0, lossBad: 1 }, extraLoss: 0.1 },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [4, 5],
+    0.99,
+  ],
+  [
+    'class B, SINR reception, Rayleigh fading, bursts, three gateways, repair round',
+    {
+      devices: { count: 50, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS.slice(0, 3) },
+      firmware: { sizeBytes: 2500 },
+      multicastGroup: { dlClass: 'ClassB', pingSlotPeriod: 32, transmissionIntervalMs: 0, stopListeningWhenDecoded: false },
+      channel: { reception: 'sinr', fading: 'rayleigh', burst: BURSTS },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [1, 6],
+    0.95,
+  ],
+  [
+    'class C, SINR reception, Clarke fading, combined copies, external load, correlated shadowing',
+    {
+      devices: { count: 60, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS },
+      firmware: { sizeBytes: 4000 },
+      multicastGroup: { transmissionIntervalMs: 0 },
+      channel: {
+        reception: 'sinr', fading: 'clarke', combineCopies: true, shadowingCorrelationM: 200,
+        externalLoad: { airtimeShare: 0.05, frameMs: 100, powerDbm: -115, powerSigmaDb: 6, spreadingFactors: [7, 9, 12] },
+        burst: BURSTS,
+      },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [2, 7],
+    0.7,
+  ],
+  [
+    'whole campaign: class A setup, background uplinks, status, unicast repair',
+    {
+      devices: { count: 40, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS.slice(0, 2) },
+      firmware: { sizeBytes: 3000 },
+      setup: { mode: 'classA' },
+      multicastGroup: { transmissionIntervalMs: 200 },
+      channel: { burst: BURSTS, extraLoss: 0.1 },
+      traffic: { uplinkIntervalS: 120 },
+      completion: { statusRequest: true, repairRounds: 1, unicastRepair: true },
+    },
+    [1, 3],
+    0.995,
+  ],
+  [
+    'unicast fragments (no multicast loop)',
+    {
+      devices: { count: 12, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS.slice(0, 2) },
+      firmware: { sizeBytes: 1500 },
+      fuotaTask: { mode: 'unicast' },
+      channel: { burst: BURSTS },
+    },
+    [1],
+    0,
+  ],
+];
+
+/** Covered and fully evaluated device-frames of the multicast loop in one run (0, 0 without one). */
+interface Counts {
+  covered: number;
+  full: number;
+}
+
+function counting(into: Counts) {
+  return {
+    onFinish: (_ctx: unknown, campaign: { session: { distribution: { receiver: { evaluations: number; fullEvaluations: number } } | null } | null }) => {
+      const rx = campaign.session?.distribution?.receiver;
+      into.covered = rx?.evaluations ?? 0;
+      into.full = rx?.fullEvaluations ?? 0;
+    },
+  };
+}
+
+describe('multicast loop: the fast path equals the full evaluation, file for file', () => {
+  for (const [name, over, seeds, maxFullShare] of CASES) {
+    it(`${name} (seeds ${seeds.join(', ')})`, async () => {
+      for (const seed of seeds) {
+        const s = makeScenario({ ...over, seed });
+        const fast: Counts = { covered: 0, full: 0 };
+        const reference: Counts = { covered: 0, full: 0 };
+        expectSameOutputs(await outputFiles(s, counting(fast)), await outputFiles(s, { reference: true, ...counting(reference) }));
+        // the same workload covered; the reference evaluates all of it, the fast path leaves copies out
+        expect(fast.covered).toBe(reference.covered);
+        expect(reference.full).toBe(reference.covered);
+        if (s.fuotaTask.mode === 'multicast') {
+          expect(fast.full).toBeGreaterThan(0);
+          expect(fast.full).toBeLessThan(maxFullShare * fast.covered);
+        }
+      }
+    });
+  }
+});
