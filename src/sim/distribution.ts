@@ -69,10 +69,10 @@ export class Distribution {
     this.headNoDcUs = new Float64Array(g).fill(NaN);
     this.sentOnce = new Uint8Array(16384);
     this.lastN = totalFragments;
-    this.receiver = new FrameReceiver(ctx, decoders, this);
     const { radio } = ctx.world;
     this.statusPhyBytes = dataFramePhyBytes(TS004_BYTES.FragSessionStatusReq);
     this.statusAirtimeUs = lorawanDownlinkAirtimeUs(radio.sf, radio.bwHz, this.statusPhyBytes);
+    this.receiver = new FrameReceiver(ctx, decoders, this);
     const airtimeUs = (n: number): number => (n === 0 ? this.statusAirtimeUs : radio.fragmentAirtimeUs);
     this.lockstep = slots && new ClassBLockstep(ctx, slots, airtimeUs, (j, n, repair, now, readyUs) => this.send(j, n, repair, now, readyUs));
   }

@@ -154,6 +154,16 @@ export class DownlinkRx {
   }
 
   /**
+   * Whether interferenceOk, for a frame at the configured power (offset 0), compares fixed linear
+   * powers only: no fading, every collected interferer at one spreading factor, no external load
+   * and no copy combining. Its answer is then a function of the device, the gateway and the ordered
+   * interferers' gateways alone.
+   */
+  fixedPowerCapture(): boolean {
+    return this.fading === FADE_NONE && this.allCoSf && !this.alwaysCheck;
+  }
+
+  /**
    * Threshold reception: whether device d keeps the wanted frame (gateway g, received at sigDbm,
    * spreading factor sf) against the collected interferers; `offsetDb` is the frame power's offset.
    */

@@ -30,6 +30,8 @@ import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
 import { GE_BAD, geLoss } from '../radio/burst.js';
 import type { RunContext } from './context.js';
 import { FEED_REPEAT, type FragmentSink } from './decoders.js';
+import { CAPTURE_FAILS, CAPTURE_OK, CAPTURE_UNKNOWN, CaptureMemo } from './capture-memo.js';
+import { Coverage } from './coverage.js';
 import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
 import { FADE_NONE } from './link-fading.js';
 
@@ -40,8 +42,9 @@ interface FrameRing {
   readonly fN: Int32Array;
   /** the frame's id among all downlinks (DownlinkAir) */
   readonly fAirId: Int32Array;
-  /** PHY payload of a FragSessionStatusReq (frame N = 0), bytes */
+  /** PHY payload of a FragSessionStatusReq (frame N = 0), bytes, and its airtime, µs */
   readonly statusPhyBytes: number;
+  readonly statusAirtimeUs: number;
 }
 
 /** held[d] once the device has rebuilt the image here: above every N. */
@@ -59,13 +62,18 @@ export class FrameReceiver {
    * copy of an N up to it is a repeat), or HELD_ALL once the device rebuilt the image; 0 when nothing
    */
   private readonly held: Int32Array;
+  /** per device: 1 once the burst process has its first observation (set by this loop) */
+  private readonly observed: Uint8Array;
+  /** per device: 1 for the session's members (the reach lists' devices) */
+  private readonly isMember: Uint8Array;
   /** skip copies of held fragments (false: the reference evaluation, or a sink without the contract) */
   private readonly skipHeld: boolean;
   private readonly burstKey: number;
   private readonly extraKey: number;
-  /** device-frames covered: a member listening to a frame from a gateway in reach (the benchmark's workload) */
-  evaluations = 0;
-  /** device-frames evaluated in full (covered minus copies of held fragments) */
+  private readonly coverage: Coverage | null;
+  private readonly capture: CaptureMemo | null;
+  private coveredDirect = 0;
+  /** device-frames evaluated (in full): all covered ones in the reference, fewer in the fast path */
   fullEvaluations = 0;
   onDecoded: ((device: number, atUs: number) => void) | null = null;
   /** a FragSessionStatusReq (frame N = 0) reached device d */
@@ -77,11 +85,22 @@ export class FrameReceiver {
     private readonly ring: FrameRing,
   ) {
     this.rx = ctx.downlinkRx ??= new DownlinkRx(ctx);
-    const { s, fleet, reference } = ctx.world;
+    const { s, fleet, links, radio, reference } = ctx.world;
     this.skipHeld = !reference && decoders.dropsOlderN;
-    this.held = new Int32Array(this.skipHeld ? fleet.count : 0);
+    const n = this.skipHeld ? fleet.count : 0;
+    this.held = new Int32Array(n);
+    this.observed = new Uint8Array(n);
+    this.isMember = new Uint8Array(n);
     this.burstKey = hashKey(s.seed, Purpose.burstLoss);
     this.extraKey = hashKey(s.seed, Purpose.extraLoss);
+    this.coverage = this.skipHeld ? new Coverage(links.gateways, Math.max(radio.fragmentAirtimeUs, ring.statusAirtimeUs)) : null;
+    this.capture = this.skipHeld ? new CaptureMemo() : null;
+  }
+
+  /** Device-frames covered: a member listening to a frame from a gateway in its reach (the benchmark's workload). */
+  get evaluations(): number {
+    if (this.coverage === null) return this.coveredDirect;
+    return this.coverage.covered(this.ctx.members, this.ctx.world.fleet, this.rx.rxDbm, this.reachDbm());
   }
 
   /**
@@ -103,10 +122,12 @@ export class FrameReceiver {
     const rxDbm = this.rx.rxDbm;
     const lists: number[][] = Array.from({ length: G }, () => []);
     for (const d of this.ctx.members) {
+      if (this.isMember.length > 0) this.isMember[d] = 1;
       if (fleet.listenToUs[d] < nowUs) continue;
       for (let g = 0; g < G; g++) if (rxDbm[d * G + g] >= floor) lists[g].push(d);
     }
     this.finishedSinceCompaction = 0;
+    this.capture?.reset();
     return lists.map((l) => Int32Array.from(l));
   }
 
@@ -134,6 +155,8 @@ export class FrameReceiver {
     const G = links.gateways;
     const list = this.listFor(k);
     const rx = this.rx;
+    const rxDbm = rx.rxDbm;
+    this.coverage!.frame(g, start, end, fleet, this.isMember, rxDbm, this.reachDbm());
     // other gateways' frames overlapping this one on its channel (any kind of downlink)
     const nInt = rx.collect(start, end, g, radio.freqHz, radio.bwHz, radio.sf, n);
     const check = nInt > 0 || rx.alwaysCheck;
@@ -150,37 +173,39 @@ export class FrameReceiver {
     const airUs = end - start;
     const classB = s.multicastGroup.dlClass === 'ClassB';
     const stopWhenDecoded = s.multicastGroup.stopListeningWhenDecoded;
-    const rxDbm = rx.rxDbm;
     const held = this.held;
+    const observed = this.observed;
     // a copy of N is skipped at a device holding N; status requests are never skipped
     const need = n > 0 ? n : NEED_NEVER;
+    // capture outcomes remembered per (gateway, ordered interferers, device): threshold reception
+    // with fixed powers only, where interferenceOk is a function of those alone (downlink-rx.ts)
+    const memo = check && table === null && !fading && rx.fixedPowerCapture() ? this.capture!.outcomes(g, rx, list.length) : null;
+    // a remembered failure answers for a device without looking at it (class B still counts slot frames)
+    const memoSkips = memo !== null && !classB;
+    const noBurst = burst === null;
     const { burstKey, extraKey } = this;
     const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
-    let covered = 0;
     let full = 0;
 
     for (let m = 0; m < list.length; m++) {
       const d = list[m];
+      if (held[d] >= need) {
+        // nothing this copy could do but, in class B, keep the ping-slot receiver on (file comment)
+        if (classB) this.slotFrameOnly(d, g, airId, start, end);
+        continue;
+      }
+      // remembered capture failure, and the burst process already observed: nothing to do (file comment)
+      if (memoSkips && memo[m] === CAPTURE_FAILS && (noBurst || observed[d] === 1)) continue;
       if (listenFromUs[d] > start || listenToUs[d] < end) continue;
       if (deafFromUs[d] < end && deafToUs[d] > start) continue;
       if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
-      covered++;
-      if (held[d] >= need) {
-        // nothing this copy could do but, in class B, keep the ping-slot receiver on (see the file comment)
-        if (classB) {
-          let sig = rxDbm[d * G + g];
-          if (fading) sig += rx.fadeDb(d, g, airId, start);
-          if (sig >= sens) {
-            fleet.slotFramesCount[d]++;
-            fleet.slotFramesUs[d] += airUs;
-          }
-        }
-        continue;
-      }
       full++;
       // the burst process is looked at for every frame the device listens to (docs/models/reception.md);
       // its state is worked out below, only when a loss draw needs it
-      if (burst !== null) burst.observe(d, end);
+      if (!noBurst && observed[d] === 0) {
+        burst.observe(d, end);
+        observed[d] = 1;
+      }
       let sig = rxDbm[d * G + g];
       if (fading) sig += rx.fadeDb(d, g, airId, start);
       if (sig < floor) continue;
@@ -191,8 +216,12 @@ export class FrameReceiver {
       }
       if (table !== null) {
         if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
+      } else if (memo !== null) {
+        let c = memo[m];
+        if (c === CAPTURE_UNKNOWN) memo[m] = c = rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end) ? CAPTURE_OK : CAPTURE_FAILS;
+        if (c === CAPTURE_FAILS) continue;
       } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
-      if (burst !== null) {
+      if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
         const p = burst.stateAt(d, end) === GE_BAD ? lossBad : lossGood;
         if (p >= 1 || (p > 0 && uniformB(hashA(burstKey, d), airId) < p)) continue;
@@ -221,8 +250,21 @@ export class FrameReceiver {
         if (this.onDecoded) this.onDecoded(d, end);
       }
     }
-    this.evaluations += covered;
     this.fullEvaluations += full;
+  }
+
+  /** Class B, a copy device d does not need: its ping-slot receiver still locks on it when it listens and hears it. */
+  private slotFrameOnly(d: number, g: number, airId: number, start: number, end: number): void {
+    const { fleet, links, radio } = this.ctx.world;
+    if (fleet.listenFromUs[d] > start || fleet.listenToUs[d] < end) return;
+    if (fleet.deafFromUs[d] < end && fleet.deafToUs[d] > start) return;
+    if (fleet.rx1FromUs[d] < end && fleet.rx1ToUs[d] > start) return;
+    let sig = this.rx.rxDbm[d * links.gateways + g];
+    if (this.rx.fading !== FADE_NONE) sig += this.rx.fadeDb(d, g, airId, start);
+    if (sig >= radio.deviceSensitivityDbm) {
+      fleet.slotFramesCount[d]++;
+      fleet.slotFramesUs[d] += end - start;
+    }
   }
 
   /** The straightforward evaluation: every covered device-frame in full, in the order of the model's description. */
@@ -294,7 +336,7 @@ export class FrameReceiver {
         if (this.onDecoded) this.onDecoded(d, end);
       }
     }
-    this.evaluations += evaluations;
+    this.coveredDirect += evaluations;
     this.fullEvaluations += evaluations;
   }
 }

@@ -201,6 +201,8 @@ export class UplinkMedium {
   /** The device's class A exchange lasts until atUs (a downlink it receives in RX1 or RX2). */
   extendBusy(d: number, atUs: number): void {
     if (atUs > this.busyUntilUs[d]) this.busyUntilUs[d] = atUs;
+    // the caller stretches the device's deaf or RX1 window to atUs (classa-downlink.ts)
+    this.ctx.world.fleet.openWindows.add(d);
   }
 
   /**
@@ -250,6 +252,7 @@ export class UplinkMedium {
     } else {
       fleet.deafToUs[d] = rx2CloseUs;
     }
+    fleet.openWindows.add(d);
     this.sent++;
     kernel.at(end, Ev.uplinkEnd, id);
     return freqHz;

@@ -11,6 +11,7 @@ import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { EnergyLedger } from '../radio/energy.js';
 import { BurstProcess } from '../radio/burst.js';
 import { buildLinks, type LinkTable } from './links.js';
+import { OpenWindows } from './open-windows.js';
 import { placeDevices, type Positions } from './placement.js';
 import { DEVICE_STATUSES, type DeviceStatus } from './types.js';
 
@@ -38,13 +39,16 @@ export interface Fleet {
   listenToUs: Float64Array;
   /**
    * The device is deaf to the session between these times: its own uplink (class C), or its uplink
-   * and both class A windows (class B: ping slots wait for the class A exchange).
+   * and both class A windows (class B: ping slots wait for the class A exchange). Whoever sets or
+   * stretches these or the RX1 window adds the device to `openWindows`.
    */
   deafFromUs: Float64Array;
   deafToUs: Float64Array;
   /** class C: its RX1 window, when it listens on the RX1 channel and data rate instead */
   rx1FromUs: Float64Array;
   rx1ToUs: Float64Array;
+  /** devices whose deaf or RX1 window may still overlap a multicast frame (the uplink medium adds them) */
+  openWindows: OpenWindows;
   /** Gilbert–Elliott burst state over time (null: channel.burst.model "none") */
   burst: BurstProcess | null;
   fragmentsReceived: Int32Array;
@@ -108,6 +112,7 @@ export function newFleet(count: number): Fleet {
     deafToUs: f64(-1),
     rx1FromUs: f64(-1),
     rx1ToUs: f64(-1),
+    openWindows: new OpenWindows(count),
     burst: null,
     fragmentsReceived: new Int32Array(count),
     fragmentsNeeded: new Int32Array(count).fill(-1),
