@@ -4,7 +4,8 @@
  * or copy combining) whether device d keeps a frame of gateway g is a function of d, g and the
  * ordered list of the interferers' gateways alone (DownlinkRx.interferenceOk sums their linear powers
  * in that order). Gateways send the same pattern of overlapping copies fragment after fragment, so
- * the outcome is worked out once per (gateway, pattern, device in reach) and read back after.
+ * the outcome is worked out once per (gateway, pattern, device in reach) and read back after; the
+ * positions not known to fail are kept in a list, in order, so that a frame visits only those.
  */
 import type { DownlinkRx } from './downlink-rx.js';
 
@@ -15,8 +16,41 @@ export const CAPTURE_FAILS = 2;
 /** Patterns remembered per gateway; beyond, frames are evaluated without a memo. */
 const MAX_PATTERNS = 8;
 
+/** The outcomes of one (gateway, interferer pattern), by position in the gateway's reach list. */
+export class CaptureOutcomes {
+  readonly outcome: Uint8Array;
+  /** positions whose outcome is not CAPTURE_FAILS (and some that became so since the last compaction), ascending */
+  positions: Int32Array;
+  count: number;
+  private failedSince = 0;
+
+  constructor(listLength: number) {
+    this.outcome = new Uint8Array(listLength);
+    this.positions = Int32Array.from({ length: listLength }, (_, m) => m);
+    this.count = listLength;
+  }
+
+  /** Records the outcome at position m (worked out once). */
+  set(m: number, ok: boolean): void {
+    this.outcome[m] = ok ? CAPTURE_OK : CAPTURE_FAILS;
+    if (!ok) this.failedSince++;
+  }
+
+  /** Drops the positions known to fail from `positions` once enough have accumulated (between frames). */
+  compact(): void {
+    if (this.failedSince * 8 < this.count) return;
+    let k = 0;
+    for (let i = 0; i < this.count; i++) {
+      const m = this.positions[i];
+      if (this.outcome[m] !== CAPTURE_FAILS) this.positions[k++] = m;
+    }
+    this.count = k;
+    this.failedSince = 0;
+  }
+}
+
 export class CaptureMemo {
-  private byGateway = new Map<number, Map<string, Uint8Array>>();
+  private byGateway = new Map<number, Map<string, CaptureOutcomes>>();
 
   /** Forgets everything (the reach lists were rebuilt: positions in them changed). */
   reset(): void {
@@ -25,9 +59,9 @@ export class CaptureMemo {
 
   /**
    * The outcomes for the frame being delivered by gateway g against the interferers `rx` collected,
-   * by position in g's reach list (`listLength` devices); null when g has too many patterns.
+   * for g's reach list of `listLength` devices; null when g has too many patterns.
    */
-  outcomes(g: number, rx: DownlinkRx, listLength: number): Uint8Array | null {
+  outcomes(g: number, rx: DownlinkRx, listLength: number): CaptureOutcomes | null {
     let patterns = this.byGateway.get(g);
     if (patterns === undefined) this.byGateway.set(g, (patterns = new Map()));
     let key = '';
@@ -35,8 +69,9 @@ export class CaptureMemo {
     let memo = patterns.get(key);
     if (memo === undefined) {
       if (patterns.size >= MAX_PATTERNS) return null;
-      patterns.set(key, (memo = new Uint8Array(listLength)));
+      patterns.set(key, (memo = new CaptureOutcomes(listLength)));
     }
+    memo.compact();
     return memo;
   }
 }

@@ -30,7 +30,7 @@ import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
 import { GE_BAD, geLoss } from '../radio/burst.js';
 import type { RunContext } from './context.js';
 import { FEED_REPEAT, type FragmentSink } from './decoders.js';
-import { CAPTURE_FAILS, CAPTURE_OK, CAPTURE_UNKNOWN, CaptureMemo } from './capture-memo.js';
+import { CAPTURE_FAILS, CAPTURE_UNKNOWN, CaptureMemo } from './capture-memo.js';
 import { Coverage } from './coverage.js';
 import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
 import { FADE_NONE } from './link-fading.js';
@@ -181,21 +181,27 @@ export class FrameReceiver {
     // with fixed powers only, where interferenceOk is a function of those alone (downlink-rx.ts)
     const memo = check && table === null && !fading && rx.fixedPowerCapture() ? this.capture!.outcomes(g, rx, list.length) : null;
     // a remembered failure answers for a device without looking at it (class B still counts slot frames)
-    const memoSkips = memo !== null && !classB;
+    const outcome = memo === null ? null : memo.outcome;
+    // positions to visit: all, or those not known to fail (class B visits all: slot frames count)
+    const visit = memo !== null && !classB ? memo.positions : null;
+    const visits = visit === null ? list.length : memo!.count;
     const noBurst = burst === null;
+    // the capture memo is filled below only after the device's first observation
     const { burstKey, extraKey } = this;
     const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
     let full = 0;
 
-    for (let m = 0; m < list.length; m++) {
+    for (let i = 0; i < visits; i++) {
+      const m = visit === null ? i : visit[i];
+      // a remembered capture failure: nothing to do (it was worked out after the device's burst
+      // process had its first observation; see the file comment)
+      if (visit !== null && outcome![m] === CAPTURE_FAILS) continue;
       const d = list[m];
       if (held[d] >= need) {
         // nothing this copy could do but, in class B, keep the ping-slot receiver on (file comment)
         if (classB) this.slotFrameOnly(d, g, airId, start, end);
         continue;
       }
-      // remembered capture failure, and the burst process already observed: nothing to do (file comment)
-      if (memoSkips && memo[m] === CAPTURE_FAILS && (noBurst || observed[d] === 1)) continue;
       if (listenFromUs[d] > start || listenToUs[d] < end) continue;
       if (deafFromUs[d] < end && deafToUs[d] > start) continue;
       if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
@@ -217,9 +223,12 @@ export class FrameReceiver {
       if (table !== null) {
         if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
       } else if (memo !== null) {
-        let c = memo[m];
-        if (c === CAPTURE_UNKNOWN) memo[m] = c = rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end) ? CAPTURE_OK : CAPTURE_FAILS;
-        if (c === CAPTURE_FAILS) continue;
+        const c = outcome![m];
+        if (c === CAPTURE_UNKNOWN) {
+          const ok = rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
+          memo.set(m, ok);
+          if (!ok) continue;
+        } else if (c === CAPTURE_FAILS) continue;
       } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
       if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
