@@ -14,7 +14,7 @@
  * observations come in time order (the kernel's), and an earlier time is answered by replaying the
  * device's sojourns from its start.
  */
-import { Purpose, uniform } from '../engine/rng.js';
+import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
 import type { BurstModel } from './types.js';
 
 export const GE_GOOD = 0;
@@ -62,6 +62,8 @@ export class BurstProcess {
   private readonly state: Uint8Array;
   /** sojourns walked in total (for tests and the benchmark) */
   steps = 0;
+  /** hashKey(seed, Purpose.burstStep): the draws' first rounds, once */
+  private readonly key: number;
 
   constructor(
     count: number,
@@ -73,6 +75,7 @@ export class BurstProcess {
     this.meanBadUs = meanBurstS * 1e6;
     this.meanGoodUs = meanGapS * 1e6;
     this.piBad = geStationaryBadProbability(meanBurstS, meanGapS);
+    this.key = hashKey(seed, Purpose.burstStep);
     this.originUs = new Float64Array(count).fill(NaN);
     this.fromUs = new Float64Array(count).fill(Infinity); // not started: the first look restarts
     this.untilUs = new Float64Array(count);
@@ -98,15 +101,26 @@ export class BurstProcess {
       const origin = this.originUs[d];
       this.restart(d, Number.isNaN(origin) ? tUs : origin);
     }
-    while (tUs >= this.untilUs[d]) {
-      const k = ++this.sojourn[d];
-      const s = this.state[d] ^ 1;
-      this.state[d] = s;
-      this.fromUs[d] = this.untilUs[d];
-      this.untilUs[d] += this.length(d, k, s);
-      this.steps++;
+    let until = this.untilUs[d];
+    if (tUs < until) return this.state[d] as GeState;
+    // walk the sojourns up to tUs in locals (the same draws and arithmetic as `length`)
+    const keyA = hashA(this.key, d);
+    let k = this.sojourn[d];
+    let s = this.state[d];
+    let from = until;
+    const start = k;
+    while (tUs >= until) {
+      k++;
+      s ^= 1;
+      from = until;
+      until += -(s === GE_BAD ? this.meanBadUs : this.meanGoodUs) * Math.log(uniformB(keyA, k + 1));
     }
-    return this.state[d] as GeState;
+    this.steps += k - start;
+    this.sojourn[d] = k;
+    this.state[d] = s;
+    this.fromUs[d] = from;
+    this.untilUs[d] = until;
+    return s as GeState;
   }
 
   private restart(d: number, originUs: number): void {

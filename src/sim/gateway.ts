@@ -42,6 +42,8 @@ export class GatewayRadio {
   private readonly recentStart = new Float64Array(RECENT);
   private readonly recentEnd = new Float64Array(RECENT);
   private recentCount = 0;
+  /** latest end of any frame recorded, µs: nothing recorded overlaps a time after it */
+  private lastEndUs = -Infinity;
 
   /** the class B beacons this gateway sends (null: none) */
   private beacons: BeaconSchedule | null = null;
@@ -148,11 +150,13 @@ export class GatewayRadio {
     const k = this.recentCount++ % RECENT;
     this.recentStart[k] = startUs;
     this.recentEnd[k] = startUs + airtimeUs;
+    if (startUs + airtimeUs > this.lastEndUs) this.lastEndUs = startUs + airtimeUs;
     return this.air === null ? -1 : this.air.add(startUs, airtimeUs, this.id, freqHz, sf, content);
   }
 
   /** Whether any recorded transmission overlaps [fromUs, toUs). */
   transmittingDuring(fromUs: number, toUs: number): boolean {
+    if (this.lastEndUs <= fromUs) return false;
     const n = Math.min(this.recentCount, RECENT);
     for (let i = 0; i < n; i++) {
       if (this.recentStart[i] < toUs && this.recentEnd[i] > fromUs) return true;
