@@ -179,7 +179,7 @@ export class FrameReceiver {
     const need = n > 0 ? n : NEED_NEVER;
     // capture outcomes remembered per (gateway, ordered interferers, device): threshold reception
     // with fixed powers only, where interferenceOk is a function of those alone (downlink-rx.ts)
-    const memo = check && table === null && !fading && rx.fixedPowerCapture() ? this.capture!.outcomes(g, rx, list.length) : null;
+    const memo = check && table === null && !fading && rx.fixedPowerCapture() && this.reachDbm() >= floor ? this.capture!.outcomes(g, rx, list.length) : null;
     // a remembered failure answers for a device without looking at it (class B still counts slot frames)
     const outcome = memo === null ? null : memo.outcome;
     // positions to visit: all, or those not known to fail (class B visits all: slot frames count)
@@ -212,24 +212,35 @@ export class FrameReceiver {
         burst.observe(d, end);
         observed[d] = 1;
       }
-      let sig = rxDbm[d * G + g];
-      if (fading) sig += rx.fadeDb(d, g, airId, start);
-      if (sig < floor) continue;
-      if (classB && sig >= sens) {
-        // the ping-slot receiver locked on a preamble: it stays on for the whole frame
-        fleet.slotFramesCount[d]++;
-        fleet.slotFramesUs[d] += airUs;
-      }
-      if (table !== null) {
-        if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
-      } else if (memo !== null) {
+      if (memo !== null && !classB) {
+        // fixed powers, so every device in the reach list is at or above `floor` (reachDbm): the
+        // signal is needed only to fill the memo
         const c = outcome![m];
         if (c === CAPTURE_UNKNOWN) {
-          const ok = rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
+          const ok = rx.interferenceOk(d, g, rxDbm[d * G + g], radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
           memo.set(m, ok);
           if (!ok) continue;
         } else if (c === CAPTURE_FAILS) continue;
-      } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
+      } else {
+        let sig = rxDbm[d * G + g];
+        if (fading) sig += rx.fadeDb(d, g, airId, start);
+        if (sig < floor) continue;
+        if (classB && sig >= sens) {
+          // the ping-slot receiver locked on a preamble: it stays on for the whole frame
+          fleet.slotFramesCount[d]++;
+          fleet.slotFramesUs[d] += airUs;
+        }
+        if (table !== null) {
+          if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
+        } else if (memo !== null) {
+          const c = outcome![m];
+          if (c === CAPTURE_UNKNOWN) {
+            const ok = rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
+            memo.set(m, ok);
+            if (!ok) continue;
+          } else if (c === CAPTURE_FAILS) continue;
+        } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
+      }
       if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
         const p = burst.stateAt(d, end) === GE_BAD ? lossBad : lossGood;
