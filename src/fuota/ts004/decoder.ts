@@ -93,6 +93,12 @@ export class FragDecoder {
   #peakBytes = 0;
   /** coded phase: bit n set once coded fragment M + n was processed */
   #codedSeen: Uint32Array | null = null;
+  /**
+   * rows only, coded phase: the coded indices received while fewer than L rows had come, not yet
+   * reduced nor eliminated (rank cannot reach L with fewer than L rows; see #coded)
+   */
+  #pending: Uint16Array | null = null;
+  #pendingLen = 0;
   #system: TriangularGf2 | null = null;
   /** payload mode: M slots of slotBytes(FragSize) bytes; once decoded, a view of the M * FragSize bytes packed at its start */
   #data: Uint8Array | null = null;
@@ -200,6 +206,7 @@ export class FragDecoder {
 
   /** Independent coded rows so far (LBM's MissingFrag after the first coded fragment is lostCount - rank). */
   get rank(): number {
+    if (this.#pendingLen > 0) this.#flushPending();
     return this.#rank;
   }
 
@@ -209,6 +216,7 @@ export class FragDecoder {
       (this.#lost?.byteLength ?? 0) +
       (this.#held?.byteLength ?? 0) +
       (this.#codedSeen?.byteLength ?? 0) +
+      (this.#pending?.byteLength ?? 0) +
       (this.#system?.bytes() ?? 0) +
       (this.#data?.buffer.byteLength ?? 0) +
       (this.#rhs?.byteLength ?? 0)
@@ -272,9 +280,17 @@ export class FragDecoder {
       if (lostLen > 1) return R_ONGOING;
     }
     if (this.#markCodedSeen(codedIndex)) return R_ONGOING; // already in the span: no new information
+    const rhs = this.#rhs;
+    if (rhs === null && this.#system === null && this.#pendingLen + 1 < lostLen) {
+      // rows only: with fewer than L rows the rank stays below L whatever they are, so their
+      // reduction and elimination wait for the L-th row, in arrival order — the same pivot rows and
+      // the same completion, without a matrix for a device that never gets L rows
+      this.#pushPending(codedIndex);
+      return R_ONGOING;
+    }
+    if (this.#pendingLen > 0) this.#flushPending();
     const system = this.#ensureSystem();
     const lost = this.#lost as Uint16Array;
-    const rhs = this.#rhs;
     if (rhs === null) {
       gatherLost(this.rows, codedIndex, lost, lostLen, system.v);
     } else {
@@ -304,6 +320,31 @@ export class FragDecoder {
     if ((seen[word] & mask) !== 0) return true;
     seen[word] |= mask;
     return false;
+  }
+
+  #pushPending(codedIndex: number): void {
+    let pending = this.#pending;
+    if (pending === null || this.#pendingLen === pending.length) {
+      const grown = new Uint16Array(Math.max(16, this.#pendingLen * 2));
+      if (pending !== null) grown.set(pending);
+      this.#pending = pending = grown;
+      this.#notePeak();
+    }
+    pending[this.#pendingLen++] = codedIndex;
+  }
+
+  /** Reduces and eliminates the waiting rows in arrival order (fewer than L: the rank stays below L). */
+  #flushPending(): void {
+    const system = this.#ensureSystem();
+    const lost = this.#lost as Uint16Array;
+    const pending = this.#pending as Uint16Array;
+    for (let i = 0; i < this.#pendingLen; i++) {
+      gatherLost(this.rows, pending[i], lost, this.#lostLen, system.v);
+      system.insert(null);
+    }
+    this.#rank = system.rank;
+    this.#pending = null;
+    this.#pendingLen = 0;
   }
 
   /** First coded fragment: the lost set is frozen (Semtech: the missing tail is registered). */
@@ -364,6 +405,8 @@ export class FragDecoder {
     this.#lost = null;
     this.#held = null;
     this.#codedSeen = null;
+    this.#pending = null;
+    this.#pendingLen = 0;
     this.#rhs = null;
     this.#rhs8 = null;
     this.#data32 = null;

@@ -195,7 +195,7 @@ describe('FragDecoder memory', () => {
     expect(d.stateBytes()).toBe(0);
   });
 
-  it('sizes the matrix to the lost count at the first coded fragment, not to M', () => {
+  it('sizes the matrix to the lost count, not to M, and allocates it only once L coded rows came', () => {
     const m = 4096;
     const rows = new ParityRowCache('v1', m);
     const d = new FragDecoder({ nbFrag: m, fragSizeBytes: 50, variant: 'v1', maxLost: null, payload: false, rows });
@@ -203,13 +203,19 @@ describe('FragDecoder memory', () => {
     expect(d.stateBytes()).toBe(2 * 512); // the growing lost list only
     d.feed(m + 1);
     const lost = 409;
+    expect(d.lostCount).toBe(lost);
+    // lost list, the 4-word bitset of coded fragments processed, 16 waiting rows: no matrix yet
+    expect(d.stateBytes()).toBe(2 * lost + 16 + 2 * 16);
+    for (let n = m + 2; n < m + lost; n++) d.feed(n);
+    expect(d.stateBytes()).toBe(2 * lost + 64 + 2 * 512); // L - 1 rows waiting (bitset grown to 16 words)
+    d.feed(m + lost);
     const words = Math.ceil(lost / 32);
     let triangle = 0;
     for (let p = 0; p < lost; p++) triangle += words - (p >>> 5);
-    expect(d.lostCount).toBe(lost);
-    // lost list, triangle, scratch and pivot flags, and the 4-word bitset of coded fragments processed
-    expect(d.stateBytes()).toBe(2 * lost + 4 * (triangle + 2 * words) + 16);
+    // the L-th row: lost list, triangle, scratch and pivot flags, the bitset; the waiting rows are eliminated
+    expect(d.stateBytes()).toBe(2 * lost + 4 * (triangle + 2 * words) + 64);
     expect(d.stateBytes()).toBeLessThan(64 * 1024);
+    expect(d.rank).toBeGreaterThan(lost - 10);
   });
 
   it('releases its state when it finishes, keeping only the rebuilt data in payload mode', () => {
