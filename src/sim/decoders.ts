@@ -2,15 +2,15 @@
  * One TS004 decoder per device. Every device runs the rows-only decoder (it decides exactly when
  * the device can rebuild the image, from the fragment numbers it holds); a sample of devices also
  * runs the payload decoder on the real fragment bytes, and the two must complete on the same
- * fragment. Decoders are created on a device's first fragment; the rows-only decoder allocates its
- * elimination matrix only when coded fragments are needed.
+ * fragment.
  *
- * A device that hears several gateways gets each fragment several times in a row. Feeding an
- * uncoded fragment N again right after N changes nothing in a decoder but its NbFragReceived count
- * (it was accepted or ignored the first time and is ignored now, in every phase and lineage, see
- * FragDecoder), so such repeats only count here and are added to the decoder's count when asked.
- * Coded repeats go to the decoder: there a repeat can matter (the memory-bound failure is reported
- * on the coded fragment after the one that exceeded it).
+ * The uncoded phase of a rows-only decoder (Semtech lineage, 5.2) is a few numbers per device: the
+ * highest N accepted, the fragments received, and the columns lost on the way (a list only a device
+ * that missed some holds). They live here in typed arrays, indexed by device, which is all a
+ * fragment touches in that phase; a FragDecoder object is made, resumed from them
+ * (`resumeUncoded`), only when something else comes: a coded fragment, an N out of range. Sampled
+ * devices run objects from the start (their payload decoder needs the bytes anyway).
+ * test/sim/decoders.test.ts checks every answer and counter against one plain decoder per device.
  */
 import { FragDecoder } from '../fuota/ts004/decoder.js';
 import { CODE_DECODED, CODE_FAILED } from '../fuota/ts004/feed-result.js';
@@ -46,18 +46,24 @@ export interface FleetDecoderOptions {
   payloadOf: ((n: number) => Uint8Array) | null;
 }
 
+/** per-device phase: uncoded in the typed arrays (or nothing fed yet), or a FragDecoder object */
+const TYPED = 0;
+const OBJECT = 1;
+
 export class FleetDecoders implements FragmentSink {
-  private readonly rowsOnly: Array<FragDecoder | null>;
+  private readonly objects: Array<FragDecoder | null>;
+  private readonly phase: Uint8Array;
+  /** typed phase: highest uncoded N accepted, lost columns so far, fragments fed (NbFragReceived) */
+  private readonly lastUncoded: Uint16Array;
+  private readonly lostLen: Uint16Array;
+  private readonly received: Int32Array;
+  /** typed phase: the lost columns, increasing (null until a device misses one) */
+  private readonly lost: Array<Uint16Array | null>;
   private readonly sampleSlot: Int32Array;
   private readonly payloadDecoders: FragDecoder[];
-  /**
-   * per device d, two entries side by side: [2d] the uncoded N last fed to its rows-only decoder when
-   * a repeat of it may be counted here (0 otherwise: nothing fed, a coded N, a sampled device, the
-   * decoder finished); [2d + 1] the repeats counted here, part of its NbFragReceived
-   */
-  private readonly repeats: Int32Array;
   private readonly nbFrag: number;
   readonly rows: ParityRowCache;
+  /** largest decoder state of a finished decoder, bytes (FragDecoder.peakStateBytes) */
   peakStateBytes = 0;
   /** an older N goes to the decoder (which counts it in NbFragReceived) */
   readonly dropsOlderN = false;
@@ -65,11 +71,16 @@ export class FleetDecoders implements FragmentSink {
   constructor(private readonly o: FleetDecoderOptions) {
     this.rows = new ParityRowCache(o.variant, o.nbFrag);
     this.nbFrag = o.nbFrag;
-    this.rowsOnly = new Array<FragDecoder | null>(o.count).fill(null);
-    this.repeats = new Int32Array(2 * o.count);
+    this.objects = new Array<FragDecoder | null>(o.count).fill(null);
+    this.phase = new Uint8Array(o.count);
+    this.lastUncoded = new Uint16Array(o.count);
+    this.lostLen = new Uint16Array(o.count);
+    this.received = new Int32Array(o.count);
+    this.lost = new Array<Uint16Array | null>(o.count).fill(null);
     this.sampleSlot = new Int32Array(o.count).fill(-1);
     this.payloadDecoders = o.sample.map((d, i) => {
       this.sampleSlot[d] = i;
+      this.phase[d] = OBJECT;
       return this.make(true);
     });
   }
@@ -88,24 +99,60 @@ export class FleetDecoders implements FragmentSink {
 
   /** Feeds fragment N to device d: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
   feed(d: number, n: number): number {
-    const repeats = this.repeats;
-    const at = d << 1;
-    if (repeats[at] === n) {
-      repeats[at + 1]++;
+    if (this.phase[d] === TYPED && n >= 1 && n <= this.nbFrag && n === (n | 0)) {
+      // FragDecoder's #uncodedInOrder, on the typed arrays
+      this.received[d]++;
+      const last = this.lastUncoded[d];
+      if (n <= last) return FEED_CONTINUE; // at or below the last accepted: ignored, counted
+      if (n > last + 1) this.addLost(d, last, n);
+      this.lastUncoded[d] = n;
+      if (n === this.nbFrag && this.lostLen[d] === 0) {
+        this.reset(d); // every uncoded fragment in order: rebuilt, nothing left to hold
+        return FEED_DONE;
+      }
       return FEED_CONTINUE;
     }
-    return this.feedDecoder(d, n);
+    return this.feedObject(d, n);
   }
 
-  /** feed() past the repeat check (kept apart so that feed() stays small enough to inline). */
-  private feedDecoder(d: number, n: number): number {
-    const repeats = this.repeats;
-    const at = d << 1;
+  /** Columns last .. n - 2 (fragments last + 1 .. n - 1) were lost. */
+  private addLost(d: number, last: number, n: number): void {
+    const len = this.lostLen[d];
+    const needed = len + n - 1 - last;
+    let list = this.lost[d];
+    if (list === null || list.length < needed) {
+      const grown = new Uint16Array(Math.max(8, (list?.length ?? 0) * 2, needed));
+      if (list !== null) grown.set(list.subarray(0, len));
+      this.lost[d] = list = grown;
+    }
+    for (let k = last + 1, at = len; k < n; k++) list[at++] = k - 1;
+    this.lostLen[d] = needed;
+  }
+
+  /** Back to "nothing fed" (the decoder finished and was released). */
+  private reset(d: number): void {
+    this.phase[d] = this.sampleSlot[d] >= 0 ? OBJECT : TYPED;
+    this.lastUncoded[d] = 0;
+    this.lostLen[d] = 0;
+    this.received[d] = 0;
+    this.lost[d] = null;
+  }
+
+  /** The device's rows-only decoder object, made from its typed state the first time. */
+  private object(d: number): FragDecoder {
+    let dec = this.objects[d];
+    if (dec !== null) return dec;
+    dec = this.objects[d] = this.make(false);
+    if (this.received[d] > 0) dec.resumeUncoded(this.lastUncoded[d], this.lost[d], this.lostLen[d], this.received[d]);
+    this.phase[d] = OBJECT;
+    this.lost[d] = null;
+    return dec;
+  }
+
+  private feedObject(d: number, n: number): number {
     const slot = this.sampleSlot[d];
-    let dec = this.rowsOnly[d];
-    if (dec === null) dec = this.rowsOnly[d] = this.make(false);
+    const dec = this.object(d);
     const r = dec.feedCode(n);
-    repeats[at] = n <= this.nbFrag && slot < 0 ? n : 0;
     if (slot >= 0) {
       const p = this.payloadDecoders[slot].feedCode(n, this.o.payloadOf!(n));
       // both modes run the same elimination: they must agree fragment for fragment
@@ -116,8 +163,11 @@ export class FleetDecoders implements FragmentSink {
     if (r === CODE_DECODED || r === CODE_FAILED) {
       const bytes = dec.peakStateBytes();
       if (bytes > this.peakStateBytes) this.peakStateBytes = bytes;
-      if (slot < 0) this.rowsOnly[d] = null; // release the finished decoder; its outcome is recorded by the caller
-      repeats[at] = 0;
+      if (slot < 0) {
+        // release the finished decoder; its outcome is recorded by the caller
+        this.objects[d] = null;
+        this.reset(d);
+      }
       return r === CODE_DECODED ? FEED_DONE : FEED_MEMORY_FAILURE;
     }
     return FEED_CONTINUE;
@@ -125,8 +175,10 @@ export class FleetDecoders implements FragmentSink {
 
   /** Counters a FragSessionStatusAns would report (TS004 2.0.0 meaning), or null before any fragment. */
   status(d: number): { nbFragReceived: number; missingFrag: number } | null {
-    const dec = this.rowsOnly[d];
-    return dec ? { nbFragReceived: dec.nbFragReceived + this.repeats[(d << 1) + 1], missingFrag: dec.missingFrag } : null;
+    const dec = this.objects[d];
+    if (dec !== null) return { nbFragReceived: dec.nbFragReceived, missingFrag: dec.missingFrag };
+    if (this.received[d] === 0) return null;
+    return { nbFragReceived: this.received[d], missingFrag: this.nbFrag - (this.lastUncoded[d] - this.lostLen[d]) };
   }
 
   /** The bytes rebuilt by a sampled device (padding removed), or null when not sampled/finished. */

@@ -1,7 +1,8 @@
 /**
- * FleetDecoders (one rows-only decoder per device, repeats counted without feeding, a payload sample)
- * against one plain FragDecoder per device fed every fragment through feed(): the same answer to
- * every fragment and the same FragSessionStatusAns counters at every step.
+ * FleetDecoders (the uncoded phase of each rows-only decoder in typed arrays, an object from the first
+ * coded fragment, a payload sample) against one plain FragDecoder per device fed every fragment
+ * through feed(): the same answer to every fragment and the same FragSessionStatusAns counters at
+ * every step, over reordered copies, repeats and fragment counters out of range.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -33,6 +34,7 @@ const fleetArb = fc
     lag: fc.integer({ min: 0, max: 2 }),
     lossPercent: fc.integer({ min: 0, max: 70 }),
     sampleEvery: fc.integer({ min: 1, max: 5 }),
+    invalidPercent: fc.constantFrom(0, 0, 2),
     seed: fc.integer(),
   })
   .map((p): Fleet => {
@@ -46,7 +48,13 @@ const fleetArb = fc
     });
     frames.sort((a, b) => a.at - b.at);
     const feeds: [number, number][] = [];
-    for (const { n } of frames) for (let d = 0; d < p.count; d++) if (random() * 100 >= p.lossPercent) feeds.push([d, n]);
+    for (const { n } of frames) {
+      for (let d = 0; d < p.count; d++) {
+        if (random() * 100 >= p.lossPercent) feeds.push([d, n]);
+        // now and then a counter no decoder accepts (0, beyond the 14-bit range)
+        if (random() < p.invalidPercent / 100) feeds.push([d, random() < 0.5 ? 0 : 16384]);
+      }
+    }
     return {
       count: p.count,
       m: p.m,
@@ -117,7 +125,7 @@ describe('FleetDecoders', () => {
     expect([...seen].sort()).toEqual([FEED_CONTINUE, FEED_DONE, FEED_MEMORY_FAILURE]);
   });
 
-  it('counts repeated copies in NbFragReceived without feeding them (three gateways, one device)', () => {
+  it('counts repeated copies in NbFragReceived (three gateways, one device)', () => {
     const frags = encodeFragments(Uint8Array.from({ length: 40 }, (_, i) => i), 4, 2, 'v1');
     const fleet = new FleetDecoders({
       count: 1, nbFrag: 10, fragSizeBytes: 4, paddingBytes: 0, variant: 'v1', maxLost: null, sample: [], payloadOf: null,

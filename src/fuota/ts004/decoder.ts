@@ -143,6 +143,28 @@ export class FragDecoder {
   }
 
   /**
+   * Rows only, Semtech lineage, on a decoder that was fed nothing: takes the state a decoder has after
+   * `nbFragReceived` uncoded fragments, the highest accepted being `lastUncoded`, with the columns
+   * `lost[0 .. lostLen)` (increasing, all below lastUncoded - 1) lost on the way — the state feeding
+   * them would build, kept meanwhile by the caller in its own arrays (src/sim/decoders.ts). `lost` is
+   * taken over (null when lostLen is 0).
+   */
+  resumeUncoded(lastUncoded: number, lost: Uint16Array | null, lostLen: number, nbFragReceived: number): void {
+    if (this.payloadMode || this.acceptLateUncoded || this.#nbFragReceived !== 0 || this.#phase !== UNCODED) {
+      throw new Ts004Error('resumeUncoded needs a fresh rows-only decoder of the Semtech lineage');
+    }
+    if (!(lastUncoded >= 0 && lastUncoded <= this.nbFrag && lostLen <= lastUncoded && (lastUncoded < this.nbFrag || lostLen > 0) && (lostLen === 0 || (lost !== null && lost.length >= lostLen)))) {
+      throw new Ts004Error(`cannot resume after N = ${lastUncoded} with ${lostLen} lost of M = ${this.nbFrag}`);
+    }
+    this.#lastUncoded = lastUncoded;
+    this.#lost = lostLen > 0 ? lost : null;
+    this.#lostLen = lostLen;
+    this.#acceptedUncoded = lastUncoded - lostLen;
+    this.#nbFragReceived = nbFragReceived;
+    this.#notePeak();
+  }
+
+  /**
    * Processes fragment N (1-based) with its FragSize payload (payload mode) and says what happened.
    * Never throws for bad fragments: they are reported as ignored.
    */
