@@ -5,9 +5,9 @@
  * fragment.
  *
  * The uncoded phase of a rows-only decoder (Semtech lineage, 5.2) is a few numbers per device: the
- * highest N accepted, the fragments received, and the columns lost on the way (a list only a device
- * that missed some holds). They live here in typed arrays, indexed by device, which is all a
- * fragment touches in that phase; a FragDecoder object is made, resumed from them
+ * highest N accepted, the fragments received, and the columns lost on the way (a bit per column).
+ * They live here in typed arrays, indexed by device, a record of four numbers that is all an
+ * in-order fragment touches in that phase; a FragDecoder object is made, resumed from them
  * (`resumeUncoded`), only when something else comes: a coded fragment, an N out of range. Sampled
  * devices run objects from the start (their payload decoder needs the bytes anyway).
  * test/sim/decoders.test.ts checks every answer and counter against one plain decoder per device.
@@ -46,19 +46,21 @@ export interface FleetDecoderOptions {
   payloadOf: ((n: number) => Uint8Array) | null;
 }
 
-/** per-device phase: uncoded in the typed arrays (or nothing fed yet), or a FragDecoder object */
+/** Fields of a device's record in FleetDecoders.rec (one cache line per device). */
+const PHASE = 0; // TYPED: uncoded phase in the record (or nothing fed yet); OBJECT: a FragDecoder
+const LAST = 1; // typed phase: highest uncoded N accepted
+const LOST = 2; // typed phase: uncoded fragments lost so far
+const RECEIVED = 3; // typed phase: fragments fed (NbFragReceived)
+const STRIDE = 4;
 const TYPED = 0;
 const OBJECT = 1;
 
 export class FleetDecoders implements FragmentSink {
   private readonly objects: Array<FragDecoder | null>;
-  private readonly phase: Uint8Array;
-  /** typed phase: highest uncoded N accepted, lost columns so far, fragments fed (NbFragReceived) */
-  private readonly lastUncoded: Uint16Array;
-  private readonly lostLen: Uint16Array;
-  private readonly received: Int32Array;
-  /** typed phase: the lost columns, increasing (null until a device misses one) */
-  private readonly lost: Array<Uint16Array | null>;
+  private readonly rec: Int32Array;
+  /** typed phase: per device, a bit per uncoded column, set when lost (`words` 32-bit words each) */
+  private readonly lostBits: Uint32Array;
+  private readonly words: number;
   private readonly sampleSlot: Int32Array;
   private readonly payloadDecoders: FragDecoder[];
   private readonly nbFrag: number;
@@ -72,15 +74,13 @@ export class FleetDecoders implements FragmentSink {
     this.rows = new ParityRowCache(o.variant, o.nbFrag);
     this.nbFrag = o.nbFrag;
     this.objects = new Array<FragDecoder | null>(o.count).fill(null);
-    this.phase = new Uint8Array(o.count);
-    this.lastUncoded = new Uint16Array(o.count);
-    this.lostLen = new Uint16Array(o.count);
-    this.received = new Int32Array(o.count);
-    this.lost = new Array<Uint16Array | null>(o.count).fill(null);
+    this.rec = new Int32Array(o.count * STRIDE);
+    this.words = (o.nbFrag + 31) >>> 5;
+    this.lostBits = new Uint32Array(o.count * this.words);
     this.sampleSlot = new Int32Array(o.count).fill(-1);
     this.payloadDecoders = o.sample.map((d, i) => {
       this.sampleSlot[d] = i;
-      this.phase[d] = OBJECT;
+      this.rec[d * STRIDE + PHASE] = OBJECT;
       return this.make(true);
     });
   }
@@ -99,14 +99,16 @@ export class FleetDecoders implements FragmentSink {
 
   /** Feeds fragment N to device d: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
   feed(d: number, n: number): number {
-    if (this.phase[d] === TYPED && n >= 1 && n <= this.nbFrag && n === (n | 0)) {
-      // FragDecoder's #uncodedInOrder, on the typed arrays
-      this.received[d]++;
-      const last = this.lastUncoded[d];
+    const rec = this.rec;
+    const r = d * STRIDE;
+    if (rec[r + PHASE] === TYPED && n >= 1 && n <= this.nbFrag && n === (n | 0)) {
+      // FragDecoder's #uncodedInOrder, on the record
+      rec[r + RECEIVED]++;
+      const last = rec[r + LAST];
       if (n <= last) return FEED_CONTINUE; // at or below the last accepted: ignored, counted
       if (n > last + 1) this.addLost(d, last, n);
-      this.lastUncoded[d] = n;
-      if (n === this.nbFrag && this.lostLen[d] === 0) {
+      rec[r + LAST] = n;
+      if (n === this.nbFrag && rec[r + LOST] === 0) {
         this.reset(d); // every uncoded fragment in order: rebuilt, nothing left to hold
         return FEED_DONE;
       }
@@ -117,25 +119,19 @@ export class FleetDecoders implements FragmentSink {
 
   /** Columns last .. n - 2 (fragments last + 1 .. n - 1) were lost. */
   private addLost(d: number, last: number, n: number): void {
-    const len = this.lostLen[d];
-    const needed = len + n - 1 - last;
-    let list = this.lost[d];
-    if (list === null || list.length < needed) {
-      const grown = new Uint16Array(Math.max(8, (list?.length ?? 0) * 2, needed));
-      if (list !== null) grown.set(list.subarray(0, len));
-      this.lost[d] = list = grown;
-    }
-    for (let k = last + 1, at = len; k < n; k++) list[at++] = k - 1;
-    this.lostLen[d] = needed;
+    const base = d * this.words;
+    for (let c = last; c < n - 1; c++) this.lostBits[base + (c >>> 5)] |= 1 << (c & 31);
+    this.rec[d * STRIDE + LOST] += n - 1 - last;
   }
 
-  /** Back to "nothing fed" (the decoder finished and was released). */
+  /** Back to "nothing fed" (the decoder finished and was released, or became an object). */
   private reset(d: number): void {
-    this.phase[d] = this.sampleSlot[d] >= 0 ? OBJECT : TYPED;
-    this.lastUncoded[d] = 0;
-    this.lostLen[d] = 0;
-    this.received[d] = 0;
-    this.lost[d] = null;
+    const r = d * STRIDE;
+    this.rec[r + PHASE] = this.sampleSlot[d] >= 0 ? OBJECT : TYPED;
+    this.rec[r + LAST] = 0;
+    this.rec[r + LOST] = 0;
+    this.rec[r + RECEIVED] = 0;
+    this.lostBits.fill(0, d * this.words, (d + 1) * this.words);
   }
 
   /** The device's rows-only decoder object, made from its typed state the first time. */
@@ -143,9 +139,20 @@ export class FleetDecoders implements FragmentSink {
     let dec = this.objects[d];
     if (dec !== null) return dec;
     dec = this.objects[d] = this.make(false);
-    if (this.received[d] > 0) dec.resumeUncoded(this.lastUncoded[d], this.lost[d], this.lostLen[d], this.received[d]);
-    this.phase[d] = OBJECT;
-    this.lost[d] = null;
+    const r = d * STRIDE;
+    const received = this.rec[r + RECEIVED];
+    if (received > 0) {
+      const lostLen = this.rec[r + LOST];
+      let lost: Uint16Array | null = null;
+      if (lostLen > 0) {
+        lost = new Uint16Array(lostLen);
+        const base = d * this.words;
+        for (let c = 0, k = 0; k < lostLen; c++) if ((this.lostBits[base + (c >>> 5)] >>> (c & 31)) & 1) lost[k++] = c;
+      }
+      dec.resumeUncoded(this.rec[r + LAST], lost, lostLen, received);
+    }
+    this.reset(d);
+    this.rec[r + PHASE] = OBJECT;
     return dec;
   }
 
@@ -177,8 +184,9 @@ export class FleetDecoders implements FragmentSink {
   status(d: number): { nbFragReceived: number; missingFrag: number } | null {
     const dec = this.objects[d];
     if (dec !== null) return { nbFragReceived: dec.nbFragReceived, missingFrag: dec.missingFrag };
-    if (this.received[d] === 0) return null;
-    return { nbFragReceived: this.received[d], missingFrag: this.nbFrag - (this.lastUncoded[d] - this.lostLen[d]) };
+    const r = d * STRIDE;
+    if (this.rec[r + RECEIVED] === 0) return null;
+    return { nbFragReceived: this.rec[r + RECEIVED], missingFrag: this.nbFrag - (this.rec[r + LAST] - this.rec[r + LOST]) };
   }
 
   /** The bytes rebuilt by a sampled device (padding removed), or null when not sampled/finished. */

@@ -7,7 +7,8 @@
  */
 export class OpenWindows {
   private list: Int32Array = new Int32Array(64);
-  private readonly member: Uint8Array;
+  /** per device: 1 while in the set (0: neither window can overlap a frame still to be delivered) */
+  readonly member: Uint8Array;
   count = 0;
 
   constructor(devices: number) {

@@ -59,11 +59,10 @@ export class FrameReceiver {
   private finishedSinceCompaction = 0;
   /**
    * per device: the highest N this loop fed to the sink (so at most the sink's own highest, and any
-   * copy of an N up to it is a repeat), or HELD_ALL once the device rebuilt the image; 0 when nothing
+   * copy of an N up to it is a repeat), or HELD_ALL once the device rebuilt the image; 0 when nothing,
+   * -1 before this loop observed the device's burst process
    */
   private readonly held: Int32Array;
-  /** per device: 1 once the burst process has its first observation (set by this loop) */
-  private readonly observed: Uint8Array;
   /** per device: 1 for the session's members (the reach lists' devices) */
   private readonly isMember: Uint8Array;
   /** skip copies of held fragments (false: the reference evaluation, or a sink without the contract) */
@@ -88,8 +87,7 @@ export class FrameReceiver {
     const { s, fleet, links, radio, reference } = ctx.world;
     this.skipHeld = !reference && decoders.dropsOlderN;
     const n = this.skipHeld ? fleet.count : 0;
-    this.held = new Int32Array(n);
-    this.observed = new Uint8Array(n);
+    this.held = new Int32Array(n).fill(-1);
     this.isMember = new Uint8Array(n);
     this.burstKey = hashKey(s.seed, Purpose.burstLoss);
     this.extraKey = hashKey(s.seed, Purpose.extraLoss);
@@ -174,7 +172,7 @@ export class FrameReceiver {
     const classB = s.multicastGroup.dlClass === 'ClassB';
     const stopWhenDecoded = s.multicastGroup.stopListeningWhenDecoded;
     const held = this.held;
-    const observed = this.observed;
+    const openWindow = fleet.openWindows.member;
     // a copy of N is skipped at a device holding N; status requests are never skipped
     const need = n > 0 ? n : NEED_NEVER;
     // capture outcomes remembered per (gateway, ordered interferers, device): threshold reception
@@ -194,7 +192,7 @@ export class FrameReceiver {
     for (let i = 0; i < visits; i++) {
       const m = visit === null ? i : visit[i];
       // a remembered capture failure: nothing to do (it was worked out after the device's burst
-      // process had its first observation; see the file comment)
+      // process had its first observation, held[d] >= 0; see the file comment)
       if (visit !== null && outcome![m] === CAPTURE_FAILS) continue;
       const d = list[m];
       if (held[d] >= need) {
@@ -203,14 +201,14 @@ export class FrameReceiver {
         continue;
       }
       if (listenFromUs[d] > start || listenToUs[d] < end) continue;
-      if (deafFromUs[d] < end && deafToUs[d] > start) continue;
-      if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
+      // a device outside OpenWindows has no deaf or RX1 window that reaches this frame
+      if (openWindow[d] === 1 && ((deafFromUs[d] < end && deafToUs[d] > start) || (rx1FromUs[d] < end && rx1ToUs[d] > start))) continue;
       full++;
       // the burst process is looked at for every frame the device listens to (docs/models/reception.md);
       // its state is worked out below, only when a loss draw needs it
-      if (!noBurst && observed[d] === 0) {
-        burst.observe(d, end);
-        observed[d] = 1;
+      if (held[d] < 0) {
+        if (!noBurst) burst.observe(d, end);
+        held[d] = 0;
       }
       if (memo !== null && !classB) {
         // fixed powers, so every device in the reach list is at or above `floor` (reachDbm): the
