@@ -43,7 +43,8 @@ export function frequenciesCollide(freqAHz: number, freqBHz: number, bwHz: numbe
 
 /**
  * Core test on linear interferer sums: `w[k]` weights interferer k's power (1 for the power model,
- * overlap / duration for the energy model). Allocation-free: six accumulators, one pass.
+ * overlap / duration for the energy model). Allocation-free: six accumulators, one pass. `linear`:
+ * the powers are given in mW already (each exactly Math.pow(10, dBm / 10)), not in dBm.
  */
 function survives(
   signalDbm: number,
@@ -53,11 +54,12 @@ function survives(
   weightUs: ArrayLike<number> | null,
   durationUs: number,
   count: number,
+  linear = false,
 ): boolean {
   const row = ISOLATION_DB[sfIndex(signalSf)];
   let s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
   for (let k = 0; k < count; k++) {
-    let mw = Math.pow(10, dbm[k] / 10);
+    let mw = linear ? dbm[k] : Math.pow(10, dbm[k] / 10);
     if (weightUs !== null) {
       const o = weightUs[k];
       if (!(o > 0)) continue;
@@ -97,6 +99,20 @@ export function survivesInterference(
   count: number,
 ): boolean {
   return survives(signalDbm, signalSf, interferersDbm, interfererSfs, null, 1, count);
+}
+
+/**
+ * survivesInterference with the interferers' powers in mW, each exactly Math.pow(10, dBm / 10) of
+ * its dBm value (a caller that keeps them saves the conversion): the same answer.
+ */
+export function survivesInterferenceMw(
+  signalDbm: number,
+  signalSf: number,
+  interferersMw: ArrayLike<number>,
+  interfererSfs: ArrayLike<number>,
+  count: number,
+): boolean {
+  return survives(signalDbm, signalSf, interferersMw, interfererSfs, null, 1, count, true);
 }
 
 /**

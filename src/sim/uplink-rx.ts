@@ -12,7 +12,7 @@
  * Fading: Rayleigh per (uplink, gateway) or the link's Clarke process (link-fading.ts).
  */
 import { Purpose } from '../engine/rng.js';
-import { survivesInterference } from '../radio/interference.js';
+import { survivesInterference, survivesInterferenceMw } from '../radio/interference.js';
 import { interferenceMw, sinrDb } from '../radio/sinr.js';
 import type { RunContext } from './context.js';
 import { DemodulatorPaths } from './demodulators.js';
@@ -82,16 +82,20 @@ export class UplinkRx {
   /**
    * Whether gateway g decodes uplink `id` (received at sigDbm, SF sf, bandwidth bwHz, phyBytes) over
    * the `count` overlapping uplinks whose powers at g, SFs and overlaps (µs) the caller filled in.
-   * The arrays must have room for the external load's frames after `count`.
+   * The arrays must have room for the external load's frames after `count`. `mw`, when given, holds
+   * the same powers in mW (Math.pow(10, dBm / 10)) for the first `count`.
    */
   decodes(
     id: number, g: number, sigDbm: number, sf: number, bwHz: number, freqHz: number, startUs: number, endUs: number, phyBytes: number,
-    dbm: Float64Array, sfs: Float64Array, overlapUs: Float64Array, count: number,
+    dbm: Float64Array, sfs: Float64Array, overlapUs: Float64Array, count: number, mw: Float64Array | null = null,
   ): boolean {
     const key = gatewayReceiverKey(this.ctx.world.fleet.count, g);
     let n = count;
     if (this.load !== null) n = this.load.appendExternal(key, freqHz, startUs, endUs, dbm, sfs, n, overlapUs);
-    if (this.sinr === null) return n === 0 || survivesInterference(sigDbm, sf, dbm, sfs, n);
+    if (this.sinr === null) {
+      if (n === 0) return true;
+      return mw !== null && n === count ? survivesInterferenceMw(sigDbm, sf, mw, sfs, n) : survivesInterference(sigDbm, sf, dbm, sfs, n);
+    }
     const iMw = n === 0 ? 0 : interferenceMw(sf, endUs - startUs, dbm, sfs, overlapUs, n);
     return this.sinr.receives(this.sinr.uplinkTable(sf, bwHz, phyBytes), sinrDb(sigDbm, this.sinr.gatewayNoiseDbm(bwHz), iMw), key, id);
   }

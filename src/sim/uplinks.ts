@@ -35,6 +35,7 @@ import { UplinkRx } from './uplink-rx.js';
 import { DownlinkRx } from './downlink-rx.js';
 import { pathLossDb } from '../radio/pathloss.js';
 import { continuousListeningOverlapUs, listensContinuouslyAt } from './listening.js';
+import { FADE_NONE } from './link-fading.js';
 
 const RING = 16384;
 /** margin an ADR-like choice keeps above the gateway sensitivity, dB */
@@ -87,10 +88,27 @@ export class UplinkMedium {
   private readonly uOwner = new Uint8Array(RING);
   private readonly uArg = new Int32Array(RING);
   private readonly uPhy = new Uint16Array(RING);
+  /** previous and next uplink (ids) on the same frequency, -1 when none: the overlap scans follow these */
+  private readonly uPrev = new Int32Array(RING);
+  private readonly uNext = new Int32Array(RING);
+  /** per channel: index of its frequency among the plan's distinct frequencies; per frequency: its last uplink */
+  private readonly channelFreqId: Int32Array;
+  private readonly lastOnFreq: Int32Array;
+  /** per ring slot × gateway: the uplink's power there, dBm and mW, once worked out (NaN: not yet) */
+  private readonly uDbm: Float64Array;
+  private readonly uMw: Float64Array;
+  /**
+   * without fading: per device, the gateways its uplinks reach at or above the reception floor of its
+   * spreading factor (`hearFirst[d]` .. `hearFirst[d + 1]` in `hearGateways`, ascending); the others
+   * can neither hear nor receive them. null with fading (powers vary per frame).
+   */
+  private readonly hearFirst: Int32Array | null;
+  private readonly hearGateways: Int32Array | null;
   private nextId = 0;
   private readonly intDbm = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
   private readonly intSf = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
   private readonly intOverlapUs = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
+  private readonly intMw = new Float64Array(MAX_OVERLAP);
   private readonly ov = new Int32Array(MAX_OVERLAP);
   private readonly ovId = new Int32Array(MAX_OVERLAP);
   /** the gateways' side: fading, demodulation paths, threshold or SINR decisions, external load */
@@ -136,6 +154,11 @@ export class UplinkMedium {
       return bands.indexOf(sb);
     });
     this.bandDutyCycle = Float64Array.from(bands, (b) => Math.min(1, b.dutyCycle));
+    const freqs = [...new Set(plan.freqHz)];
+    this.channelFreqId = Int32Array.from(plan.freqHz, (f) => freqs.indexOf(f));
+    this.lastOnFreq = new Int32Array(freqs.length).fill(-1);
+    this.uDbm = new Float64Array(RING * links.gateways);
+    this.uMw = new Float64Array(RING * links.gateways);
     this.bandFreeUs = new Float64Array(n * bands.length);
 
     const lora = region.dataRates.filter((r) => r && r.uplink && r.modulation === 'LoRa' && r.bwHz === 125000).map((r) => r!);
@@ -168,6 +191,23 @@ export class UplinkMedium {
       this.rx1OpenAfterUs[d] = RX1_DELAY_US + rxWindowOffsetMs(rx1.sf, rx1.bwHz, wake) * 1000;
       this.rx1LengthUs[d] = emptyRxWindowUs(rx1.sf, rx1.bwHz, wake);
       this.emptyWindowsUs[d] = this.rx1LengthUs[d] + this.rx2LengthUs;
+    }
+    if (this.rx.fading === FADE_NONE) {
+      const G = links.gateways;
+      const first = new Int32Array(n + 1);
+      const list: number[] = [];
+      for (let d = 0; d < n; d++) {
+        first[d] = list.length;
+        // the same power and floor onEnd works out (UplinkRx.powerDbm without fading, floorDbm)
+        const floor = this.rx.floorDbm(gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]));
+        for (let g = 0; g < G; g++) if (txDbm - links.lossDb[d * G + g] >= floor) list.push(g);
+      }
+      first[n] = list.length;
+      this.hearFirst = first;
+      this.hearGateways = Int32Array.from(list);
+    } else {
+      this.hearFirst = null;
+      this.hearGateways = null;
     }
   }
 
@@ -223,6 +263,14 @@ export class UplinkMedium {
     const end = now + air;
     const id = this.nextId++;
     const r = id % RING;
+    const fid = this.channelFreqId[c];
+    const prev = this.lastOnFreq[fid];
+    this.uPrev[r] = prev;
+    this.uNext[r] = -1;
+    if (prev >= 0 && prev > id - RING) this.uNext[prev % RING] = id;
+    this.lastOnFreq[fid] = id;
+    const G = world.links.gateways;
+    this.uDbm.fill(NaN, r * G, r * G + G);
     this.uStart[r] = now;
     this.uEnd[r] = end;
     this.uFreq[r] = freqHz;
@@ -320,6 +368,20 @@ export class UplinkMedium {
     throw new Error(`device ${d} has no uplink channel free at ${now} µs`);
   }
 
+  /**
+   * Power of uplink `id` (ring slot r, device d) at gateway g, dBm (UplinkRx.powerDbm), worked out
+   * once per uplink and gateway and kept with its value in mW (Math.pow(10, dBm / 10)).
+   */
+  private powerAt(id: number, r: number, d: number, g: number, txDbm: number, startUs: number): number {
+    const k = r * this.ctx.world.links.gateways + g;
+    let p = this.uDbm[k];
+    if (p !== p) {
+      p = this.uDbm[k] = this.rx.powerDbm(id, d, g, txDbm, startUs);
+      this.uMw[k] = Math.pow(10, p / 10);
+    }
+    return p;
+  }
+
   /** Ev.uplinkEnd: which gateways, if any, received the uplink. */
   onEnd(id: number): void {
     const { world, gateways } = this.ctx;
@@ -333,41 +395,47 @@ export class UplinkMedium {
     const G = links.gateways;
     const txDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi;
     const sens = gatewaySensitivityDbm(sf, this.ulBwHz[d]);
-    // overlapping uplinks on the same channel; ids are in start order, so scan outwards from id
+    // overlapping uplinks on the same frequency; ids are in start order, so follow the frequency's
+    // chain outwards from id (the uplinks of the ring between, on other frequencies, never count)
     let nOv = 0;
-    for (let o = id - 1; o >= Math.max(0, this.nextId - RING) && nOv < MAX_OVERLAP; o--) {
+    const oldest = Math.max(0, this.nextId - RING);
+    for (let o = this.uPrev[r]; o >= oldest && nOv < MAX_OVERLAP; o = this.uPrev[o % RING]) {
       const ro = o % RING;
       if (this.uStart[ro] < start - this.longestAirUs) break;
-      if (this.uFreq[ro] === freq && this.uEnd[ro] > start) {
+      if (this.uEnd[ro] > start) {
         this.ovId[nOv] = o;
         this.ov[nOv++] = ro;
       }
     }
-    for (let o = id + 1; o < this.nextId && nOv < MAX_OVERLAP; o++) {
+    for (let o = this.uNext[r]; o >= 0 && nOv < MAX_OVERLAP; o = this.uNext[o % RING]) {
       const ro = o % RING;
       if (this.uStart[ro] >= end) break;
-      if (this.uFreq[ro] === freq) {
-        this.ovId[nOv] = o;
-        this.ov[nOv++] = ro;
-      }
+      this.ovId[nOv] = o;
+      this.ov[nOv++] = ro;
     }
     const rx = this.rx;
     const floor = rx.floorDbm(sens);
     let heard = false;
     let count = 0;
-    for (let g = 0; g < G; g++) {
-      const sig = rx.powerDbm(id, d, g, txDbm, start);
+    // without fading only the gateways in the device's hearing list can reach the floor
+    const hear = this.hearGateways;
+    const from = hear === null ? 0 : this.hearFirst![d];
+    const to = hear === null ? G : this.hearFirst![d + 1];
+    for (let h = from; h < to; h++) {
+      const g = hear === null ? h : hear[h];
+      const sig = this.powerAt(id, r, d, g, txDbm, start);
       if (sig < floor) continue;
       if (sig >= sens) heard = true;
       if (!rx.hasPath(id, g)) continue; // every demodulation path was busy when it started
       if (gateways[g].transmittingDuring(start, end)) continue; // half-duplex
       for (let i = 0; i < nOv; i++) {
         const ro = this.ov[i];
-        this.intDbm[i] = rx.powerDbm(this.ovId[i], this.uDev[ro], g, txDbm, this.uStart[ro]);
+        this.intDbm[i] = this.powerAt(this.ovId[i], ro, this.uDev[ro], g, txDbm, this.uStart[ro]);
+        this.intMw[i] = this.uMw[ro * G + g];
         this.intSf[i] = this.uSf[ro];
         this.intOverlapUs[i] = Math.min(end, this.uEnd[ro]) - Math.max(start, this.uStart[ro]);
       }
-      if (!rx.decodes(id, g, sig, sf, this.ulBwHz[d], freq, start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, nOv)) continue;
+      if (!rx.decodes(id, g, sig, sf, this.ulBwHz[d], freq, start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, nOv, this.intMw)) continue;
       // insert by received power, strongest first (equal noise floors: the SNR order), ties to the lower id
       let i = count++;
       while (i > 0 && this.receiverDbm[i - 1] < sig) {
