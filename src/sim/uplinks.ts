@@ -368,18 +368,23 @@ export class UplinkMedium {
     throw new Error(`device ${d} has no uplink channel free at ${now} µs`);
   }
 
-  /**
-   * Power of uplink `id` (ring slot r, device d) at gateway g, dBm (UplinkRx.powerDbm), worked out
-   * once per uplink and gateway and kept with its value in mW (Math.pow(10, dBm / 10)).
-   */
+  /** Power of uplink `id` (ring slot r, device d) at gateway g, dBm (UplinkRx.powerDbm), worked out once per uplink and gateway. */
   private powerAt(id: number, r: number, d: number, g: number, txDbm: number, startUs: number): number {
     const k = r * this.ctx.world.links.gateways + g;
     let p = this.uDbm[k];
     if (p !== p) {
       p = this.uDbm[k] = this.rx.powerDbm(id, d, g, txDbm, startUs);
-      this.uMw[k] = Math.pow(10, p / 10);
+      this.uMw[k] = NaN;
     }
     return p;
+  }
+
+  /** The same in mW (Math.pow(10, dBm / 10)), once per uplink and gateway; powerAt first. */
+  private powerMwAt(r: number, g: number): number {
+    const k = r * this.ctx.world.links.gateways + g;
+    let mw = this.uMw[k];
+    if (mw !== mw) mw = this.uMw[k] = Math.pow(10, this.uDbm[k] / 10);
+    return mw;
   }
 
   /** Ev.uplinkEnd: which gateways, if any, received the uplink. */
@@ -431,7 +436,7 @@ export class UplinkMedium {
       for (let i = 0; i < nOv; i++) {
         const ro = this.ov[i];
         this.intDbm[i] = this.powerAt(this.ovId[i], ro, this.uDev[ro], g, txDbm, this.uStart[ro]);
-        this.intMw[i] = this.uMw[ro * G + g];
+        this.intMw[i] = this.powerMwAt(ro, g);
         this.intSf[i] = this.uSf[ro];
         this.intOverlapUs[i] = Math.min(end, this.uEnd[ro]) - Math.max(start, this.uStart[ro]);
       }
