@@ -5,7 +5,8 @@
  * device-frame in full with the one-call draws (`simulate(s, { reference: true })`): every result
  * file, byte for byte, on scenarios chosen to reach every consumer of an evaluation (class B slot
  * energy, status requests, repair rounds, unicast, memory bounds, interference between gateways'
- * copies, SINR and threshold reception, fading, bursts), for several seeds.
+ * copies, SINR and threshold reception, fading, bursts, class B simulcast with combined copies,
+ * correlated shadowing, confirmed uplinks, listen before talk, limited demodulators), for several seeds.
  */
 import { describe, expect, it } from 'vitest';
 import { makeScenario } from '../helpers/scenario.js';
@@ -90,6 +91,35 @@ const CASES: [string, Over, number[], number][] = [
     },
     [2, 7],
     0.7,
+  ],
+  [
+    'class B simulcast: combined copies, correlated shadowing, threshold reception, beacons missed, bursts',
+    {
+      devices: { count: 50, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS },
+      firmware: { sizeBytes: 3000 },
+      fuotaTask: { redundancyPercent: 30 },
+      multicastGroup: { dlClass: 'ClassB', pingSlotPeriod: 32, transmissionIntervalMs: 0 },
+      channel: { combineCopies: true, shadowingCorrelationM: 300, beaconExtraLoss: 0.1, burst: BURSTS, extraLoss: 0.03 },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [3, 8, 11],
+    0.99,
+  ],
+  [
+    'whole campaign: confirmed uplinks repeated, listen before talk, four demodulators, Rayleigh fading, SINR, ideal demodulator',
+    {
+      devices: { count: 50, placement: DISC, lbt: { enabled: true, thresholdDbm: -100 } },
+      gateways: { positions: FOUR_GATEWAYS.slice(0, 3), demodulators: 4 },
+      firmware: { sizeBytes: 3000 },
+      setup: { mode: 'classA' },
+      multicastGroup: { transmissionIntervalMs: 100 },
+      channel: { reception: 'sinr', demodulator: 'ideal', fading: 'rayleigh', burst: BURSTS },
+      traffic: { uplinkIntervalS: 60, confirmed: true, nbTrans: 3 },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [2, 9],
+    0.995,
   ],
   [
     'whole campaign: class A setup, background uplinks, status, unicast repair',
