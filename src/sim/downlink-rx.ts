@@ -16,7 +16,7 @@
  */
 import { Purpose, uniform } from '../engine/rng.js';
 import { geLoss } from '../radio/burst.js';
-import { CAPTURE_THRESHOLD_DB, survivesInterference } from '../radio/interference.js';
+import { CAPTURE_THRESHOLD_DB, survivesInterference, survivesInterferenceMw } from '../radio/interference.js';
 import { arrivalOffsetUs, copiesCombine } from '../radio/simulcast.js';
 import { interferenceMw, sinrDb } from '../radio/sinr.js';
 import type { RunContext } from './context.js';
@@ -26,6 +26,8 @@ import { SinrReceivers } from './sinr-rx.js';
 export const MAX_INTERFERERS = 64;
 /** SINR reception: links this far below the device sensitivity are never received (PER > 1 − 1e-9). */
 export const SINR_REACH_MARGIN_DB = 6;
+/** Links (devices × gateways) up to which their mW values are kept (8 bytes each: 512 MiB at most). */
+const MAX_EXACT_MW_LINKS = 2 ** 26;
 
 export class DownlinkRx {
   /** received power per link at the gateways' configured EIRP, dBm and mW ([device * G + gateway]) */
@@ -48,6 +50,12 @@ export class DownlinkRx {
   private copies = 0;
   private readonly dbm = new Float64Array(MAX_INTERFERERS);
   private readonly sfs = new Float64Array(MAX_INTERFERERS);
+  /**
+   * per link, Math.pow(10, rxDbm / 10) in double precision: the value survivesInterference would
+   * work out from that link's power, kept once worked out (NaN: not yet); allocated on first use
+   */
+  private exactMw: Float64Array | null = null;
+  private readonly mw = new Float64Array(MAX_INTERFERERS);
   private readonly captureRatio = 10 ** (CAPTURE_THRESHOLD_DB / 10);
   /** fading mode (link-fading.ts) */
   readonly fading: number;
@@ -177,9 +185,32 @@ export class DownlinkRx {
       for (let i = 0; i < n; i++) sumMw += this.rxMw[base + this.intGw[i]];
       return this.rxMw[base + g] >= this.captureRatio * sumMw;
     }
+    if (this.fading === FADE_NONE && offsetDb === 0 && this.copies === 0 && this.load === null) {
+      // what gather and survivesInterference do here (each interferer at its link's power, no copy
+      // combining, no external load), with each power's mW value read back instead of worked out
+      // again (Math.pow is most of the cost of a frame overlapped at other spreading factors)
+      const cache = this.exactMwCache();
+      for (let i = 0; i < n; i++) {
+        const link = base + this.intGw[i];
+        let mw = cache === null ? NaN : cache[link];
+        if (mw !== mw) {
+          mw = Math.pow(10, this.rxDbm[link] / 10);
+          if (cache !== null) cache[link] = mw;
+        }
+        this.mw[i] = mw;
+        this.sfs[i] = this.intSf[i];
+      }
+      return survivesInterferenceMw(sigDbm, sf, this.mw, this.sfs, n);
+    }
     const signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
     if (this.count === 0) return true;
     return survivesInterference(signalDbm, sf, this.dbm, this.sfs, this.count);
+  }
+
+  /** The links' mW values kept so far, allocated on first use; null beyond MAX_EXACT_MW_LINKS links (worked out each time). */
+  private exactMwCache(): Float64Array | null {
+    if (this.exactMw === null && this.rxDbm.length <= MAX_EXACT_MW_LINKS) this.exactMw = new Float64Array(this.rxDbm.length).fill(NaN);
+    return this.exactMw;
   }
 
   /**

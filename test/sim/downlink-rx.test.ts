@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/engine/kernel.js';
+import { survivesInterference } from '../../src/radio/interference.js';
 import { newRunContext, type RunContext } from '../../src/sim/context.js';
 import { DownlinkRx } from '../../src/sim/downlink-rx.js';
 import { TxLog } from '../../src/sim/txlog.js';
@@ -48,6 +49,40 @@ describe('DownlinkRx: one rule for every downlink', () => {
     expect(rx.collect(0, 1_400_000, 0, P, 125_000, 12)).toBe(1);
     expect(rx.allCoSf).toBe(false);
     expect(rx.receives(0, 0, wanted, 0, 1_400_000, P, 12, 125_000, SENS_SF12)).toBe(true);
+  });
+
+  it('answers a frame overlapped at several spreading factors as survivesInterference does on each link\'s power, every time', () => {
+    // 40 devices on a line through three gateways; gateway 0's SF7 frame is overlapped by gateway 1's
+    // SF7 frame and gateway 2's SF12 and SF9 frames: the mixed case, where the links' mW values are kept
+    const positions: [number, number][] = Array.from({ length: 40 }, (_, i) => [-2000 + i * 100, 37 * (i % 3)]);
+    const s = makeScenario({
+      devices: { count: 40, placement: { kind: 'list', positions } },
+      gateways: { positions: [[-1200, 0], [300, 0], [1500, 0]] },
+      channel: { shadowingSigmaDb: 4 },
+    });
+    const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
+    const rx = new DownlinkRx(ctx);
+    ctx.gateways[0].transmit(0, 400_000, P, 0, 7);
+    ctx.gateways[1].transmit(150_000, 400_000, P, 150_000, 7);
+    ctx.gateways[2].transmit(-1_100_000, 1_300_000, P, -1_100_000, 12);
+    ctx.gateways[2].transmit(250_000, 100_000, P, 250_000, 9);
+    expect(rx.collect(0, 400_000, 0, P, 125_000, 7)).toBe(3);
+    expect(rx.nInt).toBe(3);
+    expect(rx.allCoSf).toBe(false);
+    const G = 3;
+    let kept = 0;
+    for (let round = 0; round < 2; round++) {
+      for (let d = 0; d < 40; d++) {
+        const powers = [rx.rxDbm[d * G + rx.intGw[0]], rx.rxDbm[d * G + rx.intGw[1]], rx.rxDbm[d * G + rx.intGw[2]]];
+        const sfs = [rx.intSf[0], rx.intSf[1], rx.intSf[2]];
+        const expected = survivesInterference(rx.rxDbm[d * G], 7, powers, sfs, 3);
+        expect(rx.interferenceOk(d, 0, rx.rxDbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
+        if (expected) kept++;
+      }
+    }
+    // both answers occur along the line
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(80);
   });
 
   it('draws the burst loss from the device\'s process at the frame end', () => {
