@@ -1,9 +1,9 @@
 /**
  * Remembered capture outcomes of the multicast loop (reception.ts). With threshold reception and
- * fixed powers (no fading, every interferer at the wanted frame's spreading factor, no external load
- * or copy combining) whether device d keeps a frame of gateway g is a function of d, g and the
- * ordered list of the interferers' gateways alone (DownlinkRx.interferenceOk sums their linear powers
- * in that order). Gateways send the same pattern of overlapping copies fragment after fragment, so
+ * fixed powers (no fading, no external load) whether device d keeps a frame of gateway g is a
+ * function of d, g and the frame's interferer pattern alone (DownlinkRx.captureKey: the rule taken,
+ * the ordered interferers' gateways and spreading factors, the send offsets of copies that may
+ * combine). Gateways send the same pattern of overlapping copies fragment after fragment, so
  * the outcome is worked out once per (gateway, pattern, device in reach) and read back after; the
  * positions not known to fail are kept in a list, in order, so that a frame visits only those.
  */
@@ -58,14 +58,14 @@ export class CaptureMemo {
   }
 
   /**
-   * The outcomes for the frame being delivered by gateway g against the interferers `rx` collected,
-   * for g's reach list of `listLength` devices; null when g has too many patterns.
+   * The outcomes for the frame being delivered by gateway g against the interferers `rx` collected
+   * (DownlinkRx.captureKey at bandwidth bwHz), for g's reach list of `listLength` devices; null when
+   * g has too many patterns.
    */
-  outcomes(g: number, rx: DownlinkRx, listLength: number): CaptureOutcomes | null {
+  outcomes(g: number, rx: DownlinkRx, bwHz: number, listLength: number): CaptureOutcomes | null {
     let patterns = this.byGateway.get(g);
     if (patterns === undefined) this.byGateway.set(g, (patterns = new Map()));
-    let key = '';
-    for (let i = 0; i < rx.nInt; i++) key += `${rx.intGw[i]},`;
+    const key = rx.captureKey(g, bwHz);
     let memo = patterns.get(key);
     if (memo === undefined) {
       if (patterns.size >= MAX_PATTERNS) return null;

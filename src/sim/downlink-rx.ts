@@ -17,7 +17,7 @@
 import { Purpose, uniform } from '../engine/rng.js';
 import { geLoss } from '../radio/burst.js';
 import { CAPTURE_THRESHOLD_DB, survivesInterference, survivesInterferenceMw } from '../radio/interference.js';
-import { arrivalOffsetUs, copiesCombine } from '../radio/simulcast.js';
+import { arrivalOffsetUs, copiesCombine, SPEED_OF_LIGHT_M_PER_S } from '../radio/simulcast.js';
 import { interferenceMw, sinrDb } from '../radio/sinr.js';
 import type { RunContext } from './context.js';
 import { FADE_NONE, fadingMode, linkFadeDb } from './link-fading.js';
@@ -162,13 +162,34 @@ export class DownlinkRx {
   }
 
   /**
-   * Whether interferenceOk, for a frame at the configured power (offset 0), compares fixed linear
-   * powers only: no fading, every collected interferer at one spreading factor, no external load
-   * and no copy combining. Its answer is then a function of the device, the gateway and the ordered
-   * interferers' gateways alone.
+   * Whether interferenceOk, for a frame at the configured power (offset 0), works on fixed powers:
+   * no fading and no external load. Its answer is then a function of the device, the gateway and
+   * captureKey() alone.
    */
   fixedPowerCapture(): boolean {
-    return this.fading === FADE_NONE && this.allCoSf && !this.alwaysCheck;
+    return this.fading === FADE_NONE && !this.alwaysCheck;
+  }
+
+  /**
+   * With fixed powers, what interferenceOk's answer for the wanted frame of gateway g depends on
+   * besides the device: the rule it takes (the linear comparison of precomputed powers when every
+   * interferer shares the wanted spreading factor and none is a copy; otherwise the capture and
+   * isolation rule of survivesInterference, with copies combining), and, in order, each interferer's
+   * gateway, spreading factor and, for a copy that may combine at some device, its send offset. A
+   * copy sent more than one chip plus the light time between the two gateways apart (1 µs of
+   * margin) never combines anywhere, so its offset does not count.
+   */
+  captureKey(g: number, bwHz: number): string {
+    const gw = this.ctx.world.s.gateways.positions;
+    let key = this.allCoSf && this.copies === 0 ? 'F' : 'S';
+    for (let i = 0; i < this.nInt; i++) {
+      const gi = this.intGw[i];
+      key += `;${gi},${this.intSf[i]}`;
+      if (this.intCopy[i] === 0) continue;
+      const lightUs = (Math.hypot(gw[g][0] - gw[gi][0], gw[g][1] - gw[gi][1]) / SPEED_OF_LIGHT_M_PER_S) * 1e6;
+      if ((Math.abs(this.intSendOffsetUs[i]) - lightUs - 1) * bwHz < 1e6) key += `@${this.intSendOffsetUs[i]}`;
+    }
+    return key;
   }
 
   /**

@@ -35,6 +35,21 @@ const CASES: [string, Over, number[], number][] = [
     0.99,
   ],
   [
+    'class C, four gateways with overlapping copies judged alone (no combining): the linear capture rule',
+    {
+      devices: { count: 80, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS },
+      firmware: { sizeBytes: 6000 },
+      fuotaTask: { redundancyPercent: 20 },
+      multicastGroup: { transmissionIntervalMs: 150 },
+      channel: { combineCopies: false, burst: BURSTS, extraLoss: 0.05 },
+      traffic: { uplinkIntervalS: 60 },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [1, 4],
+    0.99,
+  ],
+  [
     'class C, four gateways whose copies do not overlap, light loss: most copies reach a device holding the fragment',
     {
       devices: { count: 60, placement: DISC },
