@@ -59,13 +59,13 @@ export class CaptureMemo {
 
   /**
    * The outcomes for the frame being delivered by gateway g against the interferers `rx` collected
-   * (DownlinkRx.captureKey at bandwidth bwHz), for g's reach list of `listLength` devices; null when
+   * (DownlinkRx.captureKey), for g's reach list of `listLength` devices; null when
    * g has too many patterns.
    */
-  outcomes(g: number, rx: DownlinkRx, bwHz: number, listLength: number): CaptureOutcomes | null {
+  outcomes(g: number, rx: DownlinkRx, listLength: number): CaptureOutcomes | null {
     let patterns = this.byGateway.get(g);
     if (patterns === undefined) this.byGateway.set(g, (patterns = new Map()));
-    const key = rx.captureKey(g, bwHz);
+    const key = rx.captureKey();
     let memo = patterns.get(key);
     if (memo === undefined) {
       if (patterns.size >= MAX_PATTERNS) return null;

@@ -40,6 +40,12 @@ export class DownlinkRx {
   private readonly intOverlapUs = new Float64Array(MAX_INTERFERERS);
   /** 1 when the interferer carries the same content as the wanted frame (a simulcast copy) */
   private readonly intCopy = new Uint8Array(MAX_INTERFERERS);
+  /**
+   * 1 when the interferer is a copy that may combine at some device: sent less than one chip plus
+   * the light time between the two gateways (and 1 µs of margin) from the wanted frame; a copy sent
+   * further apart arrives more than one chip apart everywhere (triangle inequality)
+   */
+  private readonly intMayCombine = new Uint8Array(MAX_INTERFERERS);
   private readonly intSendOffsetUs = new Float64Array(MAX_INTERFERERS);
   private readonly overlapScratch = new Float64Array(MAX_INTERFERERS);
   /** interferers gathered for the current device (gather) */
@@ -112,6 +118,7 @@ export class DownlinkRx {
       this.intSendOffsetUs[i] = air.startUs[k] - startUs;
       const copy = combine && air.content[k] === content && air.sf[k] === sf && air.freqHz[k] === freqHz;
       this.intCopy[i] = copy ? 1 : 0;
+      this.intMayCombine[i] = copy && this.mayCombine(gateway, air.gateway[k], this.intSendOffsetUs[i], bwHz) ? 1 : 0;
       if (copy) copies++;
       if (air.sf[k] !== sf) co = false;
     }
@@ -121,9 +128,16 @@ export class DownlinkRx {
     return n;
   }
 
+  /** Whether a copy from gateway gi sent sendOffsetUs from the wanted frame of gateway g may arrive within one chip of it somewhere. */
+  private mayCombine(g: number, gi: number, sendOffsetUs: number, bwHz: number): boolean {
+    const gw = this.ctx.world.s.gateways.positions;
+    const lightUs = (Math.hypot(gw[g][0] - gw[gi][0], gw[g][1] - gw[gi][1]) / SPEED_OF_LIGHT_M_PER_S) * 1e6;
+    return (Math.abs(sendOffsetUs) - lightUs - 1) * bwHz < 1e6;
+  }
+
   /** Whether interferer i is, at device d, a copy of the wanted frame (from gateway g) arriving within one chip. */
   private combinesAt(d: number, g: number, i: number, bwHz: number): boolean {
-    if (this.intCopy[i] === 0) return false;
+    if (this.intMayCombine[i] === 0) return false;
     const { s, positions } = this.ctx.world;
     const gw = s.gateways.positions;
     const gi = this.intGw[i];
@@ -175,22 +189,18 @@ export class DownlinkRx {
    * besides the device: the rule it takes (the linear comparison of precomputed powers when every
    * interferer shares the wanted spreading factor and none is a copy; otherwise the capture and
    * isolation rule of survivesInterference, with copies combining), and, in order, each interferer's
-   * gateway, spreading factor and, for a copy that may combine at some device, its send offset. A
-   * copy sent more than one chip plus the light time between the two gateways apart (1 µs of
-   * margin) never combines anywhere, so its offset does not count.
+   * gateway, spreading factor and, for a copy that may combine at some device (intMayCombine), its
+   * send offset.
    */
-  captureKey(g: number, bwHz: number): string {
-    const gw = this.ctx.world.s.gateways.positions;
+  captureKey(): string {
     let key = this.allCoSf && this.copies === 0 ? 'F' : 'S';
     for (let i = 0; i < this.nInt; i++) {
-      const gi = this.intGw[i];
-      key += `;${gi},${this.intSf[i]}`;
-      if (this.intCopy[i] === 0) continue;
-      const lightUs = (Math.hypot(gw[g][0] - gw[gi][0], gw[g][1] - gw[gi][1]) / SPEED_OF_LIGHT_M_PER_S) * 1e6;
-      if ((Math.abs(this.intSendOffsetUs[i]) - lightUs - 1) * bwHz < 1e6) key += `@${this.intSendOffsetUs[i]}`;
+      key += `;${this.intGw[i]},${this.intSf[i]}`;
+      if (this.intMayCombine[i] === 1) key += `@${this.intSendOffsetUs[i]}`;
     }
     return key;
   }
+
 
   /**
    * Threshold reception: whether device d keeps the wanted frame (gateway g, received at sigDbm,
@@ -206,22 +216,32 @@ export class DownlinkRx {
       for (let i = 0; i < n; i++) sumMw += this.rxMw[base + this.intGw[i]];
       return this.rxMw[base + g] >= this.captureRatio * sumMw;
     }
-    if (this.fading === FADE_NONE && offsetDb === 0 && this.copies === 0 && this.load === null) {
-      // what gather and survivesInterference do here (each interferer at its link's power, no copy
-      // combining, no external load), with each power's mW value read back instead of worked out
-      // again (Math.pow is most of the cost of a frame overlapped at other spreading factors)
+    if (this.fading === FADE_NONE && offsetDb === 0 && this.load === null) {
+      // what gather and survivesInterference do here (each interferer at its link's power, copies
+      // that combine added to the signal, no external load), with each interferer's mW value read
+      // back instead of worked out again (Math.pow is most of the cost of a frame overlapped at
+      // other spreading factors or by copies)
       const cache = this.exactMwCache();
+      let c = 0;
+      let addedMw = 0;
       for (let i = 0; i < n; i++) {
-        const link = base + this.intGw[i];
+        const gi = this.intGw[i];
+        const link = base + gi;
+        if (this.copies > 0 && this.combinesAt(d, g, i, bwHz)) {
+          addedMw += 10 ** (this.rxDbm[link] / 10);
+          continue;
+        }
         let mw = cache === null ? NaN : cache[link];
         if (mw !== mw) {
           mw = Math.pow(10, this.rxDbm[link] / 10);
           if (cache !== null) cache[link] = mw;
         }
-        this.mw[i] = mw;
-        this.sfs[i] = this.intSf[i];
+        this.mw[c] = mw;
+        this.sfs[c] = this.intSf[i];
+        c++;
       }
-      return survivesInterferenceMw(sigDbm, sf, this.mw, this.sfs, n);
+      const signalDbm = addedMw > 0 ? 10 * Math.log10(10 ** (sigDbm / 10) + addedMw) : sigDbm;
+      return c === 0 || survivesInterferenceMw(signalDbm, sf, this.mw, this.sfs, c);
     }
     const signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
     if (this.count === 0) return true;

@@ -177,7 +177,7 @@ export class FrameReceiver {
     const need = n > 0 ? n : NEED_NEVER;
     // capture outcomes remembered per (gateway, ordered interferers, device): threshold reception
     // with fixed powers only, where interferenceOk is a function of those alone (downlink-rx.ts)
-    const memo = check && table === null && !fading && rx.fixedPowerCapture() && this.reachDbm() >= floor ? this.capture!.outcomes(g, rx, radio.bwHz, list.length) : null;
+    const memo = check && table === null && !fading && rx.fixedPowerCapture() && this.reachDbm() >= floor ? this.capture!.outcomes(g, rx, list.length) : null;
     // a remembered failure answers for a device without looking at it (class B still counts slot frames)
     const outcome = memo === null ? null : memo.outcome;
     // positions to visit: all, or those not known to fail (class B visits all: slot frames count)

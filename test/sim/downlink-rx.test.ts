@@ -85,6 +85,40 @@ describe('DownlinkRx: one rule for every downlink', () => {
     expect(kept).toBeLessThan(80);
   });
 
+  it('adds a copy sent in the same instant to the signal and judges a copy sent 150 ms apart as an interferer, as the capture rule on powers says', () => {
+    const positions: [number, number][] = Array.from({ length: 30 }, (_, i) => [-1500 + i * 100, 20 * (i % 4)]);
+    const s = makeScenario({
+      devices: { count: 30, placement: { kind: 'list', positions } },
+      gateways: { positions: [[-900, 0], [900, 0], [0, 800]] },
+      channel: { shadowingSigmaDb: 4, combineCopies: true },
+    });
+    const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
+    const rx = new DownlinkRx(ctx);
+    // the wanted frame (content 5) from gateway 0; its copy from gateway 1 in the same instant;
+    // another copy from gateway 2 150 ms later, after its class A frame at SF12
+    ctx.gateways[2].transmit(700_000, 1_400_000, P, 700_000, 12);
+    ctx.gateways[0].transmit(2_000_000, 400_000, P, 2_000_000, 7, 5);
+    ctx.gateways[1].transmit(2_000_000, 400_000, P, 2_000_000, 7, 5);
+    ctx.gateways[2].transmit(2_150_000, 400_000, P, 2_150_000, 7, 5);
+    expect(rx.collect(2_000_000, 2_400_000, 0, P, 125_000, 7, 5)).toBe(3);
+    const G = 3;
+    const mw = (dbm: number) => 10 ** (dbm / 10);
+    let kept = 0;
+    for (let round = 0; round < 2; round++) {
+      for (let d = 0; d < 30; d++) {
+        const own = rx.rxDbm[d * G];
+        // gateway 1's copy arrives within a few µs (light time over 1.8 km at most): it combines
+        const signal = 10 * Math.log10(mw(own) + mw(rx.rxDbm[d * G + 1]));
+        const p2 = rx.rxDbm[d * G + 2];
+        const expected = survivesInterference(signal, 7, [p2, p2], [12, 7], 2);
+        expect(rx.interferenceOk(d, 0, own, 7, 0, 125_000, P, 2_000_000, 2_400_000)).toBe(expected);
+        if (expected) kept++;
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(60);
+  });
+
   it('draws the burst loss from the device\'s process at the frame end', () => {
     const { ctx, rx } = twoGateways({ channel: { burst: { model: 'gilbert-elliott', meanBurstS: 1000, meanGapS: 1e-3, lossGood: 0, lossBad: 1 } } });
     const id = ctx.gateways[0].transmit(0, 100_000, P, 0, 7);
