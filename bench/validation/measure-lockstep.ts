@@ -16,7 +16,7 @@ import { getRegion } from '../../src/lorawan/regions/index.js';
 import { isoToGpsUs } from '../../src/lorawan/gps.js';
 import { deviceSensitivityDbm } from '../../src/radio/sensitivity.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
-import { lowerBound } from '../../src/sim/classb-schedule.js';
+import { lowerBound, upperBound } from '../../src/engine/sorted.js';
 import { TX_KINDS, type RunResult } from '../../src/sim/types.js';
 import { logDistanceDb } from './closed-form.js';
 import { runTraced, scenarioPoints } from './runs.js';
@@ -57,8 +57,8 @@ class GatewayTrace {
 
   /** Airtime in sub-band P of the frames that started before tUs, inside [fromUs, tUs). */
   private pastUs(fromUs: number, tUs: number): number {
-    const first = firstAbove(this.pEnds, fromUs);
-    const last = firstAtOrAbove(this.pStarts, tUs); // frames [first, last) started before t
+    const first = upperBound(this.pEnds, fromUs);
+    const last = lowerBound(this.pStarts, tUs); // frames [first, last) started before t
     if (last <= first) return 0;
     let sum = this.pCum[last] - this.pCum[first];
     sum -= Math.max(0, fromUs - this.pStarts[first]);
@@ -68,7 +68,7 @@ class GatewayTrace {
 
   /** End of the last frame started at or before tUs (-Infinity when none). */
   busyUntilAfter(tUs: number): number {
-    const i = firstAbove(this.starts, tUs) - 1;
+    const i = upperBound(this.starts, tUs) - 1;
     return i >= 0 ? this.ends[i] : -Infinity;
   }
 
@@ -77,11 +77,11 @@ class GatewayTrace {
    * the gateway knew then; gateway.ts `earliestStartUs`), beacons being reserved ahead.
    */
   blockedAt(tUs: number, airUs: number): Blocked {
-    const i = firstAtOrAbove(this.starts, tUs) - 1; // last frame started before t
+    const i = lowerBound(this.starts, tUs) - 1; // last frame started before t
     if (i >= 0 && this.ends[i] > tUs) return 'busy';
     const capUs = SUB_BAND_P.dutyCycle * HOUR_US;
     if (this.pastUs(tUs + airUs - HOUR_US, tUs) > capUs - airUs) return 'dutyCycle';
-    const b = firstAbove(this.beaconEnds, tUs); // the next beacon still on the air after t
+    const b = upperBound(this.beaconEnds, tUs); // the next beacon still on the air after t
     if (b < this.beacons.length) {
       const beaconUs = this.beacons[b];
       if (tUs + airUs > beaconUs) return 'beacon';
@@ -90,21 +90,6 @@ class GatewayTrace {
     return null;
   }
 }
-
-/** First index with a[i] > x (a ascending). */
-function firstAbove(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index with a[i] >= x (a ascending). */
-const firstAtOrAbove = lowerBound;
 
 export interface LockstepRun {
   /** the point: group gateways ("all" or a list) and the background uplink interval (0: none) */
@@ -226,7 +211,7 @@ export function measureLockstepRun(s: ResolvedScenario, result: RunResult): Lock
     // fragment N is released at the session start + (N − 1) × the fragment interval
     const releaseUs = sessionStartUs + (Math.max(slot.n, 1) - 1) * s.fuotaTask.fragmentIntervalMs * 1000;
     const fromUs = Math.max(releaseUs, previousUs + 1);
-    for (let k = firstAtOrAbove(allSlots, fromUs); k < allSlots.length && allSlots[k] < startUs; k++) {
+    for (let k = lowerBound(allSlots, fromUs); k < allSlots.length && allSlots[k] < startUs; k++) {
       slotsWaited++;
       for (const g of group) if (gws[g].blockedAt(allSlots[k], slot.airUs) === null) ruleMismatches++;
     }
@@ -237,7 +222,7 @@ export function measureLockstepRun(s: ResolvedScenario, result: RunResult): Lock
       if (slot.senders.has(g)) {
         if (why !== null) ruleMismatches++;
         // the slot it would have had without a duty-cycle limit: the first one with its radio free
-        const noDcUs = allSlots[firstAtOrAbove(allSlots, Math.max(fromUs, gws[g].busyUntilAfter(tryUs)))];
+        const noDcUs = allSlots[lowerBound(allSlots, Math.max(fromUs, gws[g].busyUntilAfter(tryUs)))];
         waitUs += startUs - Math.min(startUs, noDcUs);
       } else if (why === null) ruleMismatches++;
       else skipped[why]++;

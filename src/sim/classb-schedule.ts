@@ -23,6 +23,7 @@
  * slot it was sent in; a skipped copy counts nothing. docs/models/class-b.md, "Lockstep".
  */
 import type { RunContext } from './context.js';
+import { lowerBound } from '../engine/sorted.js';
 import { Ev } from './events.js';
 import type { GatewayRadio } from './gateway.js';
 
@@ -138,16 +139,4 @@ export class ClassBLockstep {
     }
     return Infinity;
   }
-}
-
-/** First index i with a[i] >= x (a sorted ascending). */
-export function lowerBound(a: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

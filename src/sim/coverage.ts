@@ -18,6 +18,7 @@
  * Second term: only devices in OpenWindows can have a window overlapping a frame still to come; each
  * frame looks at those.
  */
+import { lowerBound, upperBound } from '../engine/sorted.js';
 import type { Fleet } from './world.js';
 
 export class Coverage {
@@ -77,8 +78,8 @@ export class Coverage {
       for (let g = 0; g < G; g++) {
         const n = this.counts[g];
         if (n === 0 || rxDbm[d * G + g] < reachDbm) continue;
-        const first = lowerBound(this.starts[g], n, from);
-        const afterLast = upperBound(this.ends[g], n, to);
+        const first = lowerBound(this.starts[g], from, n);
+        const afterLast = upperBound(this.ends[g], to, n);
         if (afterLast > first) total += afterLast - first;
       }
     }
@@ -91,28 +92,4 @@ function grow(a: Float64Array): Float64Array {
   const b = new Float64Array(a.length * 2);
   b.set(a);
   return b;
-}
-
-/** First index i < n with a[i] >= x (a sorted ascending), n when none. */
-function lowerBound(a: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index i < n with a[i] > x (a sorted ascending), n when none. */
-function upperBound(a: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -15,7 +15,7 @@ import { noiseFloorDbm } from '../radio/sensitivity.js';
 import { DEVICE_STATUSES, type DeviceTable } from './types.js';
 import type { BeaconModel } from './beacons.js';
 import type { RunContext } from './context.js';
-import { lowerBound } from './classb-schedule.js';
+import { lowerBound } from '../engine/sorted.js';
 import { beaconScanEndUs } from './listening.js';
 
 /** Noise figure used to report the SNR of the best downlink, dB (docs/models/reception.md). */

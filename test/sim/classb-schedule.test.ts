@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/engine/kernel.js';
 import { getRegion } from '../../src/lorawan/regions/index.js';
-import { ClassBLockstep, lowerBound } from '../../src/sim/classb-schedule.js';
+import { ClassBLockstep } from '../../src/sim/classb-schedule.js';
 import type { RunContext } from '../../src/sim/context.js';
 import { Ev } from '../../src/sim/events.js';
 import { GatewayRadio } from '../../src/sim/gateway.js';
@@ -80,8 +80,4 @@ describe('ClassBLockstep', () => {
     expect(sched.pending).toBe(false);
   });
 
-  it('finds the first slot at or after a time', () => {
-    const a = Float64Array.from([1, 3, 3, 7]);
-    expect([0, 1, 2, 3, 7, 8].map((x) => lowerBound(a, x))).toEqual([0, 0, 1, 1, 3, 4]);
-  });
 });
