@@ -72,14 +72,32 @@ export function loraAirtimeUs(p: LoraFrameParams): number {
   return q * denominator < numerator ? q + 1 : q;
 }
 
+/**
+ * Airtimes of LoRaWAN data frames already worked out, by (uplink?, bandwidth, SF, bytes): the
+ * simulator asks for the same few values millions of times (every uplink, every class A answer).
+ * Only valid inputs are stored; anything else goes through loraAirtimeUs and its checks.
+ */
+const lorawanAirtimes = new Map<number, number>();
+
+function lorawanAirtimeUs(uplink: boolean, sf: number, bwHz: number, phyPayloadBytes: number): number {
+  // the key is one-to-one on integer SF 5..12, bytes 0..255 and integer bandwidths
+  const keyed = Number.isInteger(sf) && sf >= 5 && sf <= 12 && Number.isInteger(phyPayloadBytes) && phyPayloadBytes >= 0 && phyPayloadBytes <= 255 && Number.isSafeInteger(bwHz) && bwHz > 0 && bwHz < 2 ** 30;
+  const key = keyed ? ((bwHz * 16 + sf) * 256 + phyPayloadBytes) * 2 + (uplink ? 1 : 0) : -1;
+  const known = keyed ? lorawanAirtimes.get(key) : undefined;
+  if (known !== undefined) return known;
+  const us = loraAirtimeUs({ sf, bwHz, phyPayloadBytes, crc: uplink, implicitHeader: false, preambleSymbols: 8, codingRate: 1 });
+  if (keyed) lorawanAirtimes.set(key, us);
+  return us;
+}
+
 /** LoRaWAN downlink data frame: CRC off, explicit header, preamble 8, CR 4/5 (section 1.2). */
 export function lorawanDownlinkAirtimeUs(sf: number, bwHz: number, phyPayloadBytes: number): number {
-  return loraAirtimeUs({ sf, bwHz, phyPayloadBytes, crc: false, implicitHeader: false, preambleSymbols: 8, codingRate: 1 });
+  return lorawanAirtimeUs(false, sf, bwHz, phyPayloadBytes);
 }
 
 /** LoRaWAN uplink data frame: CRC on, explicit header, preamble 8, CR 4/5 (section 1.2). */
 export function lorawanUplinkAirtimeUs(sf: number, bwHz: number, phyPayloadBytes: number): number {
-  return loraAirtimeUs({ sf, bwHz, phyPayloadBytes, crc: true, implicitHeader: false, preambleSymbols: 8, codingRate: 1 });
+  return lorawanAirtimeUs(true, sf, bwHz, phyPayloadBytes);
 }
 
 /** Class B beacon: implicit header, 10-symbol preamble, CRC off, CR 4/5 (sections 1.2 and 3.3). */

@@ -26,8 +26,13 @@ import { SinrReceivers } from './sinr-rx.js';
 export const MAX_INTERFERERS = 64;
 /** SINR reception: links this far below the device sensitivity are never received (PER > 1 − 1e-9). */
 export const SINR_REACH_MARGIN_DB = 6;
-/** Links (devices × gateways) up to which their mW values are kept (8 bytes each: 512 MiB at most). */
-const MAX_EXACT_MW_LINKS = 2 ** 26;
+/**
+ * Links (devices × gateways) up to which their mW values are kept (8 bytes each: 1 GiB at most,
+ * within the 48 bytes per link of the memory estimate, scenario/limits.ts); a million devices under
+ * 100 gateways are 10^8 links, and without the values every capture test against other spreading
+ * factors or copies would work out Math.pow again per interferer.
+ */
+const MAX_EXACT_MW_LINKS = 2 ** 27;
 
 export class DownlinkRx {
   /** received power per link at the gateways' configured EIRP, dBm and mW ([device * G + gateway]) */

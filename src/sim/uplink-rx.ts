@@ -22,6 +22,15 @@ import { gatewayReceiverKey, SinrReceivers } from './sinr-rx.js';
 /** SINR reception: uplinks this far below the gateway sensitivity are never received. */
 const SINR_MARGIN_DB = 6;
 
+/**
+ * Per device, the gateways an uplink of it can reach at or above the gateways' floor without fading,
+ * ascending: `gateways[first[d]]` .. `gateways[first[d + 1] - 1]` (uplinks.ts builds it).
+ */
+export interface HearingList {
+  readonly first: Int32Array;
+  readonly gateways: Int32Array;
+}
+
 export class UplinkRx {
   readonly fading: number;
   readonly sinr: SinrReceivers | null;
@@ -56,12 +65,22 @@ export class UplinkRx {
   }
 
   /** Uplink `id` (ring slot r) starts: each gateway that hears it and is not transmitting locks a path. */
-  lock(id: number, d: number, txDbm: number, sensDbm: number, startUs: number, endUs: number): void {
+  lock(id: number, d: number, txDbm: number, sensDbm: number, startUs: number, endUs: number, hearing: HearingList | null = null): void {
     const dem = this.demodulators;
     if (dem === null) return;
     const { gateways } = this.ctx;
     const base = (id % this.ringSize) * this.G;
     const floor = this.floorDbm(sensDbm);
+    if (hearing !== null && this.fading === FADE_NONE) {
+      // the other gateways are below the floor: they lock nothing (the test below fails at the power)
+      this.locked!.fill(0, base, base + this.G);
+      for (let h = hearing.first[d]; h < hearing.first[d + 1]; h++) {
+        const g = hearing.gateways[h];
+        const ok = gateways[g].busyUntilUs <= startUs && this.powerDbm(id, d, g, txDbm, startUs) >= floor && dem.lock(g, startUs, endUs);
+        this.locked![base + g] = ok ? 1 : 0;
+      }
+      return;
+    }
     for (let g = 0; g < this.G; g++) {
       // a gateway sends one frame at a time, starting now at the latest: busy until then means transmitting
       const ok = gateways[g].busyUntilUs <= startUs && this.powerDbm(id, d, g, txDbm, startUs) >= floor && dem.lock(g, startUs, endUs);

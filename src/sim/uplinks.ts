@@ -31,7 +31,7 @@ import { Purpose, uniform } from '../engine/rng.js';
 import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
-import { UplinkRx } from './uplink-rx.js';
+import { type HearingList, UplinkRx } from './uplink-rx.js';
 import { DownlinkRx } from './downlink-rx.js';
 import { pathLossDb } from '../radio/pathloss.js';
 import { continuousListeningOverlapUs, listensContinuouslyAt } from './listening.js';
@@ -104,6 +104,7 @@ export class UplinkMedium {
    */
   private readonly hearFirst: Int32Array | null;
   private readonly hearGateways: Int32Array | null;
+  private readonly hearing: HearingList | null;
   private nextId = 0;
   private readonly intDbm = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
   private readonly intSf = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
@@ -205,9 +206,11 @@ export class UplinkMedium {
       first[n] = list.length;
       this.hearFirst = first;
       this.hearGateways = Int32Array.from(list);
+      this.hearing = { first, gateways: this.hearGateways };
     } else {
       this.hearFirst = null;
       this.hearGateways = null;
+      this.hearing = null;
     }
   }
 
@@ -281,7 +284,7 @@ export class UplinkMedium {
     this.uPhy[r] = phyBytes;
     if (air > this.longestAirUs) this.longestAirUs = air;
     // the gateways that hear its preamble take a demodulation path for it (docs/models/sinr.md)
-    this.rx.lock(id, d, s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi, gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]), now, end);
+    this.rx.lock(id, d, s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi, gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]), now, end, this.hearing);
     // ETSI off-time of the channel's sub-band: the next frame there starts ToA / dc after this one
     const dc = this.bandDutyCycle[this.channelBand[c]];
     if (dc < 1) this.bandFreeUs[d * this.bandDutyCycle.length + this.channelBand[c]] = now + air / dc;

@@ -139,4 +139,26 @@ describe('airtime formula properties', () => {
     expect(() => lorawanDownlinkAirtimeUs(7, 125_000, 256)).toThrow(RangeError);
     expect(() => loraAirtimeUs({ ...crcOn(7, 125_000, 10, 1), codingRate: 5 as 1 })).toThrow(RangeError);
   });
+
+  it('answers the LoRaWAN data-frame airtimes from memory exactly as worked out, and still refuses bad input after valid neighbours', () => {
+    const frame = (crc: boolean, sf: number, bwHz: number, phyPayloadBytes: number) =>
+      loraAirtimeUs({ sf, bwHz, phyPayloadBytes, crc, implicitHeader: false, preambleSymbols: 8, codingRate: 1 });
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 12 }), fc.constantFrom(125_000, 250_000, 500_000, 300_000, 1), fc.integer({ min: 0, max: 255 }), (sf, bwHz, bytes) => {
+        for (let rep = 0; rep < 2; rep++) {
+          expect(lorawanUplinkAirtimeUs(sf, bwHz, bytes)).toBe(frame(true, sf, bwHz, bytes));
+          expect(lorawanDownlinkAirtimeUs(sf, bwHz, bytes)).toBe(frame(false, sf, bwHz, bytes));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // inputs whose arithmetic key would meet a remembered valid one must still go through the checks
+    lorawanUplinkAirtimeUs(6, 125_000, 10);
+    lorawanUplinkAirtimeUs(5, 125_001, 10);
+    expect(() => lorawanUplinkAirtimeUs(5, 125_000.0625, 10)).toThrow(RangeError); // (bw·16 + sf) of SF6 at 125 kHz
+    expect(() => lorawanUplinkAirtimeUs(21, 125_000, 10)).toThrow(RangeError); // (bw·16 + sf) of SF5 at 125 001 Hz
+    expect(() => lorawanUplinkAirtimeUs(7.5, 125_000, 10)).toThrow(RangeError);
+    expect(() => lorawanUplinkAirtimeUs(7, 125_000, 10.5)).toThrow(RangeError);
+    expect(() => lorawanDownlinkAirtimeUs(7, 125_000, -1)).toThrow(RangeError);
+  });
 });
