@@ -21,18 +21,12 @@ import { arrivalOffsetUs, copiesCombine, SPEED_OF_LIGHT_M_PER_S } from '../radio
 import { interferenceMw, sinrDb } from '../radio/sinr.js';
 import type { RunContext } from './context.js';
 import { FADE_NONE, fadingMode, linkFadeDb } from './link-fading.js';
+import { LinkMw } from './link-mw.js';
 import { SinrReceivers } from './sinr-rx.js';
 
 export const MAX_INTERFERERS = 64;
 /** SINR reception: links this far below the device sensitivity are never received (PER > 1 − 1e-9). */
 export const SINR_REACH_MARGIN_DB = 6;
-/**
- * Links (devices × gateways) up to which their mW values are kept (8 bytes each: 1 GiB at most,
- * within the 48 bytes per link of the memory estimate, scenario/limits.ts); a million devices under
- * 100 gateways are 10^8 links, and without the values every capture test against other spreading
- * factors or copies would work out Math.pow again per interferer.
- */
-const MAX_EXACT_MW_LINKS = 2 ** 27;
 
 export class DownlinkRx {
   /** received power per link at the gateways' configured EIRP, dBm and mW ([device * G + gateway]) */
@@ -61,11 +55,8 @@ export class DownlinkRx {
   private copies = 0;
   private readonly dbm = new Float64Array(MAX_INTERFERERS);
   private readonly sfs = new Float64Array(MAX_INTERFERERS);
-  /**
-   * per link, Math.pow(10, rxDbm / 10) in double precision: the value survivesInterference would
-   * work out from that link's power, kept once worked out (NaN: not yet); allocated on first use
-   */
-  private exactMw: Float64Array | null = null;
+  /** per link, Math.pow(10, rxDbm / 10) in double precision, the value survivesInterference would work out */
+  private readonly exactMw: LinkMw;
   private readonly mw = new Float64Array(MAX_INTERFERERS);
   private readonly captureRatio = 10 ** (CAPTURE_THRESHOLD_DB / 10);
   /** fading mode (link-fading.ts) */
@@ -86,6 +77,7 @@ export class DownlinkRx {
       this.rxDbm[i] = txDbm - links.lossDb[i];
       this.rxMw[i] = 10 ** (this.rxDbm[i] / 10);
     }
+    this.exactMw = new LinkMw((link) => this.rxDbm[link], this.rxDbm.length);
     this.fading = fadingMode(s);
     this.sinr = s.channel.reception === 'sinr' ? new SinrReceivers(s) : null;
     this.load = s.channel.externalLoad.airtimeShare > 0 ? (this.sinr ?? new SinrReceivers(s)) : null;
@@ -226,7 +218,6 @@ export class DownlinkRx {
       // that combine added to the signal, no external load), with each interferer's mW value read
       // back instead of worked out again (Math.pow is most of the cost of a frame overlapped at
       // other spreading factors or by copies)
-      const cache = this.exactMwCache();
       let c = 0;
       let addedMw = 0;
       for (let i = 0; i < n; i++) {
@@ -236,12 +227,7 @@ export class DownlinkRx {
           addedMw += 10 ** (this.rxDbm[link] / 10);
           continue;
         }
-        let mw = cache === null ? NaN : cache[link];
-        if (mw !== mw) {
-          mw = Math.pow(10, this.rxDbm[link] / 10);
-          if (cache !== null) cache[link] = mw;
-        }
-        this.mw[c] = mw;
+        this.mw[c] = this.exactMw.mw(link);
         this.sfs[c] = this.intSf[i];
         c++;
       }
@@ -251,12 +237,6 @@ export class DownlinkRx {
     const signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
     if (this.count === 0) return true;
     return survivesInterference(signalDbm, sf, this.dbm, this.sfs, this.count);
-  }
-
-  /** The links' mW values kept so far, allocated on first use; null beyond MAX_EXACT_MW_LINKS links (worked out each time). */
-  private exactMwCache(): Float64Array | null {
-    if (this.exactMw === null && this.rxDbm.length <= MAX_EXACT_MW_LINKS) this.exactMw = new Float64Array(this.rxDbm.length).fill(NaN);
-    return this.exactMw;
   }
 
   /**

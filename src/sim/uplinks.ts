@@ -32,6 +32,7 @@ import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
 import { type HearingList, UplinkRx } from './uplink-rx.js';
+import { LinkMw } from './link-mw.js';
 import { DownlinkRx } from './downlink-rx.js';
 import { pathLossDb } from '../radio/pathloss.js';
 import { continuousListeningOverlapUs, listensContinuouslyAt } from './listening.js';
@@ -97,6 +98,8 @@ export class UplinkMedium {
   /** per ring slot × gateway: the uplink's power there, dBm and mW, once worked out (NaN: not yet) */
   private readonly uDbm: Float64Array;
   private readonly uMw: Float64Array;
+  /** without fading, each link's uplink power in mW (the value powerMwAt would work out), kept across uplinks */
+  private readonly linkMw: LinkMw | null;
   /**
    * without fading: per device, the gateways its uplinks reach at or above the reception floor of its
    * spreading factor (`hearFirst[d]` .. `hearFirst[d + 1]` in `hearGateways`, ascending); the others
@@ -160,6 +163,9 @@ export class UplinkMedium {
     this.lastOnFreq = new Int32Array(freqs.length).fill(-1);
     this.uDbm = new Float64Array(RING * links.gateways);
     this.uMw = new Float64Array(RING * links.gateways);
+    const ulTxDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi;
+    // UplinkRx.powerDbm without fading: the EIRP onEnd passes less the link's loss
+    this.linkMw = this.rx.fading === FADE_NONE ? new LinkMw((link) => ulTxDbm - links.lossDb[link], links.lossDb.length) : null;
     this.bandFreeUs = new Float64Array(n * bands.length);
 
     const lora = region.dataRates.filter((r) => r && r.uplink && r.modulation === 'LoRa' && r.bwHz === 125000).map((r) => r!);
@@ -386,7 +392,7 @@ export class UplinkMedium {
   private powerMwAt(r: number, g: number): number {
     const k = r * this.ctx.world.links.gateways + g;
     let mw = this.uMw[k];
-    if (mw !== mw) mw = this.uMw[k] = Math.pow(10, this.uDbm[k] / 10);
+    if (mw !== mw) mw = this.uMw[k] = this.linkMw !== null ? this.linkMw.mw(this.uDev[r] * this.ctx.world.links.gateways + g) : Math.pow(10, this.uDbm[k] / 10);
     return mw;
   }
 
