@@ -128,7 +128,7 @@ export class ClassADownlinks {
    */
   answer(d: number, g: number, endUs: number, ulFreqHz: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0, msgArg = 0): void {
     const m = this.medium;
-    const gateways = m.receiversOf === d ? Array.from(m.receivers.subarray(0, m.receiverCount)) : [g];
+    const gateways = m.receiversOf === d ? m.receiversOfUplink() : [g];
     const c = m.channelFreqHz.indexOf(ulFreqHz);
     const slot = this.nextSlot++;
     this.queued[d]++;

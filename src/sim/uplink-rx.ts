@@ -88,6 +88,14 @@ export class UplinkRx {
     }
   }
 
+  /**
+   * Whether `decodes` is a function of its arguments alone: threshold reception without external
+   * load (no draw, no load process), so it may be asked in any order and later in the same event.
+   */
+  decidesOnPowersAlone(): boolean {
+    return this.sinr === null && this.load === null;
+  }
+
   /** Whether uplink `id` holds a demodulation path at gateway g (always, without a limit). */
   hasPath(id: number, g: number): boolean {
     return this.locked === null || this.locked[(id % this.ringSize) * this.G + g] === 1;

@@ -100,10 +100,13 @@ export class UplinkMedium {
   private readonly uMw: Float64Array;
   /** without fading, each link's uplink power in mW (the value powerMwAt would work out), kept across uplinks */
   private readonly linkMw: LinkMw | null;
+  /** the devices' uplink EIRP plus the gateways' antenna gain, dBm (what onEnd passes as txDbm) */
+  private readonly ulTxDbm: number;
   /**
    * without fading: per device, the gateways its uplinks reach at or above the reception floor of its
-   * spreading factor (`hearFirst[d]` .. `hearFirst[d + 1]` in `hearGateways`, ascending); the others
-   * can neither hear nor receive them. null with fading (powers vary per frame).
+   * spreading factor (`hearFirst[d]` .. `hearFirst[d + 1]` in `hearGateways`), strongest first and
+   * equal powers in gateway order; the others can neither hear nor receive them. null with fading
+   * (powers vary per frame).
    */
   private readonly hearFirst: Int32Array | null;
   private readonly hearGateways: Int32Array | null;
@@ -115,6 +118,27 @@ export class UplinkMedium {
   private readonly intMw = new Float64Array(MAX_OVERLAP);
   private readonly ov = new Int32Array(MAX_OVERLAP);
   private readonly ovId = new Int32Array(MAX_OVERLAP);
+  /** the overlapping uplinks' devices, starts, ends and spreading factors, kept for a later completeReceivers */
+  private readonly ovDev = new Int32Array(MAX_OVERLAP);
+  private readonly ovStart = new Float64Array(MAX_OVERLAP);
+  private readonly ovEnd = new Float64Array(MAX_OVERLAP);
+  private readonly ovSf = new Uint8Array(MAX_OVERLAP);
+  /**
+   * Receivers worked out on demand (no fading, decisions on powers alone, not the reference run):
+   * onEnd stops at the strongest gateway that receives the uplink (its `best`) and the others are
+   * looked at only when a class A answer asks for them (receiversOfUplink). The uplink being
+   * handled: its id, device, span, the reception floor and sensitivity, overlaps, and the next
+   * position of its hearing list still to look at.
+   */
+  private readonly lazyReceivers: boolean;
+  private pendId = -1;
+  private pendDev = -1;
+  private pendStartUs = 0;
+  private pendEndUs = 0;
+  private pendFloorDbm = 0;
+  private pendOverlaps = 0;
+  private pendNext = 0;
+  private pendTo = 0;
   /** the gateways' side: fading, demodulation paths, threshold or SINR decisions, external load */
   readonly rx: UplinkRx;
   private readonly receiverDbm: Float64Array;
@@ -163,7 +187,7 @@ export class UplinkMedium {
     this.lastOnFreq = new Int32Array(freqs.length).fill(-1);
     this.uDbm = new Float64Array(RING * links.gateways);
     this.uMw = new Float64Array(RING * links.gateways);
-    const ulTxDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi;
+    const ulTxDbm = (this.ulTxDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi);
     // UplinkRx.powerDbm without fading: the EIRP onEnd passes less the link's loss
     this.linkMw = this.rx.fading === FADE_NONE ? new LinkMw((link) => ulTxDbm - links.lossDb[link], links.lossDb.length) : null;
     this.bandFreeUs = new Float64Array(n * bands.length);
@@ -207,7 +231,18 @@ export class UplinkMedium {
         first[d] = list.length;
         // the same power and floor onEnd works out (UplinkRx.powerDbm without fading, floorDbm)
         const floor = this.rx.floorDbm(gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]));
-        for (let g = 0; g < G; g++) if (txDbm - links.lossDb[d * G + g] >= floor) list.push(g);
+        for (let g = 0; g < G; g++) {
+          const p = txDbm - links.lossDb[d * G + g];
+          if (p < floor) continue;
+          // strongest first, equal powers in gateway order (insertion keeps the earlier, lower g, first)
+          let i = list.length;
+          list.push(g);
+          while (i > first[d] && txDbm - links.lossDb[d * G + list[i - 1]] < p) {
+            list[i] = list[i - 1];
+            i--;
+          }
+          list[i] = g;
+        }
       }
       first[n] = list.length;
       this.hearFirst = first;
@@ -218,6 +253,7 @@ export class UplinkMedium {
       this.hearGateways = null;
       this.hearing = null;
     }
+    this.lazyReceivers = this.hearing !== null && this.rx.decidesOnPowersAlone() && !ctx.world.reference;
   }
 
   /** Registers the handler told about uplinks sent with `owner`; returns the owner code. */
@@ -429,6 +465,7 @@ export class UplinkMedium {
     }
     const rx = this.rx;
     const floor = rx.floorDbm(sens);
+    if (this.lazyReceivers) return this.onEndLazy(id, r, d, start, end, freq, floor, sens, nOv);
     let heard = false;
     let count = 0;
     // without fading only the gateways in the device's hearing list can reach the floor
@@ -467,5 +504,98 @@ export class UplinkMedium {
     this.handlers[this.uOwner[r]](d, this.uArg[r], best, end, freq);
     if (best >= 0 && this.heardHook) this.heardHook(d, best, end, freq);
     this.receiversOf = -1;
+  }
+
+  /**
+   * onEnd without fading and with decisions on powers alone: the hearing list is in the order of
+   * the receivers (strongest first, equal powers in gateway order), so the first gateway that
+   * receives the uplink is its best and the others are looked at only if a class A answer asks
+   * (receiversOfUplink). Everything a gateway's decision reads is fixed by then: the powers are the
+   * links' own, the overlapping uplinks are copied here, the demodulation paths were taken when the
+   * uplinks started, and no gateway starts a frame during the handlers of this event.
+   */
+  private onEndLazy(id: number, r: number, d: number, start: number, end: number, freq: number, floor: number, sens: number, nOv: number): void {
+    for (let i = 0; i < nOv; i++) {
+      const ro = this.ov[i];
+      this.ovDev[i] = this.uDev[ro];
+      this.ovStart[i] = this.uStart[ro];
+      this.ovEnd[i] = this.uEnd[ro];
+      this.ovSf[i] = this.uSf[ro];
+    }
+    this.pendId = id;
+    this.pendDev = d;
+    this.pendStartUs = start;
+    this.pendEndUs = end;
+    this.pendFloorDbm = floor;
+    this.pendOverlaps = nOv;
+    this.pendTo = this.hearFirst![d + 1];
+    const G = this.ctx.world.links.gateways;
+    const lossDb = this.ctx.world.links.lossDb;
+    let heard = false;
+    let best = -1;
+    let h = this.hearFirst![d];
+    for (; h < this.pendTo; h++) {
+      const g = this.hearGateways![h];
+      const sig = this.ulTxDbm - lossDb[d * G + g];
+      if (sig < floor) break; // and so are all after it
+      if (sig >= sens) heard = true;
+      if (this.pendingReceives(g, sig)) {
+        best = g;
+        h++;
+        break;
+      }
+    }
+    this.pendNext = h;
+    this.receiverCount = best >= 0 ? 1 : 0;
+    if (best >= 0) this.receivers[0] = best;
+    if (best < 0 && heard) this.collisions++;
+    this.receiversOf = d;
+    this.handlers[this.uOwner[r]](d, this.uArg[r], best, end, freq);
+    if (best >= 0 && this.heardHook) this.heardHook(d, best, end, freq);
+    this.receiversOf = -1;
+    this.pendId = -1;
+  }
+
+  /** Whether gateway g receives the pending uplink (its power there sig): a path, not sending, the overlaps. */
+  private pendingReceives(g: number, sig: number): boolean {
+    const id = this.pendId;
+    const start = this.pendStartUs;
+    const end = this.pendEndUs;
+    if (!this.rx.hasPath(id, g)) return false; // every demodulation path was busy when it started
+    if (this.ctx.gateways[g].transmittingDuring(start, end)) return false; // half-duplex
+    const G = this.ctx.world.links.gateways;
+    const lossDb = this.ctx.world.links.lossDb;
+    const n = this.pendOverlaps;
+    for (let i = 0; i < n; i++) {
+      const link = this.ovDev[i] * G + g;
+      // UplinkRx.powerDbm without fading, and its mW value as powerMwAt gives it
+      this.intDbm[i] = this.ulTxDbm - lossDb[link];
+      this.intMw[i] = this.linkMw!.mw(link);
+      this.intSf[i] = this.ovSf[i];
+      this.intOverlapUs[i] = Math.min(end, this.ovEnd[i]) - Math.max(start, this.ovStart[i]);
+    }
+    const d = this.pendDev;
+    const r = id % RING;
+    return this.rx.decodes(id, g, sig, this.uSf[r], this.ulBwHz[d], this.uFreq[r], start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, n, this.intMw);
+  }
+
+  /**
+   * The gateways that received the uplink being handled (device `receiversOf`), best first: while
+   * its handlers run, the ones onEnd did not look at are looked at now.
+   */
+  receiversOfUplink(): number[] {
+    if (this.pendId >= 0) {
+      const d = this.pendDev;
+      const G = this.ctx.world.links.gateways;
+      const lossDb = this.ctx.world.links.lossDb;
+      for (let h = this.pendNext; h < this.pendTo; h++) {
+        const g = this.hearGateways![h];
+        const sig = this.ulTxDbm - lossDb[d * G + g];
+        if (sig < this.pendFloorDbm) break;
+        if (this.pendingReceives(g, sig)) this.receivers[this.receiverCount++] = g;
+      }
+      this.pendNext = this.pendTo;
+    }
+    return Array.from(this.receivers.subarray(0, this.receiverCount));
   }
 }

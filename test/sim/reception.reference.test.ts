@@ -7,6 +7,8 @@
  * energy, status requests, repair rounds, unicast, memory bounds, interference between gateways'
  * copies, SINR and threshold reception, fading, bursts, class B simulcast with combined copies,
  * correlated shadowing, confirmed uplinks, listen before talk, limited demodulators), for several seeds.
+ * The reference run also works out every uplink's receivers at once, where the fast one stops at
+ * the best gateway and looks at the others only when a class A answer asks (uplinks.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { makeScenario } from '../helpers/scenario.js';
@@ -149,6 +151,21 @@ const CASES: [string, Over, number[], number][] = [
       completion: { statusRequest: true, repairRounds: 1, unicastRepair: true },
     },
     [1, 3],
+    0.995,
+  ],
+  [
+    'whole campaign: four gateways, class A setup over dense colliding uplinks (the uplinks\' receivers worked out on demand), two demodulators',
+    {
+      devices: { count: 120, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS, demodulators: 2 },
+      firmware: { sizeBytes: 2000 },
+      setup: { mode: 'classA' },
+      multicastGroup: { transmissionIntervalMs: 200 },
+      channel: { burst: BURSTS },
+      traffic: { uplinkIntervalS: 20 },
+      completion: { statusRequest: true, repairRounds: 1 },
+    },
+    [1, 5],
     0.995,
   ],
   [
