@@ -23,8 +23,9 @@ import { gatewayReceiverKey, SinrReceivers } from './sinr-rx.js';
 const SINR_MARGIN_DB = 6;
 
 /**
- * Per device, the gateways an uplink of it can reach at or above the gateways' floor without fading,
- * ascending: `gateways[first[d]]` .. `gateways[first[d + 1] - 1]` (uplinks.ts builds it).
+ * Per device, the gateways where its uplinks arrive at or above the floor of its spreading factor
+ * without fading (the txDbm and sensDbm `lock` is given, less the link's loss), strongest first:
+ * `gateways[first[d]]` .. `gateways[first[d + 1] - 1]` (uplinks.ts builds it).
  */
 export interface HearingList {
   readonly first: Int32Array;
@@ -72,11 +73,12 @@ export class UplinkRx {
     const base = (id % this.ringSize) * this.G;
     const floor = this.floorDbm(sensDbm);
     if (hearing !== null && this.fading === FADE_NONE) {
-      // the other gateways are below the floor: they lock nothing (the test below fails at the power)
+      // the hearing list holds the gateways where this power reaches this floor (uplinks.ts): the
+      // others lock nothing, these pass the power test below without working it out again
       this.locked!.fill(0, base, base + this.G);
       for (let h = hearing.first[d]; h < hearing.first[d + 1]; h++) {
         const g = hearing.gateways[h];
-        const ok = gateways[g].busyUntilUs <= startUs && this.powerDbm(id, d, g, txDbm, startUs) >= floor && dem.lock(g, startUs, endUs);
+        const ok = gateways[g].busyUntilUs <= startUs && dem.lock(g, startUs, endUs);
         this.locked![base + g] = ok ? 1 : 0;
       }
       return;
