@@ -26,7 +26,8 @@ export class CaptureOutcomes {
 
   constructor(listLength: number) {
     this.outcome = new Uint8Array(listLength);
-    this.positions = Int32Array.from({ length: listLength }, (_, m) => m);
+    this.positions = new Int32Array(listLength);
+    for (let m = 0; m < listLength; m++) this.positions[m] = m;
     this.count = listLength;
   }
 

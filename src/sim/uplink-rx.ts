@@ -98,6 +98,14 @@ export class UplinkRx {
     return this.sinr === null && this.load === null;
   }
 
+  /**
+   * `decodes` when decidesOnPowersAlone(): threshold reception without external load decides on the
+   * wanted power and the `count` interferers' mW values and spreading factors alone.
+   */
+  decodesOnPowers(sigDbm: number, sf: number, mw: Float64Array, sfs: Float64Array, count: number): boolean {
+    return count === 0 || survivesInterferenceMw(sigDbm, sf, mw, sfs, count);
+  }
+
   /** Whether uplink `id` holds a demodulation path at gateway g (always, without a limit). */
   hasPath(id: number, g: number): boolean {
     return this.locked === null || this.locked[(id % this.ringSize) * this.G + g] === 1;

@@ -118,10 +118,8 @@ export class UplinkMedium {
   private readonly intMw = new Float64Array(MAX_OVERLAP);
   private readonly ov = new Int32Array(MAX_OVERLAP);
   private readonly ovId = new Int32Array(MAX_OVERLAP);
-  /** the overlapping uplinks' devices, starts, ends and spreading factors, kept for a later completeReceivers */
+  /** the overlapping uplinks' devices and spreading factors, kept for receiversOfUplink */
   private readonly ovDev = new Int32Array(MAX_OVERLAP);
-  private readonly ovStart = new Float64Array(MAX_OVERLAP);
-  private readonly ovEnd = new Float64Array(MAX_OVERLAP);
   private readonly ovSf = new Uint8Array(MAX_OVERLAP);
   /**
    * Receivers worked out on demand (no fading, decisions on powers alone, not the reference run):
@@ -136,6 +134,7 @@ export class UplinkMedium {
   private pendStartUs = 0;
   private pendEndUs = 0;
   private pendFloorDbm = 0;
+  private pendSf = 0;
   private pendOverlaps = 0;
   private pendNext = 0;
   private pendTo = 0;
@@ -518,8 +517,6 @@ export class UplinkMedium {
     for (let i = 0; i < nOv; i++) {
       const ro = this.ov[i];
       this.ovDev[i] = this.uDev[ro];
-      this.ovStart[i] = this.uStart[ro];
-      this.ovEnd[i] = this.uEnd[ro];
       this.ovSf[i] = this.uSf[ro];
     }
     this.pendId = id;
@@ -527,6 +524,7 @@ export class UplinkMedium {
     this.pendStartUs = start;
     this.pendEndUs = end;
     this.pendFloorDbm = floor;
+    this.pendSf = this.uSf[r];
     this.pendOverlaps = nOv;
     this.pendTo = this.hearFirst![d + 1];
     const G = this.ctx.world.links.gateways;
@@ -564,19 +562,13 @@ export class UplinkMedium {
     if (!this.rx.hasPath(id, g)) return false; // every demodulation path was busy when it started
     if (this.ctx.gateways[g].transmittingDuring(start, end)) return false; // half-duplex
     const G = this.ctx.world.links.gateways;
-    const lossDb = this.ctx.world.links.lossDb;
     const n = this.pendOverlaps;
     for (let i = 0; i < n; i++) {
-      const link = this.ovDev[i] * G + g;
-      // UplinkRx.powerDbm without fading, and its mW value as powerMwAt gives it
-      this.intDbm[i] = this.ulTxDbm - lossDb[link];
-      this.intMw[i] = this.linkMw!.mw(link);
+      // UplinkRx.powerDbm without fading in mW, as powerMwAt gives it
+      this.intMw[i] = this.linkMw!.mw(this.ovDev[i] * G + g);
       this.intSf[i] = this.ovSf[i];
-      this.intOverlapUs[i] = Math.min(end, this.ovEnd[i]) - Math.max(start, this.ovStart[i]);
     }
-    const d = this.pendDev;
-    const r = id % RING;
-    return this.rx.decodes(id, g, sig, this.uSf[r], this.ulBwHz[d], this.uFreq[r], start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, n, this.intMw);
+    return this.rx.decodesOnPowers(sig, this.pendSf, this.intMw, this.intSf, n);
   }
 
   /**
