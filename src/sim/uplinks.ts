@@ -41,6 +41,7 @@ import { FADE_NONE } from './link-fading.js';
 const RING = 16384;
 /** margin an ADR-like choice keeps above the gateway sensitivity, dB */
 const UPLINK_DR_MARGIN_DB = 10;
+/** overlapping uplinks an uplink is judged against at most (docs/validation.md, "Known limits") */
 const MAX_OVERLAP = 64;
 /** room for the external load's frames after the overlapping uplinks */
 const EXTRA_INTERFERERS = 64;
