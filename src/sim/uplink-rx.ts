@@ -130,8 +130,8 @@ export class UplinkRx {
     let n = count;
     if (this.load !== null) n = this.load.appendExternal(key, freqHz, startUs, endUs, dbm, sfs, n, overlapUs);
     if (this.sinr === null) {
-      if (n === 0) return true;
-      return mw !== null && n === count ? survivesInterferenceMw(sigDbm, sf, mw, sfs, n) : survivesInterference(sigDbm, sf, dbm, sfs, n);
+      if (mw !== null && n === count) return this.decodesOnPowers(sigDbm, sf, mw, sfs, n);
+      return n === 0 || survivesInterference(sigDbm, sf, dbm, sfs, n);
     }
     const iMw = n === 0 ? 0 : interferenceMw(sf, endUs - startUs, dbm, sfs, overlapUs, n);
     return this.sinr.receives(this.sinr.uplinkTable(sf, bwHz, phyBytes), sinrDb(sigDbm, this.sinr.gatewayNoiseDbm(bwHz), iMw), key, id);

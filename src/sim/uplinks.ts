@@ -101,16 +101,13 @@ export class UplinkMedium {
   private readonly uMw: Float64Array;
   /** without fading, each link's uplink power in mW (the value powerMwAt would work out), kept across uplinks */
   private readonly linkMw: LinkMw | null;
-  /** the devices' uplink EIRP plus the gateways' antenna gain, dBm (what onEnd passes as txDbm) */
+  /** the devices' uplink EIRP plus the gateways' antenna gain, dBm: every uplink's power before its link's loss */
   private readonly ulTxDbm: number;
   /**
    * without fading: per device, the gateways its uplinks reach at or above the reception floor of its
-   * spreading factor (`hearFirst[d]` .. `hearFirst[d + 1]` in `hearGateways`), strongest first and
-   * equal powers in gateway order; the others can neither hear nor receive them. null with fading
-   * (powers vary per frame).
+   * spreading factor, strongest first and equal powers in gateway order (HearingList); the others
+   * can neither hear nor receive them. null with fading (powers vary per frame).
    */
-  private readonly hearFirst: Int32Array | null;
-  private readonly hearGateways: Int32Array | null;
   private readonly hearing: HearingList | null;
   private nextId = 0;
   private readonly intDbm = new Float64Array(MAX_OVERLAP + EXTRA_INTERFERERS);
@@ -126,8 +123,8 @@ export class UplinkMedium {
    * Receivers worked out on demand (no fading, decisions on powers alone, not the reference run):
    * onEnd stops at the strongest gateway that receives the uplink (its `best`) and the others are
    * looked at only when a class A answer asks for them (receiversOfUplink). The uplink being
-   * handled: its id, device, span, the reception floor and sensitivity, overlaps, and the next
-   * position of its hearing list still to look at.
+   * handled: its id, device, span, the reception floor and sensitivity, overlaps, the next position
+   * of its hearing list still to look at, and whether a gateway looked at so far heard it.
    */
   private readonly lazyReceivers: boolean;
   private pendId = -1;
@@ -135,6 +132,8 @@ export class UplinkMedium {
   private pendStartUs = 0;
   private pendEndUs = 0;
   private pendFloorDbm = 0;
+  private pendSensDbm = 0;
+  private pendHeard = false;
   private pendSf = 0;
   private pendOverlaps = 0;
   private pendNext = 0;
@@ -188,7 +187,7 @@ export class UplinkMedium {
     this.uDbm = new Float64Array(RING * links.gateways);
     this.uMw = new Float64Array(RING * links.gateways);
     const ulTxDbm = (this.ulTxDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi);
-    // UplinkRx.powerDbm without fading: the EIRP onEnd passes less the link's loss
+    // UplinkRx.powerDbm without fading: the uplink EIRP less the link's loss
     this.linkMw = this.rx.fading === FADE_NONE ? new LinkMw((link) => ulTxDbm - links.lossDb[link], links.lossDb.length) : null;
     this.bandFreeUs = new Float64Array(n * bands.length);
 
@@ -199,7 +198,6 @@ export class UplinkMedium {
     const trafficPhy = s.traffic.payloadBytes + FRAME_OVERHEAD_BYTES;
     const fits = lora.filter((c) => lorawanUplinkAirtimeUs(c.sf, c.bwHz, trafficPhy) <= dwellUs);
     const candidates = fits.length > 0 ? fits : lora.slice(-1);
-    const txDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi;
     const wakeUs = s.devices.radioProfile.wakeupMs * 1000;
     const wake = { wakeupUs: wakeUs };
     const rx2 = region.dataRates[s.devices.rxDataRate2]!;
@@ -208,7 +206,7 @@ export class UplinkMedium {
     const dwell = s.devices.downlinkDwellTime === 1;
     const fixed = s.traffic.uplinkDr;
     for (let d = 0; d < n; d++) {
-      const rssi = txDbm - links.lossDb[d * links.gateways + links.best[d]];
+      const rssi = ulTxDbm - links.lossDb[d * links.gateways + links.best[d]];
       let pick = candidates[0];
       for (const c of candidates) {
         if (fixed !== null ? c.dr === fixed : rssi >= gatewaySensitivityDbm(c.sf, c.bwHz) + UPLINK_DR_MARGIN_DB && c.sf <= pick.sf) pick = c;
@@ -232,12 +230,12 @@ export class UplinkMedium {
         // the same power and floor onEnd works out (UplinkRx.powerDbm without fading, floorDbm)
         const floor = this.rx.floorDbm(gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]));
         for (let g = 0; g < G; g++) {
-          const p = txDbm - links.lossDb[d * G + g];
+          const p = ulTxDbm - links.lossDb[d * G + g];
           if (p < floor) continue;
           // strongest first, equal powers in gateway order (insertion keeps the earlier, lower g, first)
           let i = list.length;
           list.push(g);
-          while (i > first[d] && txDbm - links.lossDb[d * G + list[i - 1]] < p) {
+          while (i > first[d] && ulTxDbm - links.lossDb[d * G + list[i - 1]] < p) {
             list[i] = list[i - 1];
             i--;
           }
@@ -245,12 +243,8 @@ export class UplinkMedium {
         }
       }
       first[n] = list.length;
-      this.hearFirst = first;
-      this.hearGateways = Int32Array.from(list);
-      this.hearing = { first, gateways: this.hearGateways };
+      this.hearing = { first, gateways: Int32Array.from(list) };
     } else {
-      this.hearFirst = null;
-      this.hearGateways = null;
       this.hearing = null;
     }
     this.lazyReceivers = this.hearing !== null && this.rx.decidesOnPowersAlone() && !ctx.world.reference;
@@ -326,7 +320,7 @@ export class UplinkMedium {
     this.uPhy[r] = phyBytes;
     if (air > this.longestAirUs) this.longestAirUs = air;
     // the gateways that hear its preamble take a demodulation path for it (docs/models/sinr.md)
-    this.rx.lock(id, d, s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi, gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]), now, end, this.hearing);
+    this.rx.lock(id, d, this.ulTxDbm, gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]), now, end, this.hearing);
     // ETSI off-time of the channel's sub-band: the next frame there starts ToA / dc after this one
     const dc = this.bandDutyCycle[this.channelBand[c]];
     if (dc < 1) this.bandFreeUs[d * this.bandDutyCycle.length + this.channelBand[c]] = now + air / dc;
@@ -443,7 +437,7 @@ export class UplinkMedium {
     const sf = this.uSf[r];
     const d = this.uDev[r];
     const G = links.gateways;
-    const txDbm = s.devices.txPowerDbm + s.devices.antennaGainDbi + s.gateways.antennaGainDbi;
+    const txDbm = this.ulTxDbm;
     const sens = gatewaySensitivityDbm(sf, this.ulBwHz[d]);
     // overlapping uplinks on the same frequency; ids are in start order, so follow the frequency's
     // chain outwards from id (the uplinks of the ring between, on other frequencies, never count)
@@ -469,11 +463,11 @@ export class UplinkMedium {
     let heard = false;
     let count = 0;
     // without fading only the gateways in the device's hearing list can reach the floor
-    const hear = this.hearGateways;
-    const from = hear === null ? 0 : this.hearFirst![d];
-    const to = hear === null ? G : this.hearFirst![d + 1];
+    const hear = this.hearing;
+    const from = hear === null ? 0 : hear.first[d];
+    const to = hear === null ? G : hear.first[d + 1];
     for (let h = from; h < to; h++) {
-      const g = hear === null ? h : hear[h];
+      const g = hear === null ? h : hear.gateways[h];
       const sig = this.powerAt(id, r, d, g, txDbm, start);
       if (sig < floor) continue;
       if (sig >= sens) heard = true;
@@ -520,39 +514,49 @@ export class UplinkMedium {
       this.ovDev[i] = this.uDev[ro];
       this.ovSf[i] = this.uSf[ro];
     }
+    const hear = this.hearing!;
     this.pendId = id;
     this.pendDev = d;
     this.pendStartUs = start;
     this.pendEndUs = end;
     this.pendFloorDbm = floor;
+    this.pendSensDbm = sens;
     this.pendSf = this.uSf[r];
     this.pendOverlaps = nOv;
-    this.pendTo = this.hearFirst![d + 1];
-    const G = this.ctx.world.links.gateways;
-    const lossDb = this.ctx.world.links.lossDb;
-    let heard = false;
-    let best = -1;
-    let h = this.hearFirst![d];
-    for (; h < this.pendTo; h++) {
-      const g = this.hearGateways![h];
-      const sig = this.ulTxDbm - lossDb[d * G + g];
-      if (sig < floor) break; // and so are all after it
-      if (sig >= sens) heard = true;
-      if (this.pendingReceives(g, sig)) {
-        best = g;
-        h++;
-        break;
-      }
-    }
-    this.pendNext = h;
+    this.pendNext = hear.first[d];
+    this.pendTo = hear.first[d + 1];
+    this.pendHeard = false;
+    const best = this.nextReceiver();
     this.receiverCount = best >= 0 ? 1 : 0;
     if (best >= 0) this.receivers[0] = best;
-    if (best < 0 && heard) this.collisions++;
+    // without a receiver the whole list was looked at, so pendHeard is final
+    if (best < 0 && this.pendHeard) this.collisions++;
     this.receiversOf = d;
     this.handlers[this.uOwner[r]](d, this.uArg[r], best, end, freq);
     if (best >= 0 && this.heardHook) this.heardHook(d, best, end, freq);
     this.receiversOf = -1;
     this.pendId = -1;
+  }
+
+  /**
+   * The next gateway of the pending uplink's hearing list that receives it (-1: none is left);
+   * notes whether a gateway looked at had it at or above sensitivity (`pendHeard`).
+   */
+  private nextReceiver(): number {
+    const d = this.pendDev;
+    const G = this.ctx.world.links.gateways;
+    const lossDb = this.ctx.world.links.lossDb;
+    const hear = this.hearing!;
+    while (this.pendNext < this.pendTo) {
+      const g = hear.gateways[this.pendNext];
+      const sig = this.ulTxDbm - lossDb[d * G + g];
+      if (sig < this.pendFloorDbm) break; // and so are all after it
+      this.pendNext++;
+      if (sig >= this.pendSensDbm) this.pendHeard = true;
+      if (this.pendingReceives(g, sig)) return g;
+    }
+    this.pendNext = this.pendTo;
+    return -1;
   }
 
   /** Whether gateway g receives the pending uplink (its power there sig): a path, not sending, the overlaps. */
@@ -578,17 +582,9 @@ export class UplinkMedium {
    */
   receiversOfUplink(): number[] {
     if (this.pendId >= 0) {
-      const d = this.pendDev;
-      const G = this.ctx.world.links.gateways;
-      const lossDb = this.ctx.world.links.lossDb;
-      for (let h = this.pendNext; h < this.pendTo; h++) {
-        const g = this.hearGateways![h];
-        const sig = this.ulTxDbm - lossDb[d * G + g];
-        if (sig < this.pendFloorDbm) break;
-        if (this.pendingReceives(g, sig)) this.receivers[this.receiverCount++] = g;
-      }
-      this.pendNext = this.pendTo;
+      for (let g = this.nextReceiver(); g >= 0; g = this.nextReceiver()) this.receivers[this.receiverCount++] = g;
     }
     return Array.from(this.receivers.subarray(0, this.receiverCount));
   }
+
 }
