@@ -44,8 +44,18 @@ describe('number formatting for result files', () => {
         const r = roundNumber(v);
         expect(Number(formatNumber(v))).toBe(r === null ? 0 : r);
         expect(roundNumber(r)).toBe(r);
-        if (r !== null && Math.abs(v) >= 1) expect(Math.abs(r - v)).toBeLessThanOrEqual(5e-7 * Math.max(1, Math.abs(v) / 1e9));
+        // toFixed(6) is within 5e-7 of v; the double nearest that decimal adds at most half an ulp (≤ |v|·2^-53)
+        if (r !== null && Math.abs(v) >= 1) expect(Math.abs(r - v)).toBeLessThanOrEqual(5e-7 + Math.abs(v) * Number.EPSILON);
       }),
     );
+  });
+
+  it('stays within half a unit of the sixth decimal plus half an ulp where the ulp is not negligible', () => {
+    // a value of 1.4e8 has an ulp of 3e-8: the rounded double lies up to 5.15e-7 from it
+    const v = -136418171.5611035;
+    const r = roundNumber(v) as number;
+    expect(r).toBe(-136418171.561103);
+    expect(Math.abs(r - v)).toBeGreaterThan(5e-7);
+    expect(Math.abs(r - v)).toBeLessThanOrEqual(5e-7 + Math.abs(v) * Number.EPSILON);
   });
 });
