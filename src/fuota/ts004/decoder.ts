@@ -28,7 +28,7 @@ import {
   type FeedCode,
   type FeedResult,
 } from './feed-result.js';
-import { gatherLost, reduceWithPayload, sortedIndexOf } from './reduce.js';
+import { gatherLost, gatherLostRows, reduceWithPayload, sortedIndexOf } from './reduce.js';
 import { ParityRowCache, slotBytes } from './rows.js';
 import { checkFragSize, checkNbFrag } from './sizing.js';
 
@@ -48,6 +48,9 @@ export interface FragDecoderOptions {
   /** padding bytes at the end of the last fragment, dropped by result() (default 0) */
   paddingBytes?: number;
 }
+
+/** Scratch of #flushPending: the waiting rows reduced to the lost columns (decoders share one thread). */
+let flushScratch = new Uint32Array(256);
 
 const UNCODED = 0;
 const CODED = 1;
@@ -355,13 +358,19 @@ export class FragDecoder {
     pending[this.#pendingLen++] = codedIndex;
   }
 
-  /** Reduces and eliminates the waiting rows in arrival order (fewer than L: the rank stays below L). */
+  /** Reduces the waiting rows together and eliminates them in arrival order (fewer than L: the rank stays below L). */
   #flushPending(): void {
     const system = this.#ensureSystem();
     const lost = this.#lost as Uint16Array;
     const pending = this.#pending as Uint16Array;
-    for (let i = 0; i < this.#pendingLen; i++) {
-      gatherLost(this.rows, pending[i], lost, this.#lostLen, system.v);
+    const words = system.words;
+    const count = this.#pendingLen;
+    if (flushScratch.length < count * words) flushScratch = new Uint32Array(count * words);
+    const reduced = flushScratch;
+    gatherLostRows(this.rows, pending, count, lost, this.#lostLen, reduced);
+    const v = system.v;
+    for (let i = 0; i < count; i++) {
+      for (let w = 0; w < words; w++) v[w] = reduced[i * words + w];
       system.insert(null);
     }
     this.#rank = system.rank;

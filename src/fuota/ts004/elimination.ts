@@ -21,6 +21,21 @@ export interface PayloadStore {
   slotWords: number;
 }
 
+/**
+ * rowOffset(p, words) for p < 32 · words, one table per `words` shared by every system of that width
+ * (a constant of the layout, not decoder state): elimination reads an offset per pivot it applies.
+ */
+const offsetTables: Int32Array[] = [];
+function rowOffsets(words: number): Int32Array {
+  let t = offsetTables[words];
+  if (t === undefined || t.length < words << 5) {
+    t = new Int32Array(words << 5);
+    for (let p = 0; p < t.length; p++) t[p] = rowOffset(p, words);
+    offsetTables[words] = t;
+  }
+  return t;
+}
+
 export class TriangularGf2 {
   readonly lostCount: number;
   readonly words: number;
@@ -31,6 +46,7 @@ export class TriangularGf2 {
   readonly #matrix: Uint32Array;
   readonly #filled: Uint32Array;
   readonly #store: PayloadStore | null;
+  readonly #offsets: Int32Array;
 
   constructor(lostCount: number, store: PayloadStore | null) {
     this.lostCount = lostCount;
@@ -39,6 +55,7 @@ export class TriangularGf2 {
     this.#matrix = new Uint32Array(rowOffset(lostCount, this.words));
     this.#filled = new Uint32Array(this.words);
     this.#store = store;
+    this.#offsets = rowOffsets(this.words);
   }
 
   /** Bytes of the typed arrays this system holds. */
@@ -60,6 +77,7 @@ export class TriangularGf2 {
     const filled = this.#filled;
     const words = this.words;
     const store = this.#store;
+    const offsets = this.#offsets;
     // always the lowest set bit of v: a pivot row cancels it (and touches only words >= w), or it
     // is the leading one of a new pivot row
     for (let w = 0; w < words; w++) {
@@ -68,7 +86,7 @@ export class TriangularGf2 {
         const low = word & -word;
         const p = (w << 5) + 31 - Math.clz32(low);
         if ((filled[w] & low) === 0) {
-          const off = rowOffset(p, words) - w;
+          const off = offsets[p] - w;
           for (let x = w; x < words; x++) {
             matrix[off + x] = v[x];
             v[x] = 0;
@@ -78,7 +96,7 @@ export class TriangularGf2 {
           this.rank++;
           return true;
         }
-        const off = rowOffset(p, words) - w;
+        const off = offsets[p] - w;
         for (let x = w; x < words; x++) v[x] ^= matrix[off + x];
         if (store !== null && rhs !== null) xorWords(rhs, 0, store.data, store.lost[p] * store.slotWords, store.slotWords);
         word = v[w];
@@ -96,7 +114,7 @@ export class TriangularGf2 {
     const matrix = this.#matrix;
     for (let i = this.lostCount - 2; i >= 0; i--) {
       const first = i >>> 5;
-      const off = rowOffset(i, words) - first;
+      const off = this.#offsets[i] - first;
       const target = lost[i] * size;
       for (let w = first; w < words; w++) {
         // keep only columns j > i (bit i is the pivot); for i & 31 = 31, 2 << 31 is 0 and the mask is 0

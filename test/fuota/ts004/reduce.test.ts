@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ParityRowCache } from '../../../src/fuota/ts004/index.js';
-import { gatherLost, reduceWithPayload, sortedIndexOf } from '../../../src/fuota/ts004/reduce.js';
+import { gatherLost, gatherLostRows, reduceWithPayload, sortedIndexOf } from '../../../src/fuota/ts004/reduce.js';
+import { transpose32 } from '../../../src/fuota/ts004/rows.js';
 
 describe('reduction of a coded row to the lost columns', () => {
   it('marks the same lost columns in both modes, and XORs exactly the received slots into the right-hand side', () => {
@@ -51,5 +52,74 @@ describe('reduction of a coded row to the lost columns', () => {
     const list = Uint16Array.of(2, 5, 9, 40, 0);
     expect([2, 5, 9, 40].map((x) => sortedIndexOf(list, 4, x))).toEqual([0, 1, 2, 3]);
     expect([0, 3, 41].map((x) => sortedIndexOf(list, 4, x))).toEqual([-1, -1, -1]);
+  });
+});
+
+describe('batched reduction of coded rows to the lost columns', () => {
+  it('writes, row for row, what gatherLost writes: any M, lost set, rows in any order, across blocks and up to the last valid row', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 700 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom<'v1' | 'v2'>('v1', 'v2'),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 90 }),
+        fc.boolean(),
+        (m, share, variant, picks, nearEnd) => {
+          const rows = new ParityRowCache(variant, m);
+          const lost = Uint16Array.from({ length: m }, (_, c) => c).filter((c) => ((c * 2654435761) >>> 0) / 2 ** 32 < share);
+          const maxIndex = 16383 - m;
+          // coded indices spread over a few blocks, or packed against the last valid index
+          const indices = Uint16Array.from(picks, (x) => (nearEnd ? maxIndex - (x % 70) : 1 + (x % 200)));
+          const words = (lost.length + 31) >>> 5;
+          const out = new Uint32Array(indices.length * words + 3).fill(0xa5a5a5a5);
+          gatherLostRows(rows, indices, indices.length, lost, lost.length, out);
+          const v = new Uint32Array(words);
+          for (let i = 0; i < indices.length; i++) {
+            gatherLost(rows, indices[i], lost, lost.length, v);
+            expect(out.subarray(i * words, (i + 1) * words)).toEqual(v);
+          }
+          // nothing past the batch is written
+          expect([...out.subarray(indices.length * words)]).toEqual([0xa5a5a5a5, 0xa5a5a5a5, 0xa5a5a5a5]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reads each row from the column blocks: block b, word c, bit j is bit c of row 32b + 1 + j', () => {
+    const m = 77;
+    const rows = new ParityRowCache('v2', m);
+    const block = rows.columnBlock(1);
+    for (let c = 0; c < m; c++) {
+      for (let j = 0; j < 32; j++) {
+        const bit = (rows.bits(33 + j)[c >>> 5] >>> (c & 31)) & 1;
+        expect((block[c] >>> j) & 1).toBe(bit);
+      }
+    }
+    // the last block stops at the last valid coded index, 16383 - M: the rows past it are zero
+    const last = Math.floor((16383 - m - 1) / 32);
+    const valid = 16383 - m - 32 * last;
+    const tail = rows.columnBlock(last);
+    expect(valid).toBeLessThan(32);
+    for (let c = 0; c < m; c++) expect(tail[c] >>> valid).toBe(0);
+    expect(tail.some((w) => w !== 0)).toBe(true);
+  });
+});
+
+describe('32 x 32 bit transpose', () => {
+  it('moves bit j of word i to bit i of word j, and twice gives the matrix back', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 34, maxLength: 34 }), (ws) => {
+        const a = Uint32Array.from(ws);
+        const t = a.slice();
+        transpose32(t, 1);
+        expect(t[0]).toBe(a[0]);
+        expect(t[33]).toBe(a[33]);
+        for (let i = 0; i < 32; i++) for (let j = 0; j < 32; j++) expect((t[1 + j] >>> i) & 1).toBe((a[1 + i] >>> j) & 1);
+        transpose32(t, 1);
+        expect(t).toEqual(a);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
