@@ -40,15 +40,19 @@ export function gatherLost(rows: ParityRowCache, codedIndex: number, lost: Uint1
   if ((k & 31) !== 0) v[k >>> 5] = acc;
 }
 
-/** Scratch of gatherLostRows: 32 words per coded block in the batch. */
+/** Blocks of 32 coded indices: 16383 coded fragments at most (MAX_FRAGMENT_COUNTER). */
+const MAX_BLOCKS = 512;
+/** Scratch of gatherLostRows: per block, its place among the batch's blocks (-1: none), the blocks, 32 words each. */
+const slotOfBlock = new Int32Array(MAX_BLOCKS).fill(-1);
+const touched = new Int32Array(MAX_BLOCKS);
 let blockScratch = new Uint32Array(32 * 16);
 
 /**
  * Rows only, a batch: for i < count, writes what gatherLost writes for row codedIndices[i] into
  * out[i * W .. i * W + W - 1], W = ceil(L / 32). Reads the rows column by column (ParityRowCache
  * columnBlock) and turns 32 lost columns of 32 rows around at a time (transpose32): O(L · B) word
- * reads and L · B / 32 transposes for rows spread over B blocks of 32 coded indices, instead of one
- * bit test per row and lost column.
+ * reads and L · B / 32 transposes for rows in B blocks of 32 coded indices, instead of one bit test
+ * per row and lost column. Only the blocks holding a row of the batch are read.
  */
 export function gatherLostRows(
   rows: ParityRowCache,
@@ -60,32 +64,33 @@ export function gatherLostRows(
 ): void {
   if (count === 0) return;
   const words = (lostLen + 31) >>> 5;
-  let lo = 0x7fffffff;
-  let hi = -1;
+  let blocks = 0;
   for (let i = 0; i < count; i++) {
     const b = (codedIndices[i] - 1) >>> 5;
-    if (b < lo) lo = b;
-    if (b > hi) hi = b;
+    if (slotOfBlock[b] < 0) {
+      slotOfBlock[b] = blocks;
+      touched[blocks++] = b;
+    }
   }
-  const span = hi - lo + 1;
-  if (blockScratch.length < span << 5) blockScratch = new Uint32Array(span << 5);
+  if (blockScratch.length < blocks << 5) blockScratch = new Uint32Array(blocks << 5);
   const scratch = blockScratch;
   for (let q = 0; q < words; q++) {
     const k0 = q << 5;
     const n = Math.min(32, lostLen - k0);
     // for every block: 32 words (lost column k0 + t, bit j for row 32b + 1 + j), then turned around
-    for (let b = lo; b <= hi; b++) {
-      const off = (b - lo) << 5;
-      const col = rows.columnBlock(b);
+    for (let s = 0; s < blocks; s++) {
+      const off = s << 5;
+      const col = rows.columnBlock(touched[s]);
       for (let t = 0; t < n; t++) scratch[off + t] = col[lost[k0 + t]];
       for (let t = n; t < 32; t++) scratch[off + t] = 0;
       transpose32(scratch, off);
     }
     for (let i = 0; i < count; i++) {
       const r = codedIndices[i] - 1;
-      out[i * words + q] = scratch[((((r >>> 5) - lo) << 5) | (r & 31))];
+      out[i * words + q] = scratch[(slotOfBlock[r >>> 5] << 5) | (r & 31)];
     }
   }
+  for (let s = 0; s < blocks; s++) slotOfBlock[touched[s]] = -1;
 }
 
 /**

@@ -86,6 +86,22 @@ describe('batched reduction of coded rows to the lost columns', () => {
     );
   });
 
+  it('reads only the blocks that hold a row of the batch, however far apart: the first and last valid rows together', () => {
+    const m = 300;
+    const rows = new ParityRowCache('v1', m);
+    const lost = Uint16Array.from({ length: 45 }, (_, k) => 3 + k * 6);
+    const indices = Uint16Array.of(1, 16383 - m, 40, 16383 - m - 100, 2);
+    const out = new Uint32Array(indices.length * 2);
+    gatherLostRows(rows, indices, indices.length, lost, lost.length, out);
+    const v = new Uint32Array(2);
+    indices.forEach((n, i) => {
+      gatherLost(rows, n, lost, lost.length, v);
+      expect([out[2 * i], out[2 * i + 1]]).toEqual([v[0], v[1]]);
+    });
+    // four blocks of 32 rows read (128 rows), not the 508 blocks in between
+    expect(rows.cachedBytes()).toBeLessThan(2 * 128 * 40 + 4 * 32 * 40 + 5 * 300 * 2);
+  });
+
   it('reads each row from the column blocks: block b, word c, bit j is bit c of row 32b + 1 + j', () => {
     const m = 77;
     const rows = new ParityRowCache('v2', m);
