@@ -19,15 +19,19 @@ const MAX_PATTERNS = 8;
 /** The outcomes of one (gateway, interferer pattern), by position in the gateway's reach list. */
 export class CaptureOutcomes {
   readonly outcome: Uint8Array;
-  /** positions whose outcome is not CAPTURE_FAILS (and some that became so since the last compaction), ascending */
-  positions: Int32Array;
+  /**
+   * positions whose outcome is not CAPTURE_FAILS (and some that became so since the last
+   * compaction), ascending; null before the first compaction: every position, 0 .. count - 1. Made
+   * at the first compaction with room for those left only: a gateway's copy is kept by the few
+   * devices it dominates, so the list is a fraction of the reach list (a million devices under 100
+   * gateways hold up to 800 of these per run)
+   */
+  positions: Int32Array | null = null;
   count: number;
   private failedSince = 0;
 
   constructor(listLength: number) {
     this.outcome = new Uint8Array(listLength);
-    this.positions = new Int32Array(listLength);
-    for (let m = 0; m < listLength; m++) this.positions[m] = m;
     this.count = listLength;
   }
 
@@ -41,9 +45,16 @@ export class CaptureOutcomes {
   compact(): void {
     if (this.failedSince * 8 < this.count) return;
     let k = 0;
-    for (let i = 0; i < this.count; i++) {
-      const m = this.positions[i];
-      if (this.outcome[m] !== CAPTURE_FAILS) this.positions[k++] = m;
+    if (this.positions === null) {
+      let left = 0;
+      for (let m = 0; m < this.count; m++) if (this.outcome[m] !== CAPTURE_FAILS) left++;
+      this.positions = new Int32Array(left);
+      for (let m = 0; m < this.count; m++) if (this.outcome[m] !== CAPTURE_FAILS) this.positions[k++] = m;
+    } else {
+      for (let i = 0; i < this.count; i++) {
+        const m = this.positions[i];
+        if (this.outcome[m] !== CAPTURE_FAILS) this.positions[k++] = m;
+      }
     }
     this.count = k;
     this.failedSince = 0;

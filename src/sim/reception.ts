@@ -180,8 +180,10 @@ export class FrameReceiver {
     const memo = check && table === null && !fading && rx.fixedPowerCapture() && this.reachDbm() >= floor ? this.capture!.outcomes(g, rx, list.length) : null;
     // a remembered failure answers for a device without looking at it (class B still counts slot frames)
     const outcome = memo === null ? null : memo.outcome;
-    // positions to visit: all, or those not known to fail (class B visits all: slot frames count)
-    const visit = memo !== null && !classB ? memo.positions : null;
+    // positions to visit: all, or those not known to fail (class B visits all: slot frames count);
+    // before the memo's first compaction, all of them with the known failures skipped
+    const skipFails = memo !== null && !classB;
+    const visit = skipFails ? memo.positions : null;
     const visits = visit === null ? list.length : memo!.count;
     const noBurst = burst === null;
     // the capture memo is filled below only after the device's first observation
@@ -193,7 +195,7 @@ export class FrameReceiver {
       const m = visit === null ? i : visit[i];
       // a remembered capture failure: nothing to do (it was worked out after the device's burst
       // process had its first observation, held[d] >= 0; see the file comment)
-      if (visit !== null && outcome![m] === CAPTURE_FAILS) continue;
+      if (skipFails && outcome![m] === CAPTURE_FAILS) continue;
       const d = list[m];
       if (held[d] >= need) {
         // nothing this copy could do but, in class B, keep the ping-slot receiver on (file comment)
