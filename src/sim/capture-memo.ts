@@ -44,17 +44,17 @@ export class CaptureOutcomes {
   /** Drops the positions known to fail from `positions` once enough have accumulated (between frames). */
   compact(): void {
     if (this.failedSince * 8 < this.count) return;
-    let k = 0;
-    if (this.positions === null) {
+    const from = this.positions;
+    if (from === null) {
       let left = 0;
       for (let m = 0; m < this.count; m++) if (this.outcome[m] !== CAPTURE_FAILS) left++;
       this.positions = new Int32Array(left);
-      for (let m = 0; m < this.count; m++) if (this.outcome[m] !== CAPTURE_FAILS) this.positions[k++] = m;
-    } else {
-      for (let i = 0; i < this.count; i++) {
-        const m = this.positions[i];
-        if (this.outcome[m] !== CAPTURE_FAILS) this.positions[k++] = m;
-      }
+    }
+    const to = this.positions as Int32Array;
+    let k = 0;
+    for (let i = 0; i < this.count; i++) {
+      const m = from === null ? i : from[i];
+      if (this.outcome[m] !== CAPTURE_FAILS) to[k++] = m;
     }
     this.count = k;
     this.failedSince = 0;

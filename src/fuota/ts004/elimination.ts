@@ -28,7 +28,7 @@ export interface PayloadStore {
 const offsetTables: Int32Array[] = [];
 function rowOffsets(words: number): Int32Array {
   let t = offsetTables[words];
-  if (t === undefined || t.length < words << 5) {
+  if (t === undefined) {
     t = new Int32Array(words << 5);
     for (let p = 0; p < t.length; p++) t[p] = rowOffset(p, words);
     offsetTables[words] = t;
