@@ -26,6 +26,14 @@ export const ISOLATION_DB: ReadonlyArray<ReadonlyArray<number>> = Object.freeze(
  */
 const SIR_EPSILON_DB = 1e-9;
 
+/**
+ * A co-SF interference sum (mW) above the signal's mW times this loses the frame for sure: the SIR
+ * is then below CAPTURE_THRESHOLD_DB by 10·log10(1 + 1e-6) = 4.3e-6 dB, far more than
+ * SIR_EPSILON_DB and the rounding of dBm → mW → dB (about 1e-14 dB), so `survives` answers false
+ * for any further non-negative terms. Lets a caller stop summing early (uplinks.ts).
+ */
+export const SURE_CAPTURE_LOSS_RATIO = Math.pow(10, -CAPTURE_THRESHOLD_DB / 10) * (1 + 1e-6);
+
 function sfIndex(sf: number): number {
   if (!Number.isInteger(sf) || sf < 7 || sf > 12) throw new RangeError(`spreading factor ${sf} is not in 7..12`);
   return sf - 7;
@@ -75,6 +83,19 @@ function survives(
       default: throw new RangeError(`interferer spreading factor ${sfs[k]} is not in 7..12`);
     }
   }
+  return survivesSums(signalDbm, row, s7, s8, s9, s10, s11, s12);
+}
+
+/**
+ * The decision of the capture rule on the interferers' linear sums per spreading factor (mW, each
+ * summed from 0 in the interferers' order): `survives` ends with it, and a caller that sums the same
+ * values in the same order for several receivers at once (uplinks.ts) gets the same answer.
+ */
+export function survivesPerSf(signalDbm: number, signalSf: number, s7: number, s8: number, s9: number, s10: number, s11: number, s12: number): boolean {
+  return survivesSums(signalDbm, ISOLATION_DB[sfIndex(signalSf)], s7, s8, s9, s10, s11, s12);
+}
+
+function survivesSums(signalDbm: number, row: ReadonlyArray<number>, s7: number, s8: number, s9: number, s10: number, s11: number, s12: number): boolean {
   const limit = signalDbm + SIR_EPSILON_DB;
   return (
     (s7 === 0 || limit - 10 * Math.log10(s7) >= row[0]) &&

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeShared, readFixture } from '../helpers/shared.js';
 import {
-  CAPTURE_THRESHOLD_DB, frequenciesCollide, ISOLATION_DB, isolationDb, survivesInterference, survivesInterferenceEnergy,
+  CAPTURE_THRESHOLD_DB, frequenciesCollide, ISOLATION_DB, isolationDb, SURE_CAPTURE_LOSS_RATIO, survivesInterference,
+  survivesInterferenceEnergy, survivesInterferenceMw,
 } from '../../src/radio/interference.js';
 import { firstTable, numbersIn, referenceSheet, section } from './reference-tables.js';
 
@@ -67,6 +68,41 @@ describe('survivesInterference (power model)', () => {
         expect(survivesInterference(sig, s, [sig - sirDb], [f], 1)).toBe(sirDb >= isolationDb(s, f));
       },
     ));
+  });
+});
+
+describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
+  it('whatever the signal, the split of that sum into terms and the other terms added', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -150, max: 20, noNaN: true }),
+        fc.integer({ min: 7, max: 12 }),
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.double({ min: -200, max: 0, noNaN: true }), fc.integer({ min: 7, max: 12 })), { maxLength: 8 }),
+        (sigDbm, sf, shares, others) => {
+          // co-SF terms that sum, in this order, past the signal's mW × the ratio
+          const lostAbove = Math.pow(10, sigDbm / 10) * SURE_CAPTURE_LOSS_RATIO;
+          const total = shares.reduce((a, b) => a + b, 0);
+          const mw = shares.map((x) => (x / total) * lostAbove * (1 + 1e-12));
+          let sum = 0;
+          for (const v of mw) sum += v;
+          fc.pre(sum > lostAbove);
+          const sfs = mw.map(() => sf);
+          for (const [dbm, osf] of others) {
+            mw.push(Math.pow(10, (sigDbm + dbm) / 10));
+            sfs.push(osf);
+          }
+          expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length)).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it('lies 4.3e-6 dB past the capture threshold: a sum at the threshold itself survives', () => {
+    expect(10 * Math.log10(SURE_CAPTURE_LOSS_RATIO)).toBeCloseTo(-CAPTURE_THRESHOLD_DB + 4.34e-6, 8);
+    for (const sig of [-130, -97.3, -60, 14]) {
+      expect(survivesInterferenceMw(sig, 9, [Math.pow(10, (sig - CAPTURE_THRESHOLD_DB) / 10)], [9], 1)).toBe(true);
+    }
   });
 });
 

@@ -217,3 +217,31 @@ describe('multicast loop: the fast path equals the full evaluation, file for fil
     });
   }
 });
+
+describe('uplink reception: a decision stopped at a sure capture loss', () => {
+  it('gives every output file of the full evaluation of every gateway, with many decisions stopped early (seeds 1, 2)', async () => {
+    for (const seed of [1, 2]) {
+      // dense colliding uplinks on one sub-band's channels: most gateways' decisions face a co-SF
+      // interferer past the threshold
+      const s = makeScenario({
+        seed,
+        devices: { count: 300, placement: DISC },
+        gateways: { positions: FOUR_GATEWAYS },
+        firmware: { sizeBytes: 1500 },
+        setup: { mode: 'classA' },
+        traffic: { uplinkIntervalS: 10 },
+        completion: { statusRequest: true },
+      });
+      let stopped = 0;
+      let decided = 0;
+      const fast = await outputFiles(s, {
+        onFinish: (_ctx, campaign) => {
+          stopped = campaign.ex.medium.sureLosses;
+          decided = campaign.ex.medium.sent;
+        },
+      });
+      expectSameOutputs(fast, await outputFiles(s, { reference: true }));
+      expect(stopped).toBeGreaterThan(0.05 * decided);
+    }
+  });
+});

@@ -71,7 +71,7 @@ export class Exchange {
 
   constructor(
     private readonly ctx: RunContext,
-    private readonly medium: UplinkMedium,
+    readonly medium: UplinkMedium,
     readonly classA: ClassADownlinks,
   ) {
     const { s, fleet } = ctx.world;
