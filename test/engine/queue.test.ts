@@ -24,6 +24,62 @@ describe('EventQueue', () => {
     );
   });
 
+  it('gives the order of one sorted list for any mix of pushes and pops, at any time scale', () => {
+    // times from the first bucket to well past the ring (2^20 µs buckets, 4096 of them): the near
+    // heap, the ring, the overflow heap and the jumps between them; equal times pushed at different
+    // moments, so an event may wait in one tier while its equal lands in another
+    const time = fc.oneof(
+      fc.integer({ min: 0, max: 2 ** 21 }),
+      fc.integer({ min: 0, max: 2 ** 33 }),
+      fc.integer({ min: 0, max: 2 ** 44 }),
+      fc.constantFrom(0, 2 ** 20 - 1, 2 ** 20, 2 ** 21, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 2 ** 20),
+    );
+    const op = fc.oneof(
+      fc.record({ push: fc.constant(true), dt: time, p: fc.integer({ min: 0, max: 3 }), fromNow: fc.boolean() }),
+      fc.record({ push: fc.constant(false) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 600 }), (ops) => {
+        const q = new EventQueue(16);
+        const model: { t: number; p: number; i: number }[] = [];
+        let now = 0;
+        let i = 0;
+        const popBoth = () => {
+          model.sort((x, y) => x.t - y.t || x.p - y.p || x.i - y.i);
+          const want = model.shift();
+          expect(q.peekTime()).toBe(want === undefined ? Infinity : want.t);
+          expect(q.pop()).toBe(want !== undefined);
+          if (want === undefined) return;
+          expect([q.time, q.kind, q.a, q.b]).toEqual([want.t, want.i, want.i * 2, -want.i | 0]);
+          now = want.t;
+        };
+        for (const o of ops) {
+          if ('dt' in o) {
+            // as the kernel schedules (at or after the last event) or anywhere, earlier included
+            const t = o.fromNow ? now + o.dt : o.dt;
+            q.push(t, i, i * 2, -i | 0, o.p);
+            model.push({ t, p: o.p, i });
+            i++;
+          } else popBoth();
+          expect(q.size).toBe(model.length);
+        }
+        while (model.length > 0) popBoth();
+        expect(q.pop()).toBe(false);
+      }),
+    );
+  });
+
+  it('keeps FIFO order between an event that waited in a later bucket and its equal pushed once that bucket is near', () => {
+    const q = new EventQueue(16);
+    const bucketUs = 2 ** 20;
+    q.push(2 * bucketUs, 1); // two buckets ahead: waits in the ring
+    q.push(bucketUs + 5, 2);
+    expect(q.pop() && q.kind).toBe(2); // the queue has moved on to the bucket before it
+    q.push(2 * bucketUs, 3); // the same time, pushed later: after event 1
+    q.push(2 * bucketUs, 4, 0, 0, 0); // the same time, a higher priority: before both
+    expect([q.pop() && q.kind, q.pop() && q.kind, q.pop() && q.kind]).toEqual([4, 1, 3]);
+  });
+
   it('interleaves pushes and pops without losing FIFO order among equal times', () => {
     const q = new EventQueue(2);
     q.push(10, 1);
