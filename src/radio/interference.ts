@@ -83,19 +83,6 @@ function survives(
       default: throw new RangeError(`interferer spreading factor ${sfs[k]} is not in 7..12`);
     }
   }
-  return survivesSums(signalDbm, row, s7, s8, s9, s10, s11, s12);
-}
-
-/**
- * The decision of the capture rule on the interferers' linear sums per spreading factor (mW, each
- * summed from 0 in the interferers' order): `survives` ends with it, and a caller that sums the same
- * values in the same order for several receivers at once (uplinks.ts) gets the same answer.
- */
-export function survivesPerSf(signalDbm: number, signalSf: number, s7: number, s8: number, s9: number, s10: number, s11: number, s12: number): boolean {
-  return survivesSums(signalDbm, ISOLATION_DB[sfIndex(signalSf)], s7, s8, s9, s10, s11, s12);
-}
-
-function survivesSums(signalDbm: number, row: ReadonlyArray<number>, s7: number, s8: number, s9: number, s10: number, s11: number, s12: number): boolean {
   const limit = signalDbm + SIR_EPSILON_DB;
   return (
     (s7 === 0 || limit - 10 * Math.log10(s7) >= row[0]) &&

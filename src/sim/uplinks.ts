@@ -28,7 +28,7 @@ import { gatewaySensitivityDbm } from '../radio/sensitivity.js';
 import { emptyRxWindowUs, RX1_DELAY_US, RX2_DELAY_US, rxWindowOffsetMs } from '../lorawan/classa.js';
 import type { SubBand } from '../lorawan/regions/index.js';
 import { Purpose, uniform } from '../engine/rng.js';
-import { SURE_CAPTURE_LOSS_RATIO, survivesPerSf } from '../radio/interference.js';
+import { SURE_CAPTURE_LOSS_RATIO } from '../radio/interference.js';
 import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
@@ -572,37 +572,28 @@ export class UplinkMedium {
     const G = this.ctx.world.links.gateways;
     const n = this.pendOverlaps;
     if (n === 0) return true;
-    // survivesInterferenceMw over the overlaps' powers at g (UplinkRx.powerDbm without fading, in mW
-    // as powerMwAt gives them), summed per spreading factor in overlap order, stopping as soon as the
-    // co-SF sum alone is past the capture threshold: the whole sum is at least that (a sum of
-    // non-negative terms), so the frame is lost whatever the others add (SURE_CAPTURE_LOSS_RATIO)
+    // the overlaps' powers at g (UplinkRx.powerDbm without fading, in mW as powerMwAt gives them),
+    // read in overlap order until the co-SF sum alone is past the capture threshold: the whole sum
+    // is at least that (a sum of non-negative terms), so the frame is lost whatever the others add
+    // (SURE_CAPTURE_LOSS_RATIO), and the rest are not read
     const linkMw = this.linkMw!;
     const sf = this.pendSf;
     const lostAbove = linkMw.mw(this.pendDev * G + g) * SURE_CAPTURE_LOSS_RATIO;
-    let s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
-    // the co-SF sum, the same additions as its accumulator below
+    // the co-SF sum, the same additions as survivesInterferenceMw's accumulator for that SF
     let co = 0;
     for (let i = 0; i < n; i++) {
-      const isf = this.ovSf[i];
       const mw = linkMw.mw(this.ovDev[i] * G + g);
-      if (isf === sf) {
+      if (this.ovSf[i] === sf) {
         co += mw;
         if (co > lostAbove) {
           this.sureLosses++;
           return false;
         }
       }
-      switch (isf) {
-        case 7: s7 += mw; break;
-        case 8: s8 += mw; break;
-        case 9: s9 += mw; break;
-        case 10: s10 += mw; break;
-        case 11: s11 += mw; break;
-        case 12: s12 += mw; break;
-        default: throw new RangeError(`interferer spreading factor ${isf} is not in 7..12`);
-      }
+      this.intMw[i] = mw;
+      this.intSf[i] = this.ovSf[i];
     }
-    return survivesPerSf(sig, sf, s7, s8, s9, s10, s11, s12);
+    return this.rx.decodesOnPowers(sig, sf, this.intMw, this.intSf, n);
   }
 
   /**
