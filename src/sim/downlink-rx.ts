@@ -29,9 +29,15 @@ export const MAX_INTERFERERS = 64;
 export const SINR_REACH_MARGIN_DB = 6;
 
 export class DownlinkRx {
-  /** received power per link at the gateways' configured EIRP, dBm and mW ([device * G + gateway]) */
+  /** received power per link at the gateways' configured EIRP, dBm ([device * G + gateway]) */
   readonly rxDbm: Float32Array;
-  readonly rxMw: Float32Array;
+  /**
+   * the same in mW, 10 ** (rxDbm / 10) rounded to single precision, worked out at the first read
+   * (NaN: not yet; `linkMwF32`): the capture test reads the links of a frame's device and its
+   * interferers' gateways only, so at a million devices under 100 gateways most of the 10^8 values
+   * are never read, and working them all out at construction took 13-15 s
+   */
+  private readonly rxMw: Float32Array;
   /** the interferers of the frame being evaluated: downlink id, gateway, spreading factor, overlap */
   readonly intId = new Int32Array(MAX_INTERFERERS);
   readonly intGw = new Int32Array(MAX_INTERFERERS);
@@ -72,16 +78,23 @@ export class DownlinkRx {
     const { s, links } = ctx.world;
     const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
     this.rxDbm = new Float32Array(links.lossDb.length);
-    this.rxMw = new Float32Array(links.lossDb.length);
-    for (let i = 0; i < links.lossDb.length; i++) {
-      this.rxDbm[i] = txDbm - links.lossDb[i];
-      this.rxMw[i] = 10 ** (this.rxDbm[i] / 10);
-    }
+    for (let i = 0; i < links.lossDb.length; i++) this.rxDbm[i] = txDbm - links.lossDb[i];
+    this.rxMw = new Float32Array(links.lossDb.length).fill(NaN);
     this.exactMw = new LinkMw((link) => this.rxDbm[link], this.rxDbm.length);
     this.fading = fadingMode(s);
     this.sinr = s.channel.reception === 'sinr' ? new SinrReceivers(s) : null;
     this.load = s.channel.externalLoad.airtimeShare > 0 ? (this.sinr ?? new SinrReceivers(s)) : null;
     this.alwaysCheck = s.channel.externalLoad.airtimeShare > 0;
+  }
+
+  /** Link's received power in mW in single precision (what a Float32Array stores of 10 ** (rxDbm / 10)), kept once worked out. */
+  linkMwF32(link: number): number {
+    let v = this.rxMw[link];
+    if (v !== v) {
+      v = Math.fround(10 ** (this.rxDbm[link] / 10));
+      this.rxMw[link] = v;
+    }
+    return v;
   }
 
   /** Power of a frame on freqHz relative to the configured EIRP, dB: the region's limit there caps it (lorawan-facts 2.4). */
@@ -210,8 +223,8 @@ export class DownlinkRx {
     if (this.fading === FADE_NONE && this.allCoSf && offsetDb === 0 && this.copies === 0 && !this.alwaysCheck) {
       // fixed powers, no copy to combine: compare the precomputed linear values (6 dB over the sum of the others)
       let sumMw = 0;
-      for (let i = 0; i < n; i++) sumMw += this.rxMw[base + this.intGw[i]];
-      return this.rxMw[base + g] >= this.captureRatio * sumMw;
+      for (let i = 0; i < n; i++) sumMw += this.linkMwF32(base + this.intGw[i]);
+      return this.linkMwF32(base + g) >= this.captureRatio * sumMw;
     }
     if (this.fading === FADE_NONE && offsetDb === 0 && this.load === null) {
       // what gather and survivesInterference do here (each interferer at its link's power, copies

@@ -85,6 +85,41 @@ describe('DownlinkRx: one rule for every downlink', () => {
     expect(kept).toBeLessThan(80);
   });
 
+  it('answers a frame overlapped at its own spreading factor by comparing each link\'s mW value in single precision, worked out at the first read', () => {
+    // 50 devices on a line through three gateways; gateway 0's SF7 frame overlapped by SF7 frames of
+    // gateways 1 and 2 (the co-SF rule on precomputed powers: 6 dB over the sum of the others)
+    const positions: [number, number][] = Array.from({ length: 50 }, (_, i) => [-2500 + i * 100, 23 * (i % 5)]);
+    const s = makeScenario({
+      devices: { count: 50, placement: { kind: 'list', positions } },
+      gateways: { positions: [[-1200, 0], [300, 0], [1500, 0]] },
+      channel: { shadowingSigmaDb: 5 },
+    });
+    const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
+    const rx = new DownlinkRx(ctx);
+    ctx.gateways[0].transmit(0, 400_000, P, 0, 7);
+    ctx.gateways[1].transmit(150_000, 400_000, P, 150_000, 7);
+    ctx.gateways[2].transmit(-250_000, 400_000, P, -250_000, 7);
+    expect(rx.collect(0, 400_000, 0, P, 125_000, 7)).toBe(2);
+    expect(rx.allCoSf).toBe(true);
+    // the values a table filled at construction held: each link's 10 ** (dBm / 10) stored in single precision
+    const eager = Float32Array.from(rx.rxDbm, (dbm) => 10 ** (dbm / 10));
+    const G = 3;
+    let kept = 0;
+    for (let round = 0; round < 2; round++) {
+      for (let d = 0; d < 50; d++) {
+        const expected = eager[d * G] >= 10 ** 0.6 * (eager[d * G + rx.intGw[0]] + eager[d * G + rx.intGw[1]]);
+        expect(rx.interferenceOk(d, 0, rx.rxDbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
+        if (expected) kept++;
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(100);
+    // first reads and reads back give the stored values alike
+    const fresh = new DownlinkRx(ctx);
+    for (let link = 0; link < eager.length; link++) expect(fresh.linkMwF32(link)).toBe(eager[link]);
+    for (let link = 0; link < eager.length; link++) expect(fresh.linkMwF32(link)).toBe(eager[link]);
+  });
+
   it('adds a copy sent in the same instant to the signal and judges a copy sent 150 ms apart as an interferer, as the capture rule on powers says', () => {
     const positions: [number, number][] = Array.from({ length: 30 }, (_, i) => [-1500 + i * 100, 20 * (i % 4)]);
     const s = makeScenario({
