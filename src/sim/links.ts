@@ -6,7 +6,7 @@
  * device number (independent draws) or position (correlated field), never of evaluation order.
  */
 import type { ResolvedScenario } from '../scenario/types.js';
-import { pathLossDb } from '../radio/pathloss.js';
+import { pathLossFunction } from '../radio/pathloss.js';
 import { shadowingField, shadowingLossDb, type ShadowingField, type ShadowingParams } from '../radio/shadowing.js';
 import type { Positions } from './placement.js';
 
@@ -31,6 +31,7 @@ export function buildLinks(s: ResolvedScenario, pos: Positions, freqHz: number):
   const lossDb = new Float32Array(n * g);
   const best = new Int32Array(n);
   const shadowing = shadowingParams(s);
+  const pathLoss = pathLossFunction(s.channel.pathLoss, freqHz);
   const fields: Array<ShadowingField | null> = gws.map((_, k) =>
     shadowing.sigmaDb > 0 && shadowing.correlationDistanceM > 0 ? shadowingField(s.seed, k, shadowing.correlationDistanceM) : null);
   for (let d = 0; d < n; d++) {
@@ -39,7 +40,7 @@ export function buildLinks(s: ResolvedScenario, pos: Positions, freqHz: number):
     const y = pos.yM[d];
     for (let k = 0; k < g; k++) {
       const dist = Math.hypot(x - gws[k][0], y - gws[k][1]);
-      const loss = pathLossDb(s.channel.pathLoss, dist, freqHz) + shadowingLossDb(shadowing, s.seed, d, k, fields[k], x, y);
+      const loss = pathLoss(dist) + shadowingLossDb(shadowing, s.seed, d, k, fields[k], x, y);
       lossDb[d * g + k] = loss;
       if (loss < bestLoss) {
         bestLoss = loss;

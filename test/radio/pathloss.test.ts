@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PathLossModel } from '../../src/scenario/types.js';
-import { freeSpaceLossDb, hataLossDb, logDistanceLossDb, MIN_DISTANCE_M, pathLossDb } from '../../src/radio/pathloss.js';
+import { freeSpaceLossDb, hataLossDb, logDistanceLossDb, MIN_DISTANCE_M, pathLossDb, pathLossFunction } from '../../src/radio/pathloss.js';
 
 const loraSim: PathLossModel = { model: 'log-distance', d0M: 40, pl0Db: 127.41, gamma: 2.08 };
 const hata = (environment: 'urban' | 'suburban' | 'rural', frequencyMHz: number | null = null): PathLossModel => ({
@@ -82,6 +82,35 @@ describe('Okumura-Hata path loss', () => {
           expect(pathLossDb(hata(env), near, 868e6)).toBeLessThanOrEqual(pathLossDb(hata(env), far, 868e6) + 1e-9);
         }
       }),
+    );
+  });
+});
+
+describe('path loss as a function of distance for one model (the link table)', () => {
+  it('gives pathLossDb to the bit for every model, environment, height, carrier and distance', () => {
+    const model = fc.oneof(
+      fc.record({
+        model: fc.constant('okumura-hata' as const),
+        frequencyMHz: fc.option(fc.double({ min: 150, max: 1500, noNaN: true }), { nil: null }),
+        gatewayHeightM: fc.double({ min: 1, max: 200, noNaN: true }),
+        deviceHeightM: fc.double({ min: 0.5, max: 10, noNaN: true }),
+        environment: fc.constantFrom('urban' as const, 'suburban' as const, 'rural' as const),
+      }),
+      fc.record({
+        model: fc.constant('log-distance' as const),
+        d0M: fc.double({ min: 1, max: 1000, noNaN: true }),
+        pl0Db: fc.double({ min: 20, max: 140, noNaN: true }),
+        gamma: fc.double({ min: 1.5, max: 5, noNaN: true }),
+      }),
+    );
+    // distances on both sides of the 1 m clamp and of Hata's 1 km free-space floor
+    const distances = fc.array(fc.oneof(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 3000, noNaN: true }), fc.double({ min: 0, max: 60000, noNaN: true })), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(model, fc.double({ min: 137e6, max: 1020e6, noNaN: true }), distances, (m, freqHz, ds) => {
+        const at = pathLossFunction(m, freqHz);
+        for (const d of ds) expect(Object.is(at(d), pathLossDb(m, d, freqHz))).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 });
