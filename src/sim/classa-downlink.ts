@@ -113,7 +113,7 @@ export class ClassADownlinks {
   private reaches(d: number, g: number, freqHz: number, sf: number, bwHz: number): boolean {
     const { s, links } = this.ctx.world;
     const rx = this.rx;
-    return rx.rxDbm[d * links.gateways + g] + rx.txOffsetDb(freqHz) >= deviceSensitivityDbm(s.devices.radio, sf, bwHz);
+    return rx.rxDbmAt(d * links.gateways + g) + rx.txOffsetDb(freqHz) >= deviceSensitivityDbm(s.devices.radio, sf, bwHz);
   }
 
   register(handler: DownlinkHandler): number {

@@ -21,6 +21,11 @@
 import { lowerBound, upperBound } from '../engine/sorted.js';
 import type { Fleet } from './world.js';
 
+/** Each link's received power at the gateways' configured EIRP, dBm ([device * G + gateway]; DownlinkRx). */
+export interface LinkPowers {
+  rxDbmAt(link: number): number;
+}
+
 export class Coverage {
   private starts: Float64Array[];
   private ends: Float64Array[];
@@ -41,9 +46,9 @@ export class Coverage {
 
   /**
    * Frame [start, end) of gateway g was delivered: logs it and counts the devices in its reach
-   * (`isMember`, rxDbm at or above `reachDbm`) that listened by W but had a window open during it.
+   * (`isMember`, received power at or above `reachDbm`) that listened by W but had a window open during it.
    */
-  frame(g: number, start: number, end: number, fleet: Fleet, isMember: Uint8Array, rxDbm: Float32Array, reachDbm: number): void {
+  frame(g: number, start: number, end: number, fleet: Fleet, isMember: Uint8Array, rx: LinkPowers, reachDbm: number): void {
     this.cached = -1;
     let n = this.counts[g];
     if (n === this.starts[g].length) {
@@ -59,14 +64,14 @@ export class Coverage {
     open.prune(end - this.longestAirUs, deafToUs, rx1ToUs);
     for (let i = 0; i < open.count; i++) {
       const d = open.at(i);
-      if (isMember[d] !== 1 || rxDbm[d * G + g] < reachDbm) continue;
+      if (isMember[d] !== 1 || rx.rxDbmAt(d * G + g) < reachDbm) continue;
       if (listenFromUs[d] > start || listenToUs[d] < end) continue;
       if ((deafFromUs[d] < end && deafToUs[d] > start) || (rx1FromUs[d] < end && rx1ToUs[d] > start)) this.notListening++;
     }
   }
 
   /** Device-frames covered so far (the members, their reach, their listening windows now). */
-  covered(members: Int32Array, fleet: Fleet, rxDbm: Float32Array, reachDbm: number): number {
+  covered(members: Int32Array, fleet: Fleet, rx: LinkPowers, reachDbm: number): number {
     if (this.cached >= 0) return this.cached;
     const G = this.gateways;
     let total = 0;
@@ -77,7 +82,7 @@ export class Coverage {
       if (!(from < to)) continue;
       for (let g = 0; g < G; g++) {
         const n = this.counts[g];
-        if (n === 0 || rxDbm[d * G + g] < reachDbm) continue;
+        if (n === 0 || rx.rxDbmAt(d * G + g) < reachDbm) continue;
         const first = lowerBound(this.starts[g], from, n);
         const afterLast = upperBound(this.ends[g], to, n);
         if (afterLast > first) total += afterLast - first;

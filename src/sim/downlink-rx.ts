@@ -29,15 +29,9 @@ export const MAX_INTERFERERS = 64;
 export const SINR_REACH_MARGIN_DB = 6;
 
 export class DownlinkRx {
-  /** received power per link at the gateways' configured EIRP, dBm ([device * G + gateway]) */
-  readonly rxDbm: Float32Array;
-  /**
-   * the same in mW, 10 ** (rxDbm / 10) rounded to single precision, worked out at the first read
-   * (NaN: not yet; `linkMwF32`): the capture test reads the links of a frame's device and its
-   * interferers' gateways only, so at a million devices under 100 gateways most of the 10^8 values
-   * are never read, and working them all out at construction took 13-15 s
-   */
-  private readonly rxMw: Float32Array;
+  /** the gateways' configured EIRP plus the devices' antenna gain, dBm: every downlink's power before its link's loss */
+  private readonly txDbm: number;
+  private readonly lossDb: Float32Array;
   /** the interferers of the frame being evaluated: downlink id, gateway, spreading factor, overlap */
   readonly intId = new Int32Array(MAX_INTERFERERS);
   readonly intGw = new Int32Array(MAX_INTERFERERS);
@@ -77,24 +71,32 @@ export class DownlinkRx {
   constructor(private readonly ctx: RunContext) {
     const { s, links } = ctx.world;
     const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
-    this.rxDbm = new Float32Array(links.lossDb.length);
-    for (let i = 0; i < links.lossDb.length; i++) this.rxDbm[i] = txDbm - links.lossDb[i];
-    this.rxMw = new Float32Array(links.lossDb.length).fill(NaN);
-    this.exactMw = new LinkMw((link) => this.rxDbm[link], this.rxDbm.length);
+    this.txDbm = txDbm;
+    this.lossDb = links.lossDb;
+    this.exactMw = new LinkMw((link) => this.rxDbmAt(link), links.lossDb.length);
     this.fading = fadingMode(s);
     this.sinr = s.channel.reception === 'sinr' ? new SinrReceivers(s) : null;
     this.load = s.channel.externalLoad.airtimeShare > 0 ? (this.sinr ?? new SinrReceivers(s)) : null;
     this.alwaysCheck = s.channel.externalLoad.airtimeShare > 0;
   }
 
-  /** Link's received power in mW in single precision (what a Float32Array stores of 10 ** (rxDbm / 10)), kept once worked out. */
+  /**
+   * Received power on a link ([device * G + gateway]) at the gateways' configured EIRP, dBm, in single
+   * precision: the value a Float32Array of txDbm − loss held. Worked out at each read instead of kept:
+   * a table cost 4 bytes per link, 400 MB at a million devices under 100 gateways.
+   */
+  rxDbmAt(link: number): number {
+    return Math.fround(this.txDbm - this.lossDb[link]);
+  }
+
+  /**
+   * Link's received power in mW in single precision: the co-SF capture rule compares these (the
+   * values a Float32Array of 10 ** (rxDbm / 10) held). Rounded from the kept double-precision value
+   * (`exactMw`, Math.pow(10, rxDbm / 10), the same function as **): a table of its own cost 4 bytes
+   * per link, 400 MB at a million devices under 100 gateways, and filling it at construction 13-15 s.
+   */
   linkMwF32(link: number): number {
-    let v = this.rxMw[link];
-    if (v !== v) {
-      v = Math.fround(10 ** (this.rxDbm[link] / 10));
-      this.rxMw[link] = v;
-    }
-    return v;
+    return Math.fround(this.exactMw.mw(link));
   }
 
   /** Power of a frame on freqHz relative to the configured EIRP, dB: the region's limit there caps it (lorawan-facts 2.4). */
@@ -169,7 +171,7 @@ export class DownlinkRx {
     let addedMw = 0;
     for (let i = 0; i < this.nInt; i++) {
       const gi = this.intGw[i];
-      let p = this.rxDbm[base + gi] + offsetDb;
+      let p = this.rxDbmAt(base + gi) + offsetDb;
       if (this.fading !== FADE_NONE) p += this.fadeDb(d, gi, this.intId[i], startUs);
       if (this.copies > 0 && this.combinesAt(d, g, i, bwHz)) {
         addedMw += 10 ** (p / 10);
@@ -237,7 +239,7 @@ export class DownlinkRx {
         const gi = this.intGw[i];
         const link = base + gi;
         if (this.copies > 0 && this.combinesAt(d, g, i, bwHz)) {
-          addedMw += 10 ** (this.rxDbm[link] / 10);
+          addedMw += 10 ** (this.rxDbmAt(link) / 10);
           continue;
         }
         this.mw[c] = this.exactMw.mw(link);
@@ -277,7 +279,7 @@ export class DownlinkRx {
     const seed = s.seed;
     const burstState = fleet.burst === null ? 0 : fleet.burst.stateAt(d, endUs);
     const offsetDb = this.txOffsetDb(freqHz);
-    let sig = this.rxDbm[d * links.gateways + g] + offsetDb;
+    let sig = this.rxDbmAt(d * links.gateways + g) + offsetDb;
     if (this.fading !== FADE_NONE) sig += this.fadeDb(d, g, airId, startUs);
     if (this.sinr === null) {
       if (sig < sensDbm) return false;

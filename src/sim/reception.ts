@@ -98,7 +98,7 @@ export class FrameReceiver {
   /** Device-frames covered: a member listening to a frame from a gateway in its reach (the benchmark's workload). */
   get evaluations(): number {
     if (this.coverage === null) return this.coveredDirect;
-    return this.coverage.covered(this.ctx.members, this.ctx.world.fleet, this.rx.rxDbm, this.reachDbm());
+    return this.coverage.covered(this.ctx.members, this.ctx.world.fleet, this.rx, this.reachDbm());
   }
 
   /**
@@ -117,12 +117,12 @@ export class FrameReceiver {
     const { links, fleet } = this.ctx.world;
     const G = links.gateways;
     const floor = this.reachDbm();
-    const rxDbm = this.rx.rxDbm;
+    const rx = this.rx;
     const lists: number[][] = Array.from({ length: G }, () => []);
     for (const d of this.ctx.members) {
       if (this.isMember.length > 0) this.isMember[d] = 1;
       if (fleet.listenToUs[d] < nowUs) continue;
-      for (let g = 0; g < G; g++) if (rxDbm[d * G + g] >= floor) lists[g].push(d);
+      for (let g = 0; g < G; g++) if (rx.rxDbmAt(d * G + g) >= floor) lists[g].push(d);
     }
     this.finishedSinceCompaction = 0;
     this.capture?.reset();
@@ -153,8 +153,7 @@ export class FrameReceiver {
     const G = links.gateways;
     const list = this.listFor(k);
     const rx = this.rx;
-    const rxDbm = rx.rxDbm;
-    this.coverage!.frame(g, start, end, fleet, this.isMember, rxDbm, this.reachDbm());
+    this.coverage!.frame(g, start, end, fleet, this.isMember, rx, this.reachDbm());
     // other gateways' frames overlapping this one on its channel (any kind of downlink)
     const nInt = rx.collect(start, end, g, radio.freqHz, radio.bwHz, radio.sf, n);
     const check = nInt > 0 || rx.alwaysCheck;
@@ -217,12 +216,12 @@ export class FrameReceiver {
         // signal is needed only to fill the memo
         const c = outcome![m];
         if (c === CAPTURE_UNKNOWN) {
-          const ok = rx.interferenceOk(d, g, rxDbm[d * G + g], radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
+          const ok = rx.interferenceOk(d, g, rx.rxDbmAt(d * G + g), radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
           memo.set(m, ok);
           if (!ok) continue;
         } else if (c === CAPTURE_FAILS) continue;
       } else {
-        let sig = rxDbm[d * G + g];
+        let sig = rx.rxDbmAt(d * G + g);
         if (fading) sig += rx.fadeDb(d, g, airId, start);
         if (sig < floor) continue;
         if (classB && sig >= sens) {
@@ -279,7 +278,7 @@ export class FrameReceiver {
     if (fleet.listenFromUs[d] > start || fleet.listenToUs[d] < end) return;
     if (fleet.deafFromUs[d] < end && fleet.deafToUs[d] > start) return;
     if (fleet.rx1FromUs[d] < end && fleet.rx1ToUs[d] > start) return;
-    let sig = this.rx.rxDbm[d * links.gateways + g];
+    let sig = this.rx.rxDbmAt(d * links.gateways + g);
     if (this.rx.fading !== FADE_NONE) sig += this.rx.fadeDb(d, g, airId, start);
     if (sig >= radio.deviceSensitivityDbm) {
       fleet.slotFramesCount[d]++;
@@ -315,7 +314,6 @@ export class FrameReceiver {
     const airUs = end - start;
     const classB = s.multicastGroup.dlClass === 'ClassB';
     const stopWhenDecoded = s.multicastGroup.stopListeningWhenDecoded;
-    const rxDbm = rx.rxDbm;
     const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
     let evaluations = 0;
 
@@ -326,7 +324,7 @@ export class FrameReceiver {
       if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
       evaluations++;
       const burstState = burst === null ? 0 : burst.stateAt(d, end);
-      let sig = rxDbm[d * G + g];
+      let sig = rx.rxDbmAt(d * G + g);
       if (fading) sig += rx.fadeDb(d, g, airId, start);
       if (sig < floor) continue;
       if (classB && sig >= sens) {

@@ -387,7 +387,7 @@ export class UplinkMedium {
     for (let i = 0; i < n; i++) {
       const k = this.ctx.downlinkAir.slot(this.senseIds[i]);
       const f = this.ctx.downlinkAir.freqHz[k];
-      if (rx.rxDbm[d * this.ctx.world.links.gateways + this.ctx.downlinkAir.gateway[k]] + rx.txOffsetDb(f) >= thresholdDbm) return true;
+      if (rx.rxDbmAt(d * this.ctx.world.links.gateways + this.ctx.downlinkAir.gateway[k]) + rx.txOffsetDb(f) >= thresholdDbm) return true;
     }
     // the external load
     const heard = this.rx.externalHeard(d, freqHz, fromUs, toUs, this.intDbm, this.intSf);

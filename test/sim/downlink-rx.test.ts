@@ -20,6 +20,13 @@ function twoGateways(over: Parameters<typeof makeScenario>[0] = {}): { ctx: RunC
   return { ctx, rx: new DownlinkRx(ctx) };
 }
 
+/** The received powers a table held: the gateways' EIRP plus the device antenna gain less each link's loss, in single precision. */
+function linkDbm(ctx: RunContext): Float32Array {
+  const { s, links } = ctx.world;
+  const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
+  return Float32Array.from(links.lossDb, (loss) => txDbm - loss);
+}
+
 const P = 869_525_000;
 const SENS_SF12 = -136;
 
@@ -70,13 +77,14 @@ describe('DownlinkRx: one rule for every downlink', () => {
     expect(rx.nInt).toBe(3);
     expect(rx.allCoSf).toBe(false);
     const G = 3;
+    const dbm = linkDbm(ctx);
     let kept = 0;
     for (let round = 0; round < 2; round++) {
       for (let d = 0; d < 40; d++) {
-        const powers = [rx.rxDbm[d * G + rx.intGw[0]], rx.rxDbm[d * G + rx.intGw[1]], rx.rxDbm[d * G + rx.intGw[2]]];
+        const powers = [dbm[d * G + rx.intGw[0]], dbm[d * G + rx.intGw[1]], dbm[d * G + rx.intGw[2]]];
         const sfs = [rx.intSf[0], rx.intSf[1], rx.intSf[2]];
-        const expected = survivesInterference(rx.rxDbm[d * G], 7, powers, sfs, 3);
-        expect(rx.interferenceOk(d, 0, rx.rxDbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
+        const expected = survivesInterference(dbm[d * G], 7, powers, sfs, 3);
+        expect(rx.interferenceOk(d, 0, dbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
         if (expected) kept++;
       }
     }
@@ -91,7 +99,8 @@ describe('DownlinkRx: one rule for every downlink', () => {
     const positions: [number, number][] = Array.from({ length: 50 }, (_, i) => [-2500 + i * 100, 23 * (i % 5)]);
     const s = makeScenario({
       devices: { count: 50, placement: { kind: 'list', positions } },
-      gateways: { positions: [[-1200, 0], [300, 0], [1500, 0]] },
+      // a gain off the single-precision grid, so that each link's power is rounded to it
+      gateways: { positions: [[-1200, 0], [300, 0], [1500, 0]], antennaGainDbi: 2.15 },
       channel: { shadowingSigmaDb: 5 },
     });
     const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
@@ -102,19 +111,21 @@ describe('DownlinkRx: one rule for every downlink', () => {
     expect(rx.collect(0, 400_000, 0, P, 125_000, 7)).toBe(2);
     expect(rx.allCoSf).toBe(true);
     // the values a table filled at construction held: each link's 10 ** (dBm / 10) stored in single precision
-    const eager = Float32Array.from(rx.rxDbm, (dbm) => 10 ** (dbm / 10));
+    const dbm = linkDbm(ctx);
+    const eager = Float32Array.from(dbm, (p) => 10 ** (p / 10));
     const G = 3;
     let kept = 0;
     for (let round = 0; round < 2; round++) {
       for (let d = 0; d < 50; d++) {
         const expected = eager[d * G] >= 10 ** 0.6 * (eager[d * G + rx.intGw[0]] + eager[d * G + rx.intGw[1]]);
-        expect(rx.interferenceOk(d, 0, rx.rxDbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
+        expect(rx.interferenceOk(d, 0, dbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
         if (expected) kept++;
       }
     }
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(100);
-    // first reads and reads back give the stored values alike
+    // each link's power, and its mW value at the first read and read back, are the stored values
+    for (let link = 0; link < dbm.length; link++) expect(rx.rxDbmAt(link)).toBe(dbm[link]);
     const fresh = new DownlinkRx(ctx);
     for (let link = 0; link < eager.length; link++) expect(fresh.linkMwF32(link)).toBe(eager[link]);
     for (let link = 0; link < eager.length; link++) expect(fresh.linkMwF32(link)).toBe(eager[link]);
@@ -137,14 +148,15 @@ describe('DownlinkRx: one rule for every downlink', () => {
     ctx.gateways[2].transmit(2_150_000, 400_000, P, 2_150_000, 7, 5);
     expect(rx.collect(2_000_000, 2_400_000, 0, P, 125_000, 7, 5)).toBe(3);
     const G = 3;
-    const mw = (dbm: number) => 10 ** (dbm / 10);
+    const mw = (p: number) => 10 ** (p / 10);
+    const dbm = linkDbm(ctx);
     let kept = 0;
     for (let round = 0; round < 2; round++) {
       for (let d = 0; d < 30; d++) {
-        const own = rx.rxDbm[d * G];
+        const own = dbm[d * G];
         // gateway 1's copy arrives within a few µs (light time over 1.8 km at most): it combines
-        const signal = 10 * Math.log10(mw(own) + mw(rx.rxDbm[d * G + 1]));
-        const p2 = rx.rxDbm[d * G + 2];
+        const signal = 10 * Math.log10(mw(own) + mw(dbm[d * G + 1]));
+        const p2 = dbm[d * G + 2];
         const expected = survivesInterference(signal, 7, [p2, p2], [12, 7], 2);
         expect(rx.interferenceOk(d, 0, own, 7, 0, 125_000, P, 2_000_000, 2_400_000)).toBe(expected);
         if (expected) kept++;
