@@ -20,6 +20,20 @@ function twoGateways(over: Parameters<typeof makeScenario>[0] = {}): { ctx: RunC
   return { ctx, rx: new DownlinkRx(ctx) };
 }
 
+/**
+ * `count` devices on a line from x0, 100 m apart, each offset `wobbleM` × (i mod `period`) across it,
+ * under the given gateways; returns the run context and a fresh DownlinkRx.
+ */
+function deviceLine(
+  count: number, x0: number, wobbleM: number, period: number,
+  gateways: NonNullable<Parameters<typeof makeScenario>[0]>['gateways'], channel: NonNullable<Parameters<typeof makeScenario>[0]>['channel'],
+): { ctx: RunContext; rx: DownlinkRx } {
+  const positions: [number, number][] = Array.from({ length: count }, (_, i) => [x0 + i * 100, wobbleM * (i % period)]);
+  const s = makeScenario({ devices: { count, placement: { kind: 'list', positions } }, gateways, channel });
+  const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
+  return { ctx, rx: new DownlinkRx(ctx) };
+}
+
 /** The received powers a table held: the gateways' EIRP plus the device antenna gain less each link's loss, in single precision. */
 function linkDbm(ctx: RunContext): Float32Array {
   const { s, links } = ctx.world;
@@ -61,14 +75,7 @@ describe('DownlinkRx: one rule for every downlink', () => {
   it('answers a frame overlapped at several spreading factors as survivesInterference does on each link\'s power, every time', () => {
     // 40 devices on a line through three gateways; gateway 0's SF7 frame is overlapped by gateway 1's
     // SF7 frame and gateway 2's SF12 and SF9 frames: the mixed case, where the links' mW values are kept
-    const positions: [number, number][] = Array.from({ length: 40 }, (_, i) => [-2000 + i * 100, 37 * (i % 3)]);
-    const s = makeScenario({
-      devices: { count: 40, placement: { kind: 'list', positions } },
-      gateways: { positions: [[-1200, 0], [300, 0], [1500, 0]] },
-      channel: { shadowingSigmaDb: 4 },
-    });
-    const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
-    const rx = new DownlinkRx(ctx);
+    const { ctx, rx } = deviceLine(40, -2000, 37, 3, { positions: [[-1200, 0], [300, 0], [1500, 0]] }, { shadowingSigmaDb: 4 });
     ctx.gateways[0].transmit(0, 400_000, P, 0, 7);
     ctx.gateways[1].transmit(150_000, 400_000, P, 150_000, 7);
     ctx.gateways[2].transmit(-1_100_000, 1_300_000, P, -1_100_000, 12);
@@ -96,15 +103,8 @@ describe('DownlinkRx: one rule for every downlink', () => {
   it('answers a frame overlapped at its own spreading factor by comparing each link\'s mW value in single precision, worked out at the first read', () => {
     // 50 devices on a line through three gateways; gateway 0's SF7 frame overlapped by SF7 frames of
     // gateways 1 and 2 (the co-SF rule on precomputed powers: 6 dB over the sum of the others)
-    const positions: [number, number][] = Array.from({ length: 50 }, (_, i) => [-2500 + i * 100, 23 * (i % 5)]);
-    const s = makeScenario({
-      devices: { count: 50, placement: { kind: 'list', positions } },
-      // a gain off the single-precision grid, so that each link's power is rounded to it
-      gateways: { positions: [[-1200, 0], [300, 0], [1500, 0]], antennaGainDbi: 2.15 },
-      channel: { shadowingSigmaDb: 5 },
-    });
-    const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
-    const rx = new DownlinkRx(ctx);
+    // a gateway gain off the single-precision grid, so that each link's power is rounded to it
+    const { ctx, rx } = deviceLine(50, -2500, 23, 5, { positions: [[-1200, 0], [300, 0], [1500, 0]], antennaGainDbi: 2.15 }, { shadowingSigmaDb: 5 });
     ctx.gateways[0].transmit(0, 400_000, P, 0, 7);
     ctx.gateways[1].transmit(150_000, 400_000, P, 150_000, 7);
     ctx.gateways[2].transmit(-250_000, 400_000, P, -250_000, 7);
@@ -132,14 +132,7 @@ describe('DownlinkRx: one rule for every downlink', () => {
   });
 
   it('adds a copy sent in the same instant to the signal and judges a copy sent 150 ms apart as an interferer, as the capture rule on powers says', () => {
-    const positions: [number, number][] = Array.from({ length: 30 }, (_, i) => [-1500 + i * 100, 20 * (i % 4)]);
-    const s = makeScenario({
-      devices: { count: 30, placement: { kind: 'list', positions } },
-      gateways: { positions: [[-900, 0], [900, 0], [0, 800]] },
-      channel: { shadowingSigmaDb: 4, combineCopies: true },
-    });
-    const ctx = newRunContext(buildWorld(s), new Kernel(() => {}), new TxLog(false));
-    const rx = new DownlinkRx(ctx);
+    const { ctx, rx } = deviceLine(30, -1500, 20, 4, { positions: [[-900, 0], [900, 0], [0, 800]] }, { shadowingSigmaDb: 4, combineCopies: true });
     // the wanted frame (content 5) from gateway 0; its copy from gateway 1 in the same instant;
     // another copy from gateway 2 150 ms later, after its class A frame at SF12
     ctx.gateways[2].transmit(700_000, 1_400_000, P, 700_000, 12);
