@@ -6,7 +6,7 @@ import { buildFirmwarePackage } from '../../src/fuota/image/package.js';
 import { fragmentPlan } from '../../src/fuota/ts004/sizing.js';
 import { lorawanDownlinkAirtimeUs } from '../../src/radio/airtime.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
-import { runPass } from '../../src/sim/pass.js';
+import { probeSetup } from '../../src/sim/probe-thread.js';
 import { readyTimesS } from '../../src/sim/results.js';
 import { buildWorld } from '../../src/sim/world.js';
 import { deviceRole } from '../../src/sim/mix.js';
@@ -77,8 +77,8 @@ export function measureBooking(): BookingCase {
 export function probeReadyTimesS(s: ResolvedScenario): Float64Array {
   const pkg = buildFirmwarePackage(s.firmware, s.seed);
   const plan = fragmentPlan(pkg.payload.length, s.fuotaTask.fragmentSizeBytes, s.fuotaTask.redundancyPercent);
-  const probe = runPass(buildWorld(s), pkg, plan, { kind: 'probe' }, { trace: false });
-  return readyTimesS(probe.ctx, probe.campaign);
+  const probe = probeSetup(buildWorld(s), pkg, plan);
+  return readyTimesS(probe.setUpAtUs, s.fuotaTask.startTimeS * 1e6);
 }
 
 /** Devices set up by `leadS` in a run: the probe's set-up times at or before it. */

@@ -7,6 +7,7 @@ import { deviceSensitivityDbm, gatewaySensitivityDbm } from '../radio/sensitivit
 import { Srv } from './campaign/state.js';
 import type { DeviceFacts, SessionFacts } from './diagnosis.js';
 import type { Pass } from './pass.js';
+import type { Readiness } from './probe-thread.js';
 import type { UplinkMedium } from './uplinks.js';
 import { rebuiltAndVerified } from './summary.js';
 import { DEVICE_STATUSES } from './types.js';
@@ -44,13 +45,13 @@ function linkFacts(world: World, medium: UplinkMedium, classAMarginDb: Float64Ar
   }
 }
 
-/** Per-device facts of the run `main`; `readiness` is the pass that let setup run to its end (may be main). */
-export function deviceFacts(main: Pass, readiness: Pass): DeviceFacts {
+/** Per-device facts of the run `main`; `readiness` is of the pass that let setup run to its end (may be main). */
+export function deviceFacts(main: Pass, readiness: Readiness): DeviceFacts {
   const { world } = main.ctx;
   const { fleet } = world;
   const st = main.campaign.core.st;
   const multicast = main.campaign.core.multicast;
-  const readyAtUs = readiness.campaign.core.st.setUpAtUs;
+  const readyAtUs = readiness.setUpAtUs;
   const n = fleet.count;
   const f: DeviceFacts = {
     count: n,

@@ -28,7 +28,8 @@ export function buildLinks(s: ResolvedScenario, pos: Positions, freqHz: number):
   const n = pos.xM.length;
   const gws = s.gateways.positions;
   const g = gws.length;
-  const lossDb = new Float32Array(n * g);
+  // in shared memory: the setup probe's thread reads this table without a copy (probe-thread.ts)
+  const lossDb = new Float32Array(new SharedArrayBuffer(n * g * Float32Array.BYTES_PER_ELEMENT));
   const best = new Int32Array(n);
   const shadowing = shadowingParams(s);
   const pathLoss = pathLossFunction(s.channel.pathLoss, freqHz);

@@ -42,10 +42,9 @@ export function finalStatuses(ctx: RunContext, campaign: Campaign): Float64Array
  * When each device the session could reach was set up (the server heard it accept the session),
  * ascending, s from the campaign start.
  */
-export function readyTimesS(ctx: RunContext, campaign: Campaign): Float64Array {
-  const { setUpAtUs } = campaign.core.st;
+export function readyTimesS(setUpAtUs: Float64Array, campaignStartUs: number): Float64Array {
   const out: number[] = [];
-  for (let d = 0; d < setUpAtUs.length; d++) if (setUpAtUs[d] === setUpAtUs[d]) out.push((setUpAtUs[d] - ctx.campaignStartUs) / 1e6);
+  for (let d = 0; d < setUpAtUs.length; d++) if (setUpAtUs[d] === setUpAtUs[d]) out.push((setUpAtUs[d] - campaignStartUs) / 1e6);
   return Float64Array.from(out).sort();
 }
 

@@ -13,7 +13,7 @@
  * the session could reach would have been set up (fleetReadyS, leadTimeFor…S).
  */
 import { buildFirmwarePackage, type FirmwarePackage } from '../fuota/image/package.js';
-import { fragmentPlan } from '../fuota/ts004/sizing.js';
+import { fragmentPlan, type FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { isoToGpsUs } from '../lorawan/gps.js';
 import type { Campaign } from './campaign/campaign.js';
@@ -23,7 +23,8 @@ import { DevFlag } from './campaign/state.js';
 import { diagnose } from './diagnosis.js';
 import { deviceFacts, sessionFacts } from './diagnosis-facts.js';
 import { deviceTable, finishEnergy } from './finalize.js';
-import { freshWorld, runPass, type Pass } from './pass.js';
+import { runPass, type Pass } from './pass.js';
+import { probeOnThread, probeSetup, ProbeThread, readinessOf, type Readiness } from './probe-thread.js';
 import { campaignResults, finalStatuses, readyTimesS } from './results.js';
 import { dutyCycleSeries } from './summary.js';
 import type { RunResult } from './types.js';
@@ -47,6 +48,12 @@ export interface SimulateOptions {
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
   /** evaluate every device-frame in full, nothing left out (tests compare it with the default path; same results) */
   reference?: boolean;
+  /**
+   * run a setup probe the run may need on a thread of its own, beside the run (probe-thread.ts);
+   * default: on a fleet of PROBE_THREAD_MIN_DEVICES or more, from the main thread of a machine with
+   * two cores or more. Results are the same either way.
+   */
+  probeThread?: boolean;
 }
 
 export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunResult {
@@ -58,36 +65,46 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   // with an "after-setup" booking the setup probe runs first: it takes the first PROBE_SHARE of the bar
   const probeProgress = opts.onProgress === undefined ? undefined
     : (f: number, stage?: string) => opts.onProgress!(PROBE_SHARE * f, `booking: ${stage ?? 'setup'}`);
-  const probeSetup = (progress?: SimulateOptions['onProgress']): Pass =>
-    runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, onProgress: progress });
 
-  let probe: Pass | null = null;
+  let probe: Readiness | null = null;
   let booking: Booking | null = scenarioBooking(s);
   if (booking === null) {
     // "after-setup": the earliest booking that loses no reachable device (session-time.ts)
     const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
     let readyUs = campaignStartUs;
     if (classASetup) {
-      probe = probeSetup(probeProgress);
-      const ready = readyTimesS(probe.ctx, probe.campaign);
+      probe = probeSetup(world, pkg, plan, probeProgress);
+      const ready = readyTimesS(probe.setUpAtUs, campaignStartUs);
       readyUs = ready.length > 0 ? campaignStartUs + ready[ready.length - 1] * 1e6 : probe.campaignEndUs;
     }
     booking = { kind: 'fixed', startUs: earliestSessionStartUs(s, isoToGpsUs(s.startTime), readyUs) };
   }
-  const main = runPass(world, pkg, plan, booking, {
-    trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
-    frameDetails: opts.frameDetails === true,
-    onProgress: opts.onProgress === undefined ? undefined
-      : probe === null ? opts.onProgress : (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage),
-    onStart: opts.onStart,
-  });
-  const { ctx, campaign, campaignEndUs } = main;
-  opts.onProgress?.(1);
-  opts.onFinish?.(ctx, campaign, pkg);
-  // a booking that cut setup short: how far ahead it should have been comes from setup left to finish
-  if (classASetup && probe === null && booking.kind === 'fixed' && campaign.setup.cutAtSession > 0) probe = probeSetup();
-  const readiness = probe ?? main;
+  // a fixed booking may cut setup short, and then the probe is needed after the run: on a large
+  // fleet it runs beside the run on a thread of its own (probe-thread.ts)
+  const probeThread = classASetup && probe === null && booking.kind === 'fixed' && probeOnThread(s, opts.probeThread) ? new ProbeThread(world, pkg, plan) : null;
+  try {
+    const main = runPass(world, pkg, plan, booking, {
+      trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
+      frameDetails: opts.frameDetails === true,
+      onProgress: opts.onProgress === undefined ? undefined
+        : probe === null ? opts.onProgress : (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage),
+      onStart: opts.onStart,
+    });
+    const { campaign } = main;
+    opts.onProgress?.(1);
+    opts.onFinish?.(main.ctx, campaign, pkg);
+    // a booking that cut setup short: how far ahead it should have been comes from setup left to finish
+    const cut = classASetup && probe === null && booking.kind === 'fixed' && campaign.setup.cutAtSession > 0;
+    if (cut) probe = probeThread !== null ? probeThread.result() : probeSetup(world, pkg, plan);
+    return finish(s, main, probe ?? readinessOf(main), pkg, plan, t0);
+  } finally {
+    probeThread?.stop();
+  }
+}
 
+/** Energy, diagnosis and tables of the run `main`, given the readiness of the pass that let setup run to its end. */
+function finish(s: ResolvedScenario, main: Pass, readiness: Readiness, pkg: FirmwarePackage, plan: FragmentPlan, t0: number): RunResult {
+  const { ctx, campaign, campaignEndUs } = main;
   const verifiedAtS = finalStatuses(ctx, campaign);
   const { st } = campaign.core;
   const energy = finishEnergy(ctx, campaign.session?.slots ?? null, campaign.session?.beacons ?? null, {
@@ -102,7 +119,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   });
   const diagnosis = diagnose(deviceFacts(main, readiness), sessionFacts(main, plan.nbFrag));
   const devices = deviceTable(ctx, energy, diagnosis.reason);
-  const readyAtS = campaign.core.multicast ? readyTimesS(readiness.ctx, readiness.campaign) : null;
+  const readyAtS = campaign.core.multicast ? readyTimesS(readiness.setUpAtUs, ctx.campaignStartUs) : null;
   const { summary, phases } = campaignResults({ ...main, devices, plan, verifiedAtS, readyAtS, diagnosis });
   return {
     scenario: s,

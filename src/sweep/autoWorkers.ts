@@ -15,7 +15,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { EXIT, FuotaSimError, printableLine } from '../errors/index.js';
 import { executeRun, type RunDone, type RunTask } from './execute.js';
-import { createWorkerPool, resolveWorkerFile } from './pool.js';
+import { resolveWorkerFile } from '../engine/worker-file.js';
+import { createWorkerPool } from './pool.js';
 
 /** Work measured in this thread before deciding, s. */
 export const MEASURE_S = 1;
@@ -76,7 +77,7 @@ export async function executeAuto(tasks: readonly RunTask[], onDone: (d: RunDone
 
 /** Runs every task on a pool of `workers` worker threads; `onDone` after each. */
 export async function runOnPool(tasks: readonly RunTask[], workers: number, onDone: (d: RunDone) => void): Promise<void> {
-  const pool = createWorkerPool<RunTask, RunDone>(resolveWorkerFile(), workers);
+  const pool = createWorkerPool<RunTask, RunDone>(resolveWorkerFile('worker', import.meta.url), workers);
   try {
     await Promise.all(
       tasks.map((t) =>

@@ -8,14 +8,9 @@
  * optional native package) emits an unhandled "Unexpected message from Worker" error when closed
  * with a task in flight. Both pass errors and results the same way this pool does.
  *
- * Workers execute compiled JavaScript. From the build (`dist/src/sweep/pool.js`) the worker is the
- * sibling `worker.js`; when this module runs from TypeScript source (vitest), the worker comes from
- * the build at `<repo>/dist/src/sweep/worker.js` (`npm test` builds first through `pretest`).
+ * Workers execute compiled JavaScript: `engine/worker-file.ts` finds the script.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker, parentPort } from 'node:worker_threads';
 
 /** Message from a worker: the result of task `id`, or its error. */
@@ -33,21 +28,6 @@ export interface TaskPool<T, R> {
 /** The default worker count: the cores available to this process. */
 export function defaultWorkers(): number {
   return availableParallelism();
-}
-
-/**
- * The compiled worker script for a module at `moduleUrl` (default: this one). `name` is the
- * worker's file name without extension, next to this module in the build.
- */
-export function resolveWorkerFile(name = 'worker', moduleUrl: string = import.meta.url): string {
-  const here = fileURLToPath(moduleUrl);
-  const file = here.endsWith('.js')
-    ? join(dirname(here), `${name}.js`)
-    : join(resolve(dirname(here), '..', '..'), 'dist', 'src', 'sweep', `${name}.js`);
-  if (!existsSync(file)) {
-    throw new Error(`worker script ${file} not found: build the project first (npm run build)`);
-  }
-  return file;
 }
 
 interface Pending<T, R> {

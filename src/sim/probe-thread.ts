@@ -1,0 +1,130 @@
+/**
+ * The setup probe (simulate.ts; campaign/session-time.ts) on a second thread.
+ *
+ * When a fixed booking may cut the class A setup short, the probe (setup run again without the
+ * session, to its end) is needed after the run. It depends on the scenario alone, so on a large
+ * fleet it starts on a worker thread with the run and runs beside it: the probe's time leaves the
+ * run's wall time (it was half the first 20 minutes of the million-device benchmark). When the
+ * booking turns out not to cut setup, the thread is stopped and its work discarded.
+ *
+ * The thread runs the same code on the same world: the scenario, positions, group and firmware
+ * package travel by structured clone, the link table by shared memory (links.ts), and the thread
+ * builds its own fresh fleet. What comes back is each device's setup time. Results are the same byte
+ * for byte whether the probe runs here or there (test/sim/probe-thread.test.ts).
+ *
+ * `simulate` stays synchronous: the run's thread waits for the probe on an Atomics flag and takes
+ * its answer with receiveMessageOnPort.
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { FirmwarePackage } from '../fuota/image/package.js';
+import type { FragmentPlan } from '../fuota/ts004/sizing.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { resolveWorkerFile } from '../engine/worker-file.js';
+import type { LinkTable } from './links.js';
+import { freshWorld, runPass, type Pass } from './pass.js';
+import type { Positions } from './placement.js';
+import { worldAround, type World } from './world.js';
+
+/**
+ * Fleets from this size get the probe on a thread of its own when one may be needed (a worker's
+ * start, about 0.1 s, is then well under 1 % of a pass).
+ */
+export const PROBE_THREAD_MIN_DEVICES = 10_000;
+
+/** What the readiness figures need of the pass that let setup run to its end. */
+export interface Readiness {
+  /** when each device was set up (answered the session request), µs; NaN when never */
+  setUpAtUs: Float64Array;
+  /** when that pass ended, µs */
+  campaignEndUs: number;
+}
+
+export function readinessOf(pass: Pass): Readiness {
+  return { setUpAtUs: pass.campaign.core.st.setUpAtUs, campaignEndUs: pass.campaignEndUs };
+}
+
+/** The probe on this thread: setup alone on a fresh fleet, to its end. */
+export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPlan, onProgress?: (fraction: number, stage?: string) => void): Readiness {
+  return readinessOf(runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, onProgress }));
+}
+
+/**
+ * Whether this run puts a probe it may need on a thread of its own: asked for (`wanted`), or by
+ * default on a large fleet, from the main thread (a sweep's workers already fill the cores) of a
+ * machine with a second core.
+ */
+export function probeOnThread(s: ResolvedScenario, wanted: boolean | undefined): boolean {
+  if (wanted !== undefined) return wanted;
+  return isMainThread && availableParallelism() >= 2 && s.devices.count >= PROBE_THREAD_MIN_DEVICES;
+}
+
+/** What the probe's thread is given. */
+export interface ProbeInput {
+  s: ResolvedScenario;
+  positions: Positions;
+  links: LinkTable;
+  groupGateways: number[];
+  reference: boolean;
+  pkg: FirmwarePackage;
+  plan: FragmentPlan;
+}
+
+/** The probe's answer, or the error that stopped it. */
+export type ProbeReply =
+  | { ok: true; setUpAtUs: Float64Array; campaignEndUs: number }
+  | { ok: false; error: { name: string; message: string; stack?: string } };
+
+/** Run on the probe's thread (probe-worker.ts). */
+export function probeFromInput(input: ProbeInput): Readiness {
+  const world = worldAround(input.s, input.positions, input.links, input.groupGateways, input.reference);
+  return probeSetup(world, input.pkg, input.plan);
+}
+
+/** A probe running on its own thread from the moment this is made. */
+export class ProbeThread {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  /** set to 1 by the thread once its reply is posted */
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  private finished = false;
+
+  constructor(world: World, pkg: FirmwarePackage, plan: FragmentPlan) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const input: ProbeInput = {
+      s: world.s, positions: world.positions, links: world.links, groupGateways: world.groupGateways,
+      reference: world.reference, pkg, plan,
+    };
+    this.worker = new Worker(resolveWorkerFile('probe-worker', import.meta.url), {
+      workerData: { input, port: port2, done: this.done },
+      transferList: [port2],
+    });
+    // never what keeps the process alive: the run waits for it or stops it
+    this.worker.unref();
+  }
+
+  /** Waits for the probe and returns its answer (throws the probe's error, if it failed). */
+  result(): Readiness {
+    Atomics.wait(this.done, 0, 0);
+    const msg = receiveMessageOnPort(this.port);
+    this.stop();
+    if (msg === undefined) throw new Error('the setup probe thread stopped without an answer');
+    const reply = msg.message as ProbeReply;
+    if (!reply.ok) {
+      const err = new Error(reply.error.message);
+      err.name = reply.error.name;
+      if (reply.error.stack) err.stack = reply.error.stack;
+      throw err;
+    }
+    return { setUpAtUs: reply.setUpAtUs, campaignEndUs: reply.campaignEndUs };
+  }
+
+  /** Stops the thread (its answer, if any, is discarded). */
+  stop(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.port.close();
+    void this.worker.terminate();
+  }
+}
