@@ -37,6 +37,8 @@ export interface PassOptions {
   onProgress?: (fraction: number, stage?: string) => void;
   /** called once the models are built, before anything happens (validation attaches observers) */
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
+  /** called after each step of PROGRESS_STEP_US of kernel time */
+  onStep?: (campaign: Campaign) => void;
 }
 
 /** A world with a fresh fleet (the per-device state a pass changes, burst process included); positions and links are shared. */
@@ -86,6 +88,7 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
   for (let until = ctx.campaignStartUs + PROGRESS_STEP_US; ; until += PROGRESS_STEP_US) {
     kernel.run(Math.min(until, maxUs));
     if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
+    opts.onStep?.(campaign);
     if (opts.onProgress) {
       // setup steps done: each device counts its steps up to `setUp` (answered the session request), 1 when there or out
       let setUp = 0;

@@ -5,7 +5,7 @@
  * session, to its end) is needed after the run. It depends on the scenario alone, so on a large
  * fleet it starts on a worker thread with the run and runs beside it: the probe's time leaves the
  * run's wall time (it was half the first 20 minutes of the million-device benchmark). When the
- * booking turns out not to cut setup, the thread is stopped and its work discarded.
+ * session comes without cutting setup short, the thread is stopped and its work discarded.
  *
  * The thread runs the same code on the same world: the scenario, positions, group and firmware
  * package travel by structured clone, the link table by shared memory (links.ts), and the thread
@@ -106,6 +106,7 @@ export class ProbeThread {
 
   /** Waits for the probe and returns its answer (throws the probe's error, if it failed). */
   result(): Readiness {
+    if (this.finished) throw new Error('the setup probe thread was stopped before its answer');
     Atomics.wait(this.done, 0, 0);
     const msg = receiveMessageOnPort(this.port);
     this.stop();

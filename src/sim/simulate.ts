@@ -89,6 +89,8 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
       onProgress: opts.onProgress === undefined ? undefined
         : probe === null ? opts.onProgress : (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage),
       onStart: opts.onStart,
+      // the session has come without cutting setup short: the probe will not be needed
+      onStep: probeThread === null ? undefined : (c) => { if (c.setup.sessionCame && c.setup.cutAtSession === 0) probeThread.stop(); },
     });
     const { campaign } = main;
     opts.onProgress?.(1);
