@@ -90,17 +90,10 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
     if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
     opts.onStep?.(campaign);
     if (opts.onProgress) {
-      // setup steps done: each device counts its steps up to `setUp` (answered the session request), 1 when there or out
-      let setUp = 0;
-      let steps = 0;
-      for (const step of campaign.core.st.srvStep) {
-        if (step >= Srv.setUp) setUp++;
-        steps += step >= Srv.setUp ? 1 : step / Srv.setUp;
-      }
-      const n = world.fleet.count;
+      const { setUp, share } = setupProgress(campaign);
       const p = runProgress({
         campaignStartUs: ctx.campaignStartUs, nowUs: kernel.now, sessionStartUs: ctx.sessionStartUs, sessionEndUs: ctx.sessionEndUs,
-        setUp, devices: n, setupShare: n > 0 ? steps / n : 1, sessionTimeoutUs: s.multicastGroup.sessionTimeoutS * 1e6,
+        setUp, devices: world.fleet.count, setupShare: share, sessionTimeoutUs: s.multicastGroup.sessionTimeoutS * 1e6,
       });
       shown = Math.max(shown, p.fraction);
       opts.onProgress(shown, p.stage);
@@ -109,4 +102,19 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
   const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
   traffic.stopUs = campaignEndUs;
   return { ctx, campaign, medium, traffic, campaignEndUs };
+}
+
+/**
+ * How far setup has come: the devices set up (answered the session request), and the share of setup
+ * steps done, each device counting its steps up to `setUp` and 1 once there or out.
+ */
+export function setupProgress(campaign: Campaign): { setUp: number; share: number } {
+  let setUp = 0;
+  let steps = 0;
+  const { srvStep } = campaign.core.st;
+  for (const step of srvStep) {
+    if (step >= Srv.setUp) setUp++;
+    steps += step >= Srv.setUp ? 1 : step / Srv.setUp;
+  }
+  return { setUp, share: srvStep.length > 0 ? steps / srvStep.length : 1 };
 }

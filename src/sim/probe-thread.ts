@@ -22,7 +22,7 @@ import type { FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { resolveWorkerFile } from '../engine/worker-file.js';
 import type { LinkTable } from './links.js';
-import { freshWorld, runPass, type Pass } from './pass.js';
+import { freshWorld, runPass, setupProgress, type Pass, type PassOptions } from './pass.js';
 import type { Positions } from './placement.js';
 import { worldAround, type World } from './world.js';
 
@@ -31,6 +31,9 @@ import { worldAround, type World } from './world.js';
  * start, about 0.1 s, is then well under 1 % of a pass).
  */
 export const PROBE_THREAD_MIN_DEVICES = 10_000;
+
+/** How long the run's thread sleeps between looks at a probe it waits for, ms. */
+const WAIT_SLICE_MS = 1000;
 
 /** What the readiness figures need of the pass that let setup run to its end. */
 export interface Readiness {
@@ -45,8 +48,15 @@ export function readinessOf(pass: Pass): Readiness {
 }
 
 /** The probe on this thread: setup alone on a fresh fleet, to its end. */
-export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPlan, onProgress?: (fraction: number, stage?: string) => void): Readiness {
-  return readinessOf(runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, onProgress }));
+export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPlan, hooks: Pick<PassOptions, 'onProgress' | 'onStep'> = {}): Readiness {
+  return readinessOf(runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, ...hooks }));
+}
+
+/** How far the probe's setup has come (pass.ts setupProgress), as its thread last wrote it. */
+export interface ProbeProgress {
+  setUp: number;
+  /** share of setup steps done, 0..1 */
+  share: number;
 }
 
 /**
@@ -75,10 +85,16 @@ export type ProbeReply =
   | { ok: true; setUpAtUs: Float64Array; campaignEndUs: number }
   | { ok: false; error: { name: string; message: string; stack?: string } };
 
-/** Run on the probe's thread (probe-worker.ts). */
-export function probeFromInput(input: ProbeInput): Readiness {
+/** Run on the probe's thread (probe-worker.ts); its progress goes to `progress` ([set up, share]) after each step. */
+export function probeFromInput(input: ProbeInput, progress: Float64Array): Readiness {
   const world = worldAround(input.s, input.positions, input.links, input.groupGateways, input.reference);
-  return probeSetup(world, input.pkg, input.plan);
+  return probeSetup(world, input.pkg, input.plan, {
+    onStep: (campaign) => {
+      const p = setupProgress(campaign);
+      progress[0] = p.setUp;
+      progress[1] = p.share;
+    },
+  });
 }
 
 /** A probe running on its own thread from the moment this is made. */
@@ -87,6 +103,8 @@ export class ProbeThread {
   private readonly port: MessagePort;
   /** set to 1 by the thread once its reply is posted */
   private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  /** [devices set up, share of setup steps done], written by the thread after each step */
+  private readonly shared = new Float64Array(new SharedArrayBuffer(16));
   private finished = false;
 
   constructor(world: World, pkg: FirmwarePackage, plan: FragmentPlan) {
@@ -97,17 +115,30 @@ export class ProbeThread {
       reference: world.reference, pkg, plan,
     };
     this.worker = new Worker(resolveWorkerFile('probe-worker', import.meta.url), {
-      workerData: { input, port: port2, done: this.done },
+      workerData: { input, port: port2, done: this.done, progress: this.shared },
       transferList: [port2],
     });
     // never what keeps the process alive: the run waits for it or stops it
     this.worker.unref();
   }
 
-  /** Waits for the probe and returns its answer (throws the probe's error, if it failed). */
-  result(): Readiness {
+  /** Whether the thread is still asked for its answer (not stopped, answer not taken). */
+  get running(): boolean {
+    return !this.finished;
+  }
+
+  /** How far the probe has come. */
+  progress(): ProbeProgress {
+    return { setUp: this.shared[0], share: this.shared[1] };
+  }
+
+  /**
+   * Waits for the probe and returns its answer (throws the probe's error, if it failed);
+   * `whileWaiting` is called about every second meanwhile.
+   */
+  result(whileWaiting?: (p: ProbeProgress) => void): Readiness {
     if (this.finished) throw new Error('the setup probe thread was stopped before its answer');
-    Atomics.wait(this.done, 0, 0);
+    while (Atomics.wait(this.done, 0, 0, WAIT_SLICE_MS) === 'timed-out') whileWaiting?.(this.progress());
     const msg = receiveMessageOnPort(this.port);
     this.stop();
     if (msg === undefined) throw new Error('the setup probe thread stopped without an answer');

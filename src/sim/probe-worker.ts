@@ -7,12 +7,12 @@ import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { ProbeInput, ProbeReply } from './probe-thread.js';
 
-const { input, port, done } = workerData as { input: ProbeInput; port: MessagePort; done: Int32Array };
+const { input, port, done, progress } = workerData as { input: ProbeInput; port: MessagePort; done: Int32Array; progress: Float64Array };
 try {
   let reply: ProbeReply;
   try {
     const { probeFromInput } = await import('./probe-thread.js');
-    const r = probeFromInput(input);
+    const r = probeFromInput(input, progress);
     reply = { ok: true, setUpAtUs: r.setUpAtUs, campaignEndUs: r.campaignEndUs };
   } catch (err) {
     reply = failure(err);

@@ -73,7 +73,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
     let readyUs = campaignStartUs;
     if (classASetup) {
-      probe = probeSetup(world, pkg, plan, probeProgress);
+      probe = probeSetup(world, pkg, plan, { onProgress: probeProgress });
       const ready = readyTimesS(probe.setUpAtUs, campaignStartUs);
       readyUs = ready.length > 0 ? campaignStartUs + ready[ready.length - 1] * 1e6 : probe.campaignEndUs;
     }
@@ -82,22 +82,34 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   // a fixed booking may cut setup short, and then the probe is needed after the run: on a large
   // fleet it runs beside the run on a thread of its own (probe-thread.ts)
   const probeThread = classASetup && probe === null && booking.kind === 'fixed' && probeOnThread(s, opts.probeThread) ? new ProbeThread(world, pkg, plan) : null;
+  // while the probe's thread runs, the bar is the slower of the run and the probe's setup
+  let shown = 0;
+  const withProbe = (f: number, stage?: string): void => {
+    const probeShare = probeThread?.running ? probeThread.progress().share : 1;
+    shown = Math.max(shown, Math.min(0.99, f, probeShare));
+    opts.onProgress!(shown, stage);
+  };
   try {
     const main = runPass(world, pkg, plan, booking, {
       trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
       frameDetails: opts.frameDetails === true,
       onProgress: opts.onProgress === undefined ? undefined
-        : probe === null ? opts.onProgress : (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage),
+        : probe !== null ? (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage)
+        : probeThread !== null ? withProbe : opts.onProgress,
       onStart: opts.onStart,
       // the session has come without cutting setup short: the probe will not be needed
       onStep: probeThread === null ? undefined : (c) => { if (c.setup.sessionCame && c.setup.cutAtSession === 0) probeThread.stop(); },
     });
     const { campaign } = main;
-    opts.onProgress?.(1);
-    opts.onFinish?.(main.ctx, campaign, pkg);
     // a booking that cut setup short: how far ahead it should have been comes from setup left to finish
     const cut = classASetup && probe === null && booking.kind === 'fixed' && campaign.setup.cutAtSession > 0;
-    if (cut) probe = probeThread !== null ? probeThread.result() : probeSetup(world, pkg, plan);
+    if (cut && probeThread !== null) {
+      probe = probeThread.result(opts.onProgress === undefined ? undefined
+        : (p) => withProbe(1, `readiness probe: setup ${p.setUp}/${s.devices.count} devices`));
+    }
+    opts.onProgress?.(1);
+    opts.onFinish?.(main.ctx, campaign, pkg);
+    if (cut && probe === null) probe = probeSetup(world, pkg, plan);
     return finish(s, main, probe ?? readinessOf(main), pkg, plan, t0);
   } finally {
     probeThread?.stop();

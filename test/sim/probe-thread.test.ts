@@ -36,6 +36,12 @@ describe('the setup probe on its own thread', () => {
     const here = probeSetup(world, pkg, plan);
     const there = thread.result();
     expect(there.campaignEndUs).toBe(here.campaignEndUs);
+    // its progress came through shared memory: part of setup done at its last step, no more devices than the fleet
+    const p = thread.progress();
+    expect(p.share).toBeGreaterThan(0);
+    expect(p.share).toBeLessThanOrEqual(1);
+    expect(p.setUp).toBeGreaterThan(0);
+    expect(p.setUp).toBeLessThanOrEqual(60);
     expect(Buffer.from(there.setUpAtUs.buffer).equals(Buffer.from(here.setUpAtUs.buffer))).toBe(true);
     // a real answer: most devices set up, at distinct times
     const setUp = here.setUpAtUs.filter((t) => t === t);
@@ -71,6 +77,15 @@ describe('the setup probe on its own thread', () => {
     const thread = new ProbeThread(world, pkg, plan);
     thread.stop();
     expect(() => thread.result()).toThrow(/stopped/);
+  });
+
+  it('keeps the progress bar moving forward, within 0..0.99 until its final 1', () => {
+    const seen: number[] = [];
+    simulate(nearFleet(60, { ...LOSSY, ...CUT }), { probeThread: true, onProgress: (f) => seen.push(f) });
+    expect(seen.length).toBeGreaterThan(2);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect(seen.slice(0, -1).every((f) => f >= 0 && f <= 0.99)).toBe(true);
   });
 
   it('brings back the error that stopped it', () => {
