@@ -1,11 +1,13 @@
 /**
  * The setup probe (simulate.ts; campaign/session-time.ts) on a second thread.
  *
- * When a fixed booking may cut the class A setup short, the probe (setup run again without the
- * session, to its end) is needed after the run. It depends on the scenario alone, so on a large
- * fleet it starts on a worker thread with the run and runs beside it: the probe's time leaves the
- * run's wall time (it was half the first 20 minutes of the million-device benchmark). When the
- * session comes without cutting setup short, the thread is stopped and its work discarded.
+ * When a fixed booking cuts the class A setup short, the run needs a probe afterwards (setup run
+ * again without the session, to its end) to say how far ahead the session should have been booked.
+ * The probe depends on the scenario alone, so on a large fleet it starts on a worker thread as soon
+ * as the session has cut setup, and runs beside the rest of the run (the session, status, apply):
+ * that much of the probe's time leaves the run's wall time. It starts no earlier: a run whose
+ * booking does not cut setup (most) would waste a core on a probe nobody reads, and the CPU time
+ * benchmarks report would count it.
  *
  * The thread runs the same code on the same world: the scenario, positions, group and firmware
  * package travel by structured clone, the link table by shared memory (links.ts), and the thread
@@ -27,8 +29,9 @@ import type { Positions } from './placement.js';
 import { worldAround, type World } from './world.js';
 
 /**
- * Fleets from this size get the probe on a thread of its own when one may be needed (a worker's
- * start, about 0.1 s, is then well under 1 % of a pass).
+ * Fleets from this size get the probe on a thread of its own when the session cuts setup: a worker
+ * takes about 0.25 s to start (loading the modules, on its own thread), small against a pass of a
+ * fleet this size (10 s or more in the national benchmark's scenario).
  */
 export const PROBE_THREAD_MIN_DEVICES = 10_000;
 
@@ -120,11 +123,6 @@ export class ProbeThread {
     });
     // never what keeps the process alive: the run waits for it or stops it
     this.worker.unref();
-  }
-
-  /** Whether the thread is still asked for its answer (not stopped, answer not taken). */
-  get running(): boolean {
-    return !this.finished;
   }
 
   /** How far the probe has come. */

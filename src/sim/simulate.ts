@@ -49,9 +49,9 @@ export interface SimulateOptions {
   /** evaluate every device-frame in full, nothing left out (tests compare it with the default path; same results) */
   reference?: boolean;
   /**
-   * run a setup probe the run may need on a thread of its own, beside the run (probe-thread.ts);
-   * default: on a fleet of PROBE_THREAD_MIN_DEVICES or more, from the main thread of a machine with
-   * two cores or more. Results are the same either way.
+   * run the setup probe a booking that cuts setup short needs on a thread of its own, beside the rest
+   * of the run (probe-thread.ts); default: on a fleet of PROBE_THREAD_MIN_DEVICES or more, from the
+   * main thread of a machine with two cores or more. Results are the same either way.
    */
   probeThread?: boolean;
 }
@@ -79,13 +79,15 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     }
     booking = { kind: 'fixed', startUs: earliestSessionStartUs(s, isoToGpsUs(s.startTime), readyUs) };
   }
-  // a fixed booking may cut setup short, and then the probe is needed after the run: on a large
-  // fleet it runs beside the run on a thread of its own (probe-thread.ts)
-  const probeThread = classASetup && probe === null && booking.kind === 'fixed' && probeOnThread(s, opts.probeThread) ? new ProbeThread(world, pkg, plan) : null;
+  // a fixed booking that cuts setup short needs the probe after the run: on a large fleet it starts
+  // on a thread of its own as soon as the session cuts setup, and runs beside the rest of the run
+  const mayCut = classASetup && probe === null && booking.kind === 'fixed';
+  const threaded = mayCut && probeOnThread(s, opts.probeThread);
+  let probeThread: ProbeThread | null = null;
   // while the probe's thread runs, the bar is the slower of the run and the probe's setup
   let shown = 0;
   const withProbe = (f: number, stage?: string): void => {
-    const probeShare = probeThread?.running ? probeThread.progress().share : 1;
+    const probeShare = probeThread === null ? 1 : probeThread.progress().share;
     shown = Math.max(shown, Math.min(0.99, f, probeShare));
     opts.onProgress!(shown, stage);
   };
@@ -95,14 +97,17 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
       frameDetails: opts.frameDetails === true,
       onProgress: opts.onProgress === undefined ? undefined
         : probe !== null ? (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage)
-        : probeThread !== null ? withProbe : opts.onProgress,
+        : threaded ? withProbe : opts.onProgress,
       onStart: opts.onStart,
-      // the session has come without cutting setup short: the probe will not be needed
-      onStep: probeThread === null ? undefined : (c) => { if (c.setup.sessionCame && c.setup.cutAtSession === 0) probeThread.stop(); },
+      onStep: !threaded ? undefined : (c) => {
+        if (probeThread === null && c.setup.cutAtSession > 0) probeThread = new ProbeThread(world, pkg, plan);
+      },
     });
     const { campaign } = main;
     // a booking that cut setup short: how far ahead it should have been comes from setup left to finish
-    const cut = classASetup && probe === null && booking.kind === 'fixed' && campaign.setup.cutAtSession > 0;
+    const cut = mayCut && campaign.setup.cutAtSession > 0;
+    // (a run that ended within a step of its session has not started the thread)
+    if (cut && threaded) probeThread ??= new ProbeThread(world, pkg, plan);
     if (cut && probeThread !== null) {
       probe = probeThread.result(opts.onProgress === undefined ? undefined
         : (p) => withProbe(1, `readiness probe: setup ${p.setUp}/${s.devices.count} devices`));

@@ -58,8 +58,6 @@ export class SetupFlow {
   private readonly pack: boolean;
   /** devices still in setup when SessionTime came (not set up in time) */
   cutAtSession = 0;
-  /** SessionTime has come: cutAtSession is final */
-  sessionCame = false;
 
   constructor(
     private readonly c: CampaignCore,
@@ -101,7 +99,6 @@ export class SetupFlow {
   /** SessionTime: the server stops setting up the devices that are not set up yet. */
   sessionStarted(): void {
     const { st, ex } = this.c;
-    this.sessionCame = true;
     for (let d = 0; d < st.count; d++) {
       const step = st.srvStep[d];
       if (step === Srv.idle || step >= Srv.setUp) continue;
