@@ -1,9 +1,10 @@
 /**
  * One benchmark run in its own process (so its peak memory is its own):
- * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N]` prints one JSON line of
- * figures: wall and CPU time (user + system), peak RSS (getrusage maxrss, as /usr/bin/time -v reports
- * it), events, device-frames covered by the multicast loop (and how many of them it evaluated in
- * full) and their rate.
+ * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N] [--probe-thread on|off]`
+ * prints one JSON line of figures: wall and CPU time (user + system, every thread of the process),
+ * peak RSS (getrusage maxrss, as /usr/bin/time -v reports it), events, device-frames covered by the
+ * multicast loop (and how many of them it evaluated in full) and their rate. `--probe-thread` forces
+ * where a setup probe runs (src/sim/probe-thread.ts; default: its own rule).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -17,6 +18,8 @@ const imageAt = args.indexOf('--image-bytes');
 const raw = JSON.parse(readFileSync(file, 'utf8')) as { devices: { count: number }; firmware: { sizeBytes: number } };
 raw.devices.count = Number(countArg);
 if (imageAt >= 0) raw.firmware.sizeBytes = Number(args[imageAt + 1]);
+const threadAt = args.indexOf('--probe-thread');
+const probeThread = threadAt < 0 ? undefined : args[threadAt + 1] === 'on';
 // the national-scale case is beyond the limits a run may ask for without --allow-large (docs/scenarios.md)
 const scenario = resolveScenario(raw, { baseDir: dirname(resolve(file)), allowLarge: true });
 const baseRss = process.memoryUsage().rss;
@@ -24,6 +27,7 @@ const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const finished: { receiver: FrameReceiver | null } = { receiver: null };
 const r = simulate(scenario, {
+  probeThread,
   onFinish: (_ctx, campaign) => {
     finished.receiver = campaign.session?.distribution?.receiver ?? null;
   },
