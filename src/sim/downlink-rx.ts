@@ -239,7 +239,7 @@ export class DownlinkRx {
         const gi = this.intGw[i];
         const link = base + gi;
         if (this.copies > 0 && this.combinesAt(d, g, i, bwHz)) {
-          addedMw += 10 ** (this.rxDbmAt(link) / 10);
+          addedMw += this.exactMw.mw(link); // 10 ** (rxDbmAt(link) / 10), kept
           continue;
         }
         this.mw[c] = this.exactMw.mw(link);
