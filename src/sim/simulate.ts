@@ -84,12 +84,14 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   const mayCut = classASetup && probe === null && booking.kind === 'fixed';
   const threaded = mayCut && probeOnThread(s, opts.probeThread);
   let probeThread: ProbeThread | null = null;
-  // while the probe's thread runs, the bar is the slower of the run and the probe's setup
+  // while the probe's thread runs, the bar is the slower of the run and the probe's setup, and says
+  // when the probe is what holds it
   let shown = 0;
   const withProbe = (f: number, stage?: string): void => {
-    const probeShare = probeThread === null ? 1 : probeThread.progress().share;
-    shown = Math.max(shown, Math.min(0.99, f, probeShare));
-    opts.onProgress!(shown, stage);
+    const p = probeThread === null ? null : probeThread.progress();
+    const probeLags = p !== null && p.share < f;
+    shown = Math.max(shown, Math.min(0.99, probeLags ? p.share : f));
+    opts.onProgress!(shown, probeLags ? `${stage ?? 'session'} · readiness probe: setup ${p.setUp}/${s.devices.count} devices` : stage);
   };
   try {
     const main = runPass(world, pkg, plan, booking, {
@@ -109,8 +111,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     // (a run that ended within a step of its session has not started the thread)
     if (cut && threaded) probeThread ??= new ProbeThread(world, pkg, plan);
     if (cut && probeThread !== null) {
-      probe = probeThread.result(opts.onProgress === undefined ? undefined
-        : (p) => withProbe(1, `readiness probe: setup ${p.setUp}/${s.devices.count} devices`));
+      probe = probeThread.result(opts.onProgress === undefined ? undefined : () => withProbe(1, 'waiting for the readiness probe'));
     }
     opts.onProgress?.(1);
     opts.onFinish?.(main.ctx, campaign, pkg);
