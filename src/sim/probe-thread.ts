@@ -65,11 +65,22 @@ export interface ProbeProgress {
 /**
  * Whether this run puts a probe it may need on a thread of its own: asked for (`wanted`), or by
  * default on a large fleet, from the main thread (a sweep's workers already fill the cores) of a
- * machine with a second core.
+ * machine with a second core, when the worker's script is built (otherwise the probe runs on the
+ * run's thread, as a forced `true` would fail).
  */
 export function probeOnThread(s: ResolvedScenario, wanted: boolean | undefined): boolean {
   if (wanted !== undefined) return wanted;
-  return isMainThread && availableParallelism() >= 2 && s.devices.count >= PROBE_THREAD_MIN_DEVICES;
+  return isMainThread && availableParallelism() >= 2 && s.devices.count >= PROBE_THREAD_MIN_DEVICES && probeWorkerBuilt();
+}
+
+/** Whether the worker's compiled script is there (not when the simulator runs from its TypeScript source unbuilt). */
+function probeWorkerBuilt(): boolean {
+  try {
+    resolveWorkerFile('probe-worker', import.meta.url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** What the probe's thread is given. */
