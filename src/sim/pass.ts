@@ -104,11 +104,15 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
   return { ctx, campaign, medium, traffic, campaignEndUs };
 }
 
-/**
- * How far setup has come: the devices set up (answered the session request), and the share of setup
- * steps done, each device counting its steps up to `setUp` and 1 once there or out.
- */
-export function setupProgress(campaign: Campaign): { setUp: number; share: number } {
+/** How far setup has come. */
+export interface SetupProgress {
+  /** devices set up (answered the session request) or out */
+  setUp: number;
+  /** share of setup steps done, 0..1: each device counts its steps up to `setUp`, and 1 once there or out */
+  share: number;
+}
+
+export function setupProgress(campaign: Campaign): SetupProgress {
   let setUp = 0;
   let steps = 0;
   const { srvStep } = campaign.core.st;

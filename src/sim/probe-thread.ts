@@ -22,9 +22,10 @@ import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type Messag
 import type { FirmwarePackage } from '../fuota/image/package.js';
 import type { FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { reviveError, type PostedError } from '../engine/worker-error.js';
 import { resolveWorkerFile } from '../engine/worker-file.js';
 import type { LinkTable } from './links.js';
-import { freshWorld, runPass, setupProgress, type Pass, type PassOptions } from './pass.js';
+import { freshWorld, runPass, setupProgress, type Pass, type PassOptions, type SetupProgress } from './pass.js';
 import type { Positions } from './placement.js';
 import { worldAround, type World } from './world.js';
 
@@ -53,13 +54,6 @@ export function readinessOf(pass: Pass): Readiness {
 /** The probe on this thread: setup alone on a fresh fleet, to its end. */
 export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPlan, hooks: Pick<PassOptions, 'onProgress' | 'onStep'> = {}): Readiness {
   return readinessOf(runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, ...hooks }));
-}
-
-/** How far the probe's setup has come (pass.ts setupProgress), as its thread last wrote it. */
-export interface ProbeProgress {
-  setUp: number;
-  /** share of setup steps done, 0..1 */
-  share: number;
 }
 
 /**
@@ -97,7 +91,7 @@ export interface ProbeInput {
 /** The probe's answer, or the error that stopped it. */
 export type ProbeReply =
   | { ok: true; setUpAtUs: Float64Array; campaignEndUs: number }
-  | { ok: false; error: { name: string; message: string; stack?: string } };
+  | { ok: false; error: PostedError };
 
 /** Run on the probe's thread (probe-worker.ts); its progress goes to `progress` ([set up, share]) after each step. */
 export function probeFromInput(input: ProbeInput, progress: Float64Array): Readiness {
@@ -136,8 +130,8 @@ export class ProbeThread {
     this.worker.unref();
   }
 
-  /** How far the probe has come. */
-  progress(): ProbeProgress {
+  /** How far the probe's setup has come, as its thread last wrote it. */
+  progress(): SetupProgress {
     return { setUp: this.shared[0], share: this.shared[1] };
   }
 
@@ -145,19 +139,14 @@ export class ProbeThread {
    * Waits for the probe and returns its answer (throws the probe's error, if it failed);
    * `whileWaiting` is called about every second meanwhile.
    */
-  result(whileWaiting?: (p: ProbeProgress) => void): Readiness {
+  result(whileWaiting?: (p: SetupProgress) => void): Readiness {
     if (this.finished) throw new Error('the setup probe thread was stopped before its answer');
     while (Atomics.wait(this.done, 0, 0, WAIT_SLICE_MS) === 'timed-out') whileWaiting?.(this.progress());
     const msg = receiveMessageOnPort(this.port);
     this.stop();
     if (msg === undefined) throw new Error('the setup probe thread stopped without an answer');
     const reply = msg.message as ProbeReply;
-    if (!reply.ok) {
-      const err = new Error(reply.error.message);
-      err.name = reply.error.name;
-      if (reply.error.stack) err.stack = reply.error.stack;
-      throw err;
-    }
+    if (!reply.ok) throw reviveError(reply.error);
     return { setUpAtUs: reply.setUpAtUs, campaignEndUs: reply.campaignEndUs };
   }
 

@@ -5,6 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
+import { postedError } from '../engine/worker-error.js';
 import type { ProbeInput, ProbeReply } from './probe-thread.js';
 
 const { input, port, done, progress } = workerData as { input: ProbeInput; port: MessagePort; done: Int32Array; progress: Float64Array };
@@ -15,19 +16,14 @@ try {
     const r = probeFromInput(input, progress);
     reply = { ok: true, setUpAtUs: r.setUpAtUs, campaignEndUs: r.campaignEndUs };
   } catch (err) {
-    reply = failure(err);
+    reply = { ok: false, error: postedError(err) };
   }
   try {
     port.postMessage(reply);
   } catch (err) {
-    port.postMessage(failure(err));
+    port.postMessage({ ok: false, error: postedError(err) } satisfies ProbeReply);
   }
 } finally {
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
-}
-
-function failure(err: unknown): ProbeReply {
-  const e = err instanceof Error ? err : new Error(String(err));
-  return { ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
 }

@@ -83,7 +83,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   // on a thread of its own as soon as the session cuts setup, and runs beside the rest of the run
   const mayCut = classASetup && probe === null && booking.kind === 'fixed';
   const threaded = mayCut && probeOnThread(s, opts.probeThread);
-  let probeThread: ProbeThread | null = null;
+  let probeThread = null as ProbeThread | null; // started by onStep, which the compiler does not follow
   // while the probe's thread runs, the bar is the slower of the run and the probe's setup, and says
   // when the probe is what holds it
   let shown = 0;
@@ -108,13 +108,12 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     const { campaign } = main;
     // a booking that cut setup short: how far ahead it should have been comes from setup left to finish
     const cut = mayCut && campaign.setup.cutAtSession > 0;
-    // (a run that ended within a step of its session has not started the thread)
-    if (cut && threaded) probeThread ??= new ProbeThread(world, pkg, plan);
     if (cut && probeThread !== null) {
       probe = probeThread.result(opts.onProgress === undefined ? undefined : () => withProbe(1, 'waiting for the readiness probe'));
     }
     opts.onProgress?.(1);
     opts.onFinish?.(main.ctx, campaign, pkg);
+    // no thread yet (a run that ended within a step of its session, or none asked for): on this one
     if (cut && probe === null) probe = probeSetup(world, pkg, plan);
     return finish(s, main, probe ?? readinessOf(main), pkg, plan, t0);
   } finally {

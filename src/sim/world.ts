@@ -175,10 +175,10 @@ export function buildWorld(s: ResolvedScenario, reference = false): World {
   const all = s.gateways.positions.map((_, i) => i);
   const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
   const groupGateways = gw === 'all' ? all : gw === 'cover' ? coveringGateways(links, txDbm, radio.deviceSensitivityDbm) : [...gw];
-  return { s, region, radio, positions, links, groupGateways, fleet: scenarioFleet(s), reference };
+  return worldAround(s, positions, links, groupGateways, reference);
 }
 
-/** The world of scenario s around positions, links and group already built elsewhere (the setup probe's thread, probe-thread.ts). */
+/** The world of scenario s around positions, links and group already built (buildWorld; the setup probe's thread, probe-thread.ts). */
 export function worldAround(s: ResolvedScenario, positions: Positions, links: LinkTable, groupGateways: number[], reference: boolean): World {
   const region = getRegion(s.region);
   return { s, region, radio: sessionRadio(s, region), positions, links, groupGateways, fleet: scenarioFleet(s), reference };

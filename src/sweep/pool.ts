@@ -12,11 +12,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
+import { postedError, reviveError, type PostedError } from '../engine/worker-error.js';
 
 /** Message from a worker: the result of task `id`, or its error. */
 export type WorkerReply<R> =
   | { id: number; ok: true; result: R }
-  | { id: number; ok: false; error: { name: string; message: string; stack?: string } };
+  | { id: number; ok: false; error: PostedError };
 
 export interface TaskPool<T, R> {
   readonly size: number;
@@ -37,12 +38,6 @@ interface Pending<T, R> {
   reject(e: Error): void;
 }
 
-function reviveError(e: { name: string; message: string; stack?: string }): Error {
-  const err = new Error(e.message);
-  err.name = e.name;
-  if (e.stack) err.stack = e.stack;
-  return err;
-}
 
 /** A pool of `size` workers running `workerFile`, which answers `{ id, task }` with a WorkerReply. */
 export function createWorkerPool<T, R>(workerFile: string, size: number): TaskPool<T, R> {
@@ -115,8 +110,7 @@ export function serveTasks<T, R>(handler: (task: T) => R | Promise<R>): void {
     try {
       reply = { id: msg.id, ok: true, result: await handler(msg.task) };
     } catch (err) {
-      const e = err instanceof Error ? err : new Error(String(err));
-      reply = { id: msg.id, ok: false, error: { name: e.name, message: e.message, stack: e.stack } };
+      reply = { id: msg.id, ok: false, error: postedError(err) };
     }
     port.postMessage(reply);
   });
