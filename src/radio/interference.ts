@@ -24,7 +24,7 @@ export const ISOLATION_DB: ReadonlyArray<ReadonlyArray<number>> = Object.freeze(
  * Tolerance on the SIR comparison, dB: absorbs the rounding of dBm → mW → dB so that a SIR of
  * exactly the threshold (e.g. 6 dB) survives as the rule intends.
  */
-const SIR_EPSILON_DB = 1e-9;
+export const SIR_EPSILON_DB = 1e-9;
 
 /**
  * A co-SF interference sum (mW) above the signal's mW times this loses the frame for sure: the SIR
@@ -50,6 +50,34 @@ export function frequenciesCollide(freqAHz: number, freqBHz: number, bwHz: numbe
 }
 
 /**
+ * SIR_LINEAR_LIMIT[i][j] = 10^((SIR_EPSILON_DB − ISOLATION_DB[i][j]) / 10): a signal of P mW at SF
+ * 7 + i meets its isolation against a sum S of SF 7 + j interferers iff S ≤ P · this, in exact
+ * arithmetic (`sirHolds`).
+ */
+const SIR_LINEAR_LIMIT: ReadonlyArray<Float64Array> = ISOLATION_DB.map((row) => Float64Array.from(row, (db) => Math.pow(10, (SIR_EPSILON_DB - db) / 10)));
+
+/**
+ * A relative band around that linear bound inside which `sirHolds` works out the dB comparison
+ * itself. The dB form (`limit − 10·log10(S) ≥ isolation`) and the bound each carry rounding of a
+ * few units in the last place: about 1e-13 dB on powers of −150..+30 dBm, 2.3e-14 relative in mW.
+ * Outside a band of 1e-9 both answer the same; inside, the dB form decides, so the answer is the
+ * dB form's to the bit.
+ */
+const SIR_BAND = 1e-9;
+
+/**
+ * Whether an interference sum `sumMw` of one spreading factor leaves the SIR at or above
+ * `isolationDb`: the dB comparison of `survives` (`limit` = signal dBm + SIR_EPSILON_DB), answered
+ * by comparing mW with `boundMw` (the signal's mW times SIR_LINEAR_LIMIT) away from the bound,
+ * where it cannot differ, without a logarithm.
+ */
+function sirHolds(sumMw: number, boundMw: number, limit: number, isolationDb: number): boolean {
+  if (sumMw === 0 || sumMw < boundMw * (1 - SIR_BAND)) return true;
+  if (sumMw > boundMw * (1 + SIR_BAND)) return false;
+  return limit - 10 * Math.log10(sumMw) >= isolationDb;
+}
+
+/**
  * Core test on linear interferer sums: `w[k]` weights interferer k's power (1 for the power model,
  * overlap / duration for the energy model). Allocation-free: six accumulators, one pass. `linear`:
  * the powers are given in mW already (each exactly Math.pow(10, dBm / 10)), not in dBm.
@@ -63,6 +91,7 @@ function survives(
   durationUs: number,
   count: number,
   linear = false,
+  signalMw = NaN,
 ): boolean {
   const row = ISOLATION_DB[sfIndex(signalSf)];
   let s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
@@ -84,6 +113,17 @@ function survives(
     }
   }
   const limit = signalDbm + SIR_EPSILON_DB;
+  if (signalMw === signalMw) {
+    const lin = SIR_LINEAR_LIMIT[sfIndex(signalSf)];
+    return (
+      sirHolds(s7, signalMw * lin[0], limit, row[0]) &&
+      sirHolds(s8, signalMw * lin[1], limit, row[1]) &&
+      sirHolds(s9, signalMw * lin[2], limit, row[2]) &&
+      sirHolds(s10, signalMw * lin[3], limit, row[3]) &&
+      sirHolds(s11, signalMw * lin[4], limit, row[4]) &&
+      sirHolds(s12, signalMw * lin[5], limit, row[5])
+    );
+  }
   return (
     (s7 === 0 || limit - 10 * Math.log10(s7) >= row[0]) &&
     (s8 === 0 || limit - 10 * Math.log10(s8) >= row[1]) &&
@@ -111,7 +151,10 @@ export function survivesInterference(
 
 /**
  * survivesInterference with the interferers' powers in mW, each exactly Math.pow(10, dBm / 10) of
- * its dBm value (a caller that keeps them saves the conversion): the same answer.
+ * its dBm value (a caller that keeps them saves the conversion): the same answer. `signalMw`, when
+ * the caller has it, is the signal's Math.pow(10, signalDbm / 10) (within 1e-12 relative): the
+ * comparisons are then made in mW where they cannot differ from the dB ones (`sirHolds`), which
+ * saves a logarithm per interfering spreading factor; the answer is the same.
  */
 export function survivesInterferenceMw(
   signalDbm: number,
@@ -119,8 +162,9 @@ export function survivesInterferenceMw(
   interferersMw: ArrayLike<number>,
   interfererSfs: ArrayLike<number>,
   count: number,
+  signalMw = NaN,
 ): boolean {
-  return survives(signalDbm, signalSf, interferersMw, interfererSfs, null, 1, count, true);
+  return survives(signalDbm, signalSf, interferersMw, interfererSfs, null, 1, count, true, signalMw);
 }
 
 /**

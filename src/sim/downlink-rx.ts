@@ -246,8 +246,10 @@ export class DownlinkRx {
         this.sfs[c] = this.intSf[i];
         c++;
       }
-      const signalDbm = addedMw > 0 ? 10 * Math.log10(10 ** (sigDbm / 10) + addedMw) : sigDbm;
-      return c === 0 || survivesInterferenceMw(signalDbm, sf, this.mw, this.sfs, c);
+      if (c === 0) return true;
+      if (addedMw > 0) return survivesInterferenceMw(10 * Math.log10(10 ** (sigDbm / 10) + addedMw), sf, this.mw, this.sfs, c);
+      // the signal's mW, kept, when sigDbm is its link's power (what the multicast loop passes)
+      return survivesInterferenceMw(sigDbm, sf, this.mw, this.sfs, c, sigDbm === this.rxDbmAt(base + g) ? this.exactMw.mw(base + g) : NaN);
     }
     const signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
     if (this.count === 0) return true;

@@ -100,10 +100,11 @@ export class UplinkRx {
 
   /**
    * `decodes` when decidesOnPowersAlone(): threshold reception without external load decides on the
-   * wanted power and the `count` interferers' mW values and spreading factors alone.
+   * wanted power and the `count` interferers' mW values and spreading factors alone. `sigMw`: the
+   * wanted power in mW when the caller keeps it (survivesInterferenceMw).
    */
-  decodesOnPowers(sigDbm: number, sf: number, mw: Float64Array, sfs: Float64Array, count: number): boolean {
-    return count === 0 || survivesInterferenceMw(sigDbm, sf, mw, sfs, count);
+  decodesOnPowers(sigDbm: number, sf: number, mw: Float64Array, sfs: Float64Array, count: number, sigMw = NaN): boolean {
+    return count === 0 || survivesInterferenceMw(sigDbm, sf, mw, sfs, count, sigMw);
   }
 
   /** Whether uplink `id` holds a demodulation path at gateway g (always, without a limit). */

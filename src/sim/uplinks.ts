@@ -578,7 +578,8 @@ export class UplinkMedium {
     // (SURE_CAPTURE_LOSS_RATIO), and the rest are not read
     const linkMw = this.linkMw!;
     const sf = this.pendSf;
-    const lostAbove = linkMw.mw(this.pendDev * G + g) * SURE_CAPTURE_LOSS_RATIO;
+    const sigMw = linkMw.mw(this.pendDev * G + g); // Math.pow(10, sig / 10)
+    const lostAbove = sigMw * SURE_CAPTURE_LOSS_RATIO;
     // the co-SF sum, the same additions as survivesInterferenceMw's accumulator for that SF
     let co = 0;
     for (let i = 0; i < n; i++) {
@@ -593,7 +594,7 @@ export class UplinkMedium {
       this.intMw[i] = mw;
       this.intSf[i] = this.ovSf[i];
     }
-    return this.rx.decodesOnPowers(sig, sf, this.intMw, this.intSf, n);
+    return this.rx.decodesOnPowers(sig, sf, this.intMw, this.intSf, n, sigMw);
   }
 
   /**

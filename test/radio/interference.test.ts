@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeShared, readFixture } from '../helpers/shared.js';
 import {
-  CAPTURE_THRESHOLD_DB, frequenciesCollide, ISOLATION_DB, isolationDb, SURE_CAPTURE_LOSS_RATIO, survivesInterference,
+  CAPTURE_THRESHOLD_DB, frequenciesCollide, ISOLATION_DB, isolationDb, SIR_EPSILON_DB, SURE_CAPTURE_LOSS_RATIO, survivesInterference,
   survivesInterferenceEnergy, survivesInterferenceMw,
 } from '../../src/radio/interference.js';
 import { firstTable, numbersIn, referenceSheet, section } from './reference-tables.js';
@@ -96,6 +96,42 @@ describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
         },
       ),
     );
+  });
+
+  it('answers the same with the signal\'s mW given (comparisons in mW) as with the dB comparisons, at and around every bound', () => {
+    // interferer sums placed exactly at, and a few units in the last place around, the point where
+    // each dB comparison turns (the isolation bound moved by SIR_EPSILON_DB), and at random distances
+    // from it; one to three spreading factors at a time
+    const ulp = [0, 1, -1, 2, -2, 8, -8, 1e3, -1e3];
+    fc.assert(
+      fc.property(
+        fc.double({ min: -150, max: 30, noNaN: true }),
+        fc.constantFrom(...SFS),
+        fc.array(fc.record({ sf: fc.constantFrom(...SFS), step: fc.constantFrom(...ulp), db: fc.double({ min: -12, max: 12, noNaN: true }), exact: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        (sigDbm, sf, parts) => {
+          const mw: number[] = [];
+          const sfs: number[] = [];
+          for (const p of parts) {
+            const bound = Math.pow(10, (sigDbm + SIR_EPSILON_DB - isolationDb(sf, p.sf)) / 10);
+            mw.push(p.exact ? bound * (1 + p.step * Number.EPSILON) : bound * Math.pow(10, p.db / 10));
+            sfs.push(p.sf);
+          }
+          const inDb = survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length);
+          expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length, Math.pow(10, sigDbm / 10))).toBe(inDb);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('decides in mW where the dB comparisons do, on both sides of a bound and at it', () => {
+    const sig = -97.3;
+    const at = Math.pow(10, (sig - CAPTURE_THRESHOLD_DB) / 10);
+    const sigMw = Math.pow(10, sig / 10);
+    for (const [sum, expected] of [[at, true], [at * (1 - 1e-7), true], [at * (1 + 1e-7), false], [at * 0.5, true], [at * 2, false]] as const) {
+      expect(survivesInterferenceMw(sig, 9, [sum], [9], 1, sigMw)).toBe(expected);
+      expect(survivesInterferenceMw(sig, 9, [sum], [9], 1)).toBe(expected);
+    }
   });
 
   it('lies 4.3e-6 dB past the capture threshold: a sum at the threshold itself survives', () => {
