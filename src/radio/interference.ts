@@ -72,6 +72,7 @@ const SIR_BAND = 1e-9;
  * where it cannot differ, without a logarithm.
  */
 function sirHolds(sumMw: number, boundMw: number, limit: number, isolationDb: number): boolean {
+  // (a NaN bound fails both mW tests: the dB comparison decides)
   if (sumMw === 0 || sumMw < boundMw * (1 - SIR_BAND)) return true;
   if (sumMw > boundMw * (1 + SIR_BAND)) return false;
   return limit - 10 * Math.log10(sumMw) >= isolationDb;
@@ -93,7 +94,8 @@ function survives(
   linear = false,
   signalMw = NaN,
 ): boolean {
-  const row = ISOLATION_DB[sfIndex(signalSf)];
+  const sfRow = sfIndex(signalSf);
+  const row = ISOLATION_DB[sfRow];
   let s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
   for (let k = 0; k < count; k++) {
     let mw = linear ? dbm[k] : Math.pow(10, dbm[k] / 10);
@@ -113,24 +115,15 @@ function survives(
     }
   }
   const limit = signalDbm + SIR_EPSILON_DB;
-  if (signalMw === signalMw) {
-    const lin = SIR_LINEAR_LIMIT[sfIndex(signalSf)];
-    return (
-      sirHolds(s7, signalMw * lin[0], limit, row[0]) &&
-      sirHolds(s8, signalMw * lin[1], limit, row[1]) &&
-      sirHolds(s9, signalMw * lin[2], limit, row[2]) &&
-      sirHolds(s10, signalMw * lin[3], limit, row[3]) &&
-      sirHolds(s11, signalMw * lin[4], limit, row[4]) &&
-      sirHolds(s12, signalMw * lin[5], limit, row[5])
-    );
-  }
+  // without the signal's mW (NaN) every bound is NaN, no mW comparison holds, and sirHolds takes the dB form
+  const lin = SIR_LINEAR_LIMIT[sfRow];
   return (
-    (s7 === 0 || limit - 10 * Math.log10(s7) >= row[0]) &&
-    (s8 === 0 || limit - 10 * Math.log10(s8) >= row[1]) &&
-    (s9 === 0 || limit - 10 * Math.log10(s9) >= row[2]) &&
-    (s10 === 0 || limit - 10 * Math.log10(s10) >= row[3]) &&
-    (s11 === 0 || limit - 10 * Math.log10(s11) >= row[4]) &&
-    (s12 === 0 || limit - 10 * Math.log10(s12) >= row[5])
+    sirHolds(s7, signalMw * lin[0], limit, row[0]) &&
+    sirHolds(s8, signalMw * lin[1], limit, row[1]) &&
+    sirHolds(s9, signalMw * lin[2], limit, row[2]) &&
+    sirHolds(s10, signalMw * lin[3], limit, row[3]) &&
+    sirHolds(s11, signalMw * lin[4], limit, row[4]) &&
+    sirHolds(s12, signalMw * lin[5], limit, row[5])
   );
 }
 

@@ -38,7 +38,6 @@ interface Pending<T, R> {
   reject(e: Error): void;
 }
 
-
 /** A pool of `size` workers running `workerFile`, which answers `{ id, task }` with a WorkerReply. */
 export function createWorkerPool<T, R>(workerFile: string, size: number): TaskPool<T, R> {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`worker count must be a positive integer, got ${size}`);
