@@ -46,8 +46,26 @@ export function freshWorld(world: World): World {
   return { ...world, fleet: scenarioFleet(world.s) };
 }
 
+/** A pass under way: what `advancePass` needs to go on with it. */
+export interface RunningPass {
+  readonly kernel: Kernel;
+  readonly ctx: RunContext;
+  readonly campaign: Campaign;
+  readonly medium: UplinkMedium;
+  readonly traffic: BackgroundTraffic;
+  readonly opts: PassOptions;
+  /** end of the current progress step, µs */
+  stepEndUs: number;
+  /** the bar's highest share so far */
+  shown: number;
+}
+
 export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, booking: Booking, opts: PassOptions): Pass {
-  const { s } = world;
+  return advancePass(startPass(world, pkg, plan, booking, opts));
+}
+
+/** Builds a pass's models and starts its campaign at the campaign start. */
+export function startPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, booking: Booking, opts: PassOptions): RunningPass {
   let campaign: Campaign | null = null;
   let medium: UplinkMedium | null = null;
   let classA: ClassADownlinks | null = null;
@@ -80,28 +98,45 @@ export function runPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan, 
   campaign = new Campaign(ctx, medium, classA, plan, pkg, booking);
   opts.onStart?.(ctx, campaign);
 
-  const maxUs = s.simulation.maxDurationS * 1e6;
   kernel.run(ctx.campaignStartUs); // nothing happens before the campaign starts
   traffic.start(ctx.campaignStartUs);
   campaign.start();
-  let shown = 0;
-  for (let until = ctx.campaignStartUs + PROGRESS_STEP_US; ; until += PROGRESS_STEP_US) {
-    kernel.run(Math.min(until, maxUs));
+  return { kernel, ctx, campaign, medium, traffic, opts, stepEndUs: ctx.campaignStartUs + PROGRESS_STEP_US, shown: 0 };
+}
+
+/** Runs a pass until its campaign is over, the simulation's time limit, or nothing is left to happen. */
+export function advancePass(r: RunningPass): Pass {
+  const { kernel, ctx, campaign, traffic, opts } = r;
+  const { s } = ctx.world;
+  const maxUs = s.simulation.maxDurationS * 1e6;
+  for (; ; r.stepEndUs += PROGRESS_STEP_US) {
+    kernel.run(Math.min(r.stepEndUs, maxUs));
     if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
     opts.onStep?.(campaign);
     if (opts.onProgress) {
       const { setUp, share } = setupProgress(campaign);
       const p = runProgress({
         campaignStartUs: ctx.campaignStartUs, nowUs: kernel.now, sessionStartUs: ctx.sessionStartUs, sessionEndUs: ctx.sessionEndUs,
-        setUp, devices: world.fleet.count, setupShare: share, sessionTimeoutUs: s.multicastGroup.sessionTimeoutS * 1e6,
+        setUp, devices: ctx.world.fleet.count, setupShare: share, sessionTimeoutUs: s.multicastGroup.sessionTimeoutS * 1e6,
       });
-      shown = Math.max(shown, p.fraction);
-      opts.onProgress(shown, p.stage);
+      r.shown = Math.max(r.shown, p.fraction);
+      opts.onProgress(r.shown, p.stage);
     }
   }
   const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
   traffic.stopUs = campaignEndUs;
-  return { ctx, campaign, medium, traffic, campaignEndUs };
+  return { ctx, campaign, medium: r.medium, traffic, campaignEndUs };
+}
+
+/**
+ * Goes on with a setup probe that ended with setup (every device set up or out) at a time before
+ * `startUs`, as the pass booked at `startUs` (session-time.ts says why the two are the same up to
+ * then); the probe's own outcome must have been read first.
+ */
+export function continueBooked(r: RunningPass, startUs: number): Pass {
+  r.traffic.stopUs = Infinity;
+  r.campaign.rebook(startUs);
+  return advancePass(r);
 }
 
 /** How far setup has come. */

@@ -9,8 +9,9 @@
  * summary.ts).
  *
  * A setup probe (a pass that runs setup alone, campaign/session-time.ts) comes first when the session
- * is booked "after-setup", and after the run when a booking cut setup short: it says when each device
- * the session could reach would have been set up (fleetReadyS, leadTimeFor…S).
+ * is booked "after-setup" (for a class C group it then goes on as the run: setup once), and after the
+ * run when a booking cut setup short: it says when each device the session could reach would have
+ * been set up (fleetReadyS, leadTimeFor…S).
  */
 import { buildFirmwarePackage, type FirmwarePackage } from '../fuota/image/package.js';
 import { fragmentPlan, type FragmentPlan } from '../fuota/ts004/sizing.js';
@@ -23,12 +24,12 @@ import { DevFlag } from './campaign/state.js';
 import { diagnose } from './diagnosis.js';
 import { deviceFacts, sessionFacts } from './diagnosis-facts.js';
 import { deviceTable, finishEnergy } from './finalize.js';
-import { runPass, type Pass } from './pass.js';
+import { advancePass, continueBooked, freshWorld, runPass, startPass, type Pass, type PassOptions, type RunningPass } from './pass.js';
 import { probeOnThread, probeSetup, ProbeThread, readinessOf, type Readiness } from './probe-thread.js';
 import { campaignResults, finalStatuses, readyTimesS } from './results.js';
 import { dutyCycleSeries } from './summary.js';
 import type { RunResult } from './types.js';
-import { buildWorld } from './world.js';
+import { buildWorld, type World } from './world.js';
 
 export const SIMULATOR_VERSION = '0.1.0';
 
@@ -54,6 +55,72 @@ export interface SimulateOptions {
    * main thread of a machine with two cores or more. Results are the same either way.
    */
   probeThread?: boolean;
+  /**
+   * with an "after-setup" booking, simulate setup once: the setup probe goes on as the booked run
+   * when it can (`canGoOn`); false runs the probe and then a second pass from the campaign start, as
+   * a check (tests compare the two). Default true. A run with `onStart` always takes two passes: its
+   * observers see the pass that becomes the run from its start.
+   */
+  setupOnce?: boolean;
+}
+
+/**
+ * Whether a probe that ended at its kernel's `now` can go on as the pass booked at `startUs`: it
+ * ended with setup (not at the time limit or with nothing left to do), and strictly before
+ * SessionTime (an event at SessionTime itself sees the session in the booked pass).
+ */
+function canGoOn(p: RunningPass, startUs: number): boolean {
+  return !Number.isNaN(p.campaign.endUs) && p.kernel.now < startUs;
+}
+
+type Progress = (fraction: number, stage?: string) => void;
+
+/** `report`, never going back: a second pass after a probe that could not go on starts its own count over. */
+function monotonic(report: Progress | undefined): Progress | undefined {
+  if (report === undefined) return undefined;
+  let top = 0;
+  return (f, stage) => {
+    top = Math.max(top, f);
+    report(top, stage);
+  };
+}
+
+/** What an "after-setup" booking gives: the run itself (setup once), or its booking and the probe's readiness. */
+type AfterSetup =
+  | { kind: 'run'; main: Pass; probe: Readiness }
+  | { kind: 'booked'; booking: Booking; probe: Readiness | null; worldTaken: boolean };
+
+/**
+ * "after-setup": the earliest booking that loses no reachable device (session-time.ts). A class C
+ * group's probe runs as the run's own pass and, when it can (`canGoOn`), goes on as the booked run,
+ * so setup is simulated once. A class B group takes two passes: its beacons start 128 s before
+ * SessionTime (BEACON_PREROLL), and SessionTime is the next beacon after the last answer, so the
+ * booked pass differs from the probe's before the probe ends.
+ */
+function bookAfterSetup(
+  s: ResolvedScenario, world: World, pkg: FirmwarePackage, plan: FragmentPlan, opts: SimulateOptions,
+  passOptions: Pick<PassOptions, 'trace' | 'frameDetails'>, progress: Progress | undefined,
+): AfterSetup {
+  const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
+  const gpsEpochUs = isoToGpsUs(s.startTime);
+  if (!(s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast')) {
+    return { kind: 'booked', booking: { kind: 'fixed', startUs: earliestSessionStartUs(s, gpsEpochUs, campaignStartUs) }, probe: null, worldTaken: false };
+  }
+  const goOn = opts.setupOnce !== false && opts.onStart === undefined && s.multicastGroup.dlClass === 'ClassC';
+  // a probe that cannot go on runs on a fleet of its own, without outputs, in the first PROBE_SHARE of the bar
+  const probeProgress = progress === undefined ? undefined
+    : goOn ? progress : (f: number, stage?: string) => progress(PROBE_SHARE * f, `booking: ${stage ?? 'setup'}`);
+  const running = startPass(goOn ? world : freshWorld(world), pkg, plan, { kind: 'probe' }, {
+    ...(goOn ? passOptions : { trace: false }),
+    onProgress: probeProgress,
+  });
+  const ended = advancePass(running);
+  const probe = { setUpAtUs: ended.campaign.core.st.setUpAtUs.slice(), campaignEndUs: ended.campaignEndUs };
+  const ready = readyTimesS(probe.setUpAtUs, campaignStartUs);
+  const readyUs = ready.length > 0 ? campaignStartUs + ready[ready.length - 1] * 1e6 : probe.campaignEndUs;
+  const startUs = earliestSessionStartUs(s, gpsEpochUs, readyUs);
+  if (goOn && canGoOn(running, startUs)) return { kind: 'run', main: continueBooked(running, startUs), probe };
+  return { kind: 'booked', booking: { kind: 'fixed', startUs }, probe, worldTaken: goOn };
 }
 
 export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunResult {
@@ -62,22 +129,24 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   const pkg = buildFirmwarePackage(s.firmware, s.seed);
   const plan = fragmentPlan(pkg.payload.length, s.fuotaTask.fragmentSizeBytes, s.fuotaTask.redundancyPercent);
   const classASetup = s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast';
-  // with an "after-setup" booking the setup probe runs first: it takes the first PROBE_SHARE of the bar
-  const probeProgress = opts.onProgress === undefined ? undefined
-    : (f: number, stage?: string) => opts.onProgress!(PROBE_SHARE * f, `booking: ${stage ?? 'setup'}`);
+  const progress = monotonic(opts.onProgress);
+  const passOptions = {
+    trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
+    frameDetails: opts.frameDetails === true,
+  };
 
   let probe: Readiness | null = null;
   let booking: Booking | null = scenarioBooking(s);
+  /** the probe's pass ran on `world`'s fleet (a pass after it needs a fresh one) */
+  let worldTaken = false;
   if (booking === null) {
-    // "after-setup": the earliest booking that loses no reachable device (session-time.ts)
-    const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
-    let readyUs = campaignStartUs;
-    if (classASetup) {
-      probe = probeSetup(world, pkg, plan, { onProgress: probeProgress });
-      const ready = readyTimesS(probe.setUpAtUs, campaignStartUs);
-      readyUs = ready.length > 0 ? campaignStartUs + ready[ready.length - 1] * 1e6 : probe.campaignEndUs;
+    const after = bookAfterSetup(s, world, pkg, plan, opts, passOptions, progress);
+    if (after.kind === 'run') {
+      progress?.(1);
+      opts.onFinish?.(after.main.ctx, after.main.campaign, pkg);
+      return finish(s, after.main, after.probe, pkg, plan, t0);
     }
-    booking = { kind: 'fixed', startUs: earliestSessionStartUs(s, isoToGpsUs(s.startTime), readyUs) };
+    ({ booking, probe, worldTaken } = after);
   }
   // a fixed booking that cuts setup short needs the probe after the run: on a large fleet it starts
   // on a thread of its own as soon as the session cuts setup, and runs beside the rest of the run
@@ -91,15 +160,15 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     const p = probeThread === null ? null : probeThread.progress();
     const probeLags = p !== null && p.share < f;
     shown = Math.max(shown, Math.min(0.99, probeLags ? p.share : f));
-    opts.onProgress!(shown, probeLags ? `${stage ?? 'session'} · readiness probe: setup ${p.setUp}/${s.devices.count} devices` : stage);
+    progress!(shown, probeLags ? `${stage ?? 'session'} · readiness probe: setup ${p.setUp}/${s.devices.count} devices` : stage);
   };
   try {
-    const main = runPass(world, pkg, plan, booking, {
-      trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
-      frameDetails: opts.frameDetails === true,
-      onProgress: opts.onProgress === undefined ? undefined
-        : probe !== null ? (f, stage) => opts.onProgress!(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage)
-        : threaded ? withProbe : opts.onProgress,
+    // after a probe that could not go on, this pass starts from a fleet of its own
+    const main = runPass(worldTaken ? freshWorld(world) : world, pkg, plan, booking, {
+      ...passOptions,
+      onProgress: progress === undefined ? undefined
+        : probe !== null ? (f, stage) => progress(Math.min(0.99, PROBE_SHARE + (1 - PROBE_SHARE) * f), stage)
+        : threaded ? withProbe : progress,
       onStart: opts.onStart,
       onStep: !threaded ? undefined : (c) => {
         if (probeThread === null && c.setup.cutAtSession > 0) probeThread = new ProbeThread(world, pkg, plan);
@@ -109,9 +178,9 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     // a booking that cut setup short: how far ahead it should have been comes from setup left to finish
     const cut = mayCut && campaign.setup.cutAtSession > 0;
     if (cut && probeThread !== null) {
-      probe = probeThread.result(opts.onProgress === undefined ? undefined : () => withProbe(1, 'waiting for the readiness probe'));
+      probe = probeThread.result(progress === undefined ? undefined : () => withProbe(1, 'waiting for the readiness probe'));
     }
-    opts.onProgress?.(1);
+    progress?.(1);
     opts.onFinish?.(main.ctx, campaign, pkg);
     // no thread yet (a run that ended within a step of its session, or none asked for): on this one
     if (cut && probe === null) probe = probeSetup(world, pkg, plan);

@@ -47,6 +47,7 @@ export class Campaign implements ExchangeFlows {
   endUs = NaN;
   /** end of the first M + R fragments' distribution, µs */
   distributionEndUs = NaN;
+  #booking: Booking;
 
   constructor(
     ctx: RunContext,
@@ -55,8 +56,9 @@ export class Campaign implements ExchangeFlows {
     plan: FragmentPlan,
     pkg: FirmwarePackage,
     /** how SessionTime is fixed (session-time.ts); a probe runs setup alone */
-    readonly booking: Booking,
+    booking: Booking,
   ) {
+    this.#booking = booking;
     const n = ctx.world.fleet.count;
     this.ex = new Exchange(ctx, medium, classA);
     this.ex.flows = this;
@@ -110,6 +112,27 @@ export class Campaign implements ExchangeFlows {
     else if (this.booking.kind === 'probe') core.sessionStartUs = Infinity; // every session request is for a time to come
     this.setup.start();
     this.steps?.start();
+  }
+
+  /** How SessionTime is fixed in this pass (a probe that went on with `rebook` is fixed from then). */
+  get booking(): Booking {
+    return this.#booking;
+  }
+
+  /**
+   * A setup probe that ended with setup (every device set up or out) goes on as the pass booked at
+   * `startUs`, a time after its end: the session is fixed now, as a fixed booking fixes it at the
+   * campaign start. Until `startUs` the two passes do the same (session-time.ts): a session request
+   * carries SessionTime but has the same size whatever it says, a device accepts it for any time to
+   * come, and the session's timers are the only events of their priority before it (queue order).
+   */
+  rebook(startUs: number): void {
+    if (this.#booking.kind !== 'probe' || Number.isNaN(this.endUs) || !(startUs > this.core.now)) {
+      throw new Error(`internal: rebook at ${startUs} µs needs a probe that ended with setup before it (now ${this.core.now} µs)`);
+    }
+    this.#booking = { kind: 'fixed', startUs };
+    this.endUs = NaN;
+    this.fixSessionTime(startUs);
   }
 
   /** Instant setup: the booked time, else the campaign start (ChirpStack: its steps take no time, then its lead). */

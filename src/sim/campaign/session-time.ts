@@ -10,7 +10,9 @@
  *   request right after its own setup, and a McClassC/BSessionReq has the same size whatever
  *   SessionTime it carries, so that pass's traffic is what any booking would have produced up to
  *   its SessionTime. The session is then booked at the moment the last reachable device's answer was
- *   heard (whole GPS second; class B: the next beacon), and the campaign is run with that booking;
+ *   heard (whole GPS second; class B: the next beacon), and the campaign is run with that booking:
+ *   for a class C group whose probe ended before that SessionTime, by the probe going on
+ *   (`Campaign.rebook`, simulate.ts `bookAfterSetup`), otherwise by a second pass;
  * - 'chirpstack': fixed when ChirpStack v4's session step first runs (after its McGroupSetup and
  *   FragSessionSetup steps for the whole group): that moment + (max retries + 1) × the uplink
  *   interval; class B SessionTime rounded down to a beacon (chirpstack.ts).
