@@ -4,7 +4,9 @@
  * second pass from the campaign start with the booking it found), for class C groups on varied
  * campaigns; class B groups, whose beacons start before the probe ends, take the two passes.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { loadScenarioFile } from '../../src/scenario/load.js';
 import * as pass from '../../src/sim/pass.js';
 import { simulate } from '../../src/sim/simulate.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
@@ -56,6 +58,14 @@ describe('setup simulated once under an "after-setup" booking', () => {
     expect(once.summary.statusCounts.Successful).toBeGreaterThan(30);
     const byHand = simulate(nearFleet(60, { ...LOSSY, completion: { statusRequest: true, repairRounds: 2 }, multicastGroup: { sessionStart: once.summary.sessionStartS! } }));
     expect(byHand.summary).toEqual(once.summary);
+  });
+
+  it('takes one pass in the shipped class C scenarios booked "after-setup"', () => {
+    for (const name of ['default', 'us915-classc', 'as923-dwell', 'eu868-rural-dr0', 'validation/booking']) {
+      const { scenario: s } = loadScenarioFile(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)));
+      expect([name, s.multicastGroup.dlClass, s.multicastGroup.sessionStart]).toEqual([name, 'ClassC', 'after-setup']);
+      expect([name, passes(s)]).toEqual([name, 1]);
+    }
   });
 
   it('takes two passes with observers attached (onStart sees the run from its start)', () => {
