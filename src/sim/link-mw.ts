@@ -6,6 +6,12 @@
  * at the first use, and only up to MAX_LINK_MW_LINKS links (1 GiB; the memory estimate,
  * scenario/limits.ts, allows 48 bytes per link): a million devices under 100 gateways are 10^8
  * links. Beyond, every value is worked out each time.
+ *
+ * 0 marks a value not worked out yet: a fresh Float64Array is all zeros, and the operating system
+ * commits its pages only when they are first written, so links never asked cost no memory and the
+ * table no fill (a NaN fill wrote all 800 MB of each table at a million devices under 100 gateways).
+ * No physical power is 0 mW (it would take a loss of over 3 000 dB); a value that is 0 (a power of
+ * −Infinity dBm) is worked out again at each ask, the same 0.
  */
 export const MAX_LINK_MW_LINKS = 2 ** 27;
 
@@ -23,10 +29,10 @@ export class LinkMw {
     let t = this.table;
     if (t === null) {
       if (this.links > MAX_LINK_MW_LINKS) return Math.pow(10, this.dbmOf(link) / 10);
-      t = this.table = new Float64Array(this.links).fill(NaN);
+      t = this.table = new Float64Array(this.links);
     }
     let v = t[link];
-    if (v !== v) v = t[link] = Math.pow(10, this.dbmOf(link) / 10);
+    if (v === 0) v = t[link] = Math.pow(10, this.dbmOf(link) / 10);
     return v;
   }
 }

@@ -20,6 +20,19 @@ describe('LinkMw: per-link mW values kept once worked out', () => {
     );
   });
 
+  it('works a 0 mW value (a power of −Infinity dBm) out again at each ask, and keeps the others', () => {
+    const calls = [0, 0];
+    const cache = new LinkMw((link) => {
+      calls[link]++;
+      return link === 0 ? -Infinity : -30;
+    }, 2);
+    for (let i = 0; i < 3; i++) {
+      expect(cache.mw(0)).toBe(0);
+      expect(cache.mw(1)).toBe(Math.pow(10, -3));
+    }
+    expect(calls).toEqual([3, 1]);
+  });
+
   it('keeps no table beyond its link limit and works every value out again', () => {
     let calls = 0;
     const cache = new LinkMw(() => {
