@@ -245,29 +245,17 @@ if (!isMainThread) {
     for (let k = 0; k < frames; k++) fed += st.feed(k, mine, st.evaluate(k, 0, listLength(st, k), mine));
     return fed;
   };
-  const twoThreads = (): number => {
+  /** Each frame's list split in halves; `workerFeeds`: the worker feeds its own half, else the main thread feeds both after the join. */
+  const split = (workerFeeds: boolean): number => {
     st.reset();
     let fed = 0;
     for (let k = 0; k < frames; k++) {
-      const len = listLength(st, k);
-      const half = len >> 1;
-      fork(k, half);
+      const half = listLength(st, k) >> 1;
+      fork(workerFeeds ? -k - 2 : k, half);
       const c = st.evaluate(k, 0, half, mine);
+      if (workerFeeds) fed += st.feed(k, mine, c);
       join();
-      fed += st.feed(k, mine, c) + st.feed(k, st.out, Atomics.load(ctl, 4));
-    }
-    return fed;
-  };
-  const twoOwners = (): number => {
-    st.reset();
-    let fed = 0;
-    for (let k = 0; k < frames; k++) {
-      const len = listLength(st, k);
-      const half = len >> 1;
-      fork(-k - 2, half);
-      fed += st.feed(k, mine, st.evaluate(k, 0, half, mine));
-      join();
-      fed += Atomics.load(ctl, 4);
+      fed += workerFeeds ? Atomics.load(ctl, 4) : st.feed(k, mine, c) + st.feed(k, st.out, Atomics.load(ctl, 4));
     }
     return fed;
   };
@@ -280,9 +268,9 @@ if (!isMainThread) {
   for (let round = 0; round < 3; round++) {
     const [one, fedOne] = timed(oneThread);
     const heldOne = Int32Array.from(st.received);
-    const [two, fedTwo] = timed(twoThreads);
+    const [two, fedTwo] = timed(() => split(false));
     if (fedTwo !== fedOne || !heldOne.every((v, d) => v === st.received[d])) throw new Error('the split changed what was received');
-    const [owners, fedOwners] = timed(twoOwners);
+    const [owners, fedOwners] = timed(() => split(true));
     if (fedOwners !== fedOne || !heldOne.every((v, d) => v === st.received[d])) throw new Error('the split changed what was received');
     const [empty] = timed(() => {
       for (let k = 0; k < frames; k++) {
