@@ -88,38 +88,36 @@ function monotonic(report: Progress | undefined): Progress | undefined {
 /** What an "after-setup" booking gives: the run itself (setup once), or its booking and the probe's readiness. */
 type AfterSetup =
   | { kind: 'run'; main: Pass; probe: Readiness }
-  | { kind: 'booked'; booking: Booking; probe: Readiness | null; worldTaken: boolean };
+  | { kind: 'booked'; booking: Booking; probe: Readiness; worldTaken: boolean };
 
 /**
- * "after-setup": the earliest booking that loses no reachable device (session-time.ts). A class C
- * group's probe runs as the run's own pass and, when it can (`canGoOn`), goes on as the booked run,
- * so setup is simulated once. A class B group takes two passes: its beacons start 128 s before
- * SessionTime (BEACON_PREROLL), and SessionTime is the next beacon after the last answer, so the
- * booked pass differs from the probe's before the probe ends.
+ * "after-setup" with class A setup of a multicast group: the earliest booking that loses no reachable
+ * device (session-time.ts). A class C group's probe runs as the run's own pass and, when it can
+ * (`canGoOn`), goes on as the booked run, so setup is simulated once. A class B group takes two
+ * passes: its beacons start 128 s before SessionTime (BEACON_PREROLL), and SessionTime is the next
+ * beacon after the last answer, so the booked pass differs from the probe's before the probe ends.
  */
 function bookAfterSetup(
   s: ResolvedScenario, world: World, pkg: FirmwarePackage, plan: FragmentPlan, opts: SimulateOptions,
   passOptions: Pick<PassOptions, 'trace' | 'frameDetails'>, progress: Progress | undefined,
 ): AfterSetup {
   const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
-  const gpsEpochUs = isoToGpsUs(s.startTime);
-  if (!(s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast')) {
-    return { kind: 'booked', booking: { kind: 'fixed', startUs: earliestSessionStartUs(s, gpsEpochUs, campaignStartUs) }, probe: null, worldTaken: false };
-  }
   const goOn = opts.setupOnce !== false && opts.onStart === undefined && s.multicastGroup.dlClass === 'ClassC';
-  // a probe that cannot go on runs on a fleet of its own, without outputs, in the first PROBE_SHARE of the bar
-  const probeProgress = progress === undefined ? undefined
-    : goOn ? progress : (f: number, stage?: string) => progress(PROBE_SHARE * f, `booking: ${stage ?? 'setup'}`);
-  const running = startPass(goOn ? world : freshWorld(world), pkg, plan, { kind: 'probe' }, {
-    ...(goOn ? passOptions : { trace: false }),
-    onProgress: probeProgress,
-  });
-  const ended = advancePass(running);
-  const probe = { setUpAtUs: ended.campaign.core.st.setUpAtUs.slice(), campaignEndUs: ended.campaignEndUs };
+  let running: RunningPass | null = null;
+  let probe: Readiness;
+  if (goOn) {
+    running = startPass(world, pkg, plan, { kind: 'probe' }, { ...passOptions, onProgress: progress });
+    probe = readinessOf(advancePass(running));
+  } else {
+    // on a fleet of its own, without outputs, in the first PROBE_SHARE of the bar
+    probe = probeSetup(world, pkg, plan, {
+      onProgress: progress === undefined ? undefined : (f, stage) => progress(PROBE_SHARE * f, `booking: ${stage ?? 'setup'}`),
+    });
+  }
   const ready = readyTimesS(probe.setUpAtUs, campaignStartUs);
   const readyUs = ready.length > 0 ? campaignStartUs + ready[ready.length - 1] * 1e6 : probe.campaignEndUs;
-  const startUs = earliestSessionStartUs(s, gpsEpochUs, readyUs);
-  if (goOn && canGoOn(running, startUs)) return { kind: 'run', main: continueBooked(running, startUs), probe };
+  const startUs = earliestSessionStartUs(s, isoToGpsUs(s.startTime), readyUs);
+  if (running !== null && canGoOn(running, startUs)) return { kind: 'run', main: continueBooked(running, startUs), probe };
   return { kind: 'booked', booking: { kind: 'fixed', startUs }, probe, worldTaken: goOn };
 }
 
@@ -139,6 +137,10 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   let booking: Booking | null = scenarioBooking(s);
   /** the probe's pass ran on `world`'s fleet (a pass after it needs a fresh one) */
   let worldTaken = false;
+  if (booking === null && !classASetup) {
+    // "after-setup" with no class A setup to wait for: the earliest booking after the campaign start
+    booking = { kind: 'fixed', startUs: earliestSessionStartUs(s, isoToGpsUs(s.startTime), s.fuotaTask.startTimeS * 1e6) };
+  }
   if (booking === null) {
     const after = bookAfterSetup(s, world, pkg, plan, opts, passOptions, progress);
     if (after.kind === 'run') {
@@ -155,12 +157,10 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   let probeThread = null as ProbeThread | null; // started by onStep, which the compiler does not follow
   // while the probe's thread runs, the bar is the slower of the run and the probe's setup, and says
   // when the probe is what holds it
-  let shown = 0;
   const withProbe = (f: number, stage?: string): void => {
     const p = probeThread === null ? null : probeThread.progress();
     const probeLags = p !== null && p.share < f;
-    shown = Math.max(shown, Math.min(0.99, probeLags ? p.share : f));
-    progress!(shown, probeLags ? `${stage ?? 'session'} · readiness probe: setup ${p.setUp}/${s.devices.count} devices` : stage);
+    progress!(Math.min(0.99, probeLags ? p.share : f), probeLags ? `${stage ?? 'session'} · readiness probe: setup ${p.setUp}/${s.devices.count} devices` : stage);
   };
   try {
     // after a probe that could not go on, this pass starts from a fleet of its own
