@@ -6,6 +6,8 @@
  * combine). Gateways send the same pattern of overlapping copies fragment after fragment, so
  * the outcome is worked out once per (gateway, pattern, device in reach) and read back after; the
  * positions not known to fail are kept in a list, in order, so that a frame visits only those.
+ * When the reach lists are compacted the outcomes move with their devices (`rebase`), so none is
+ * worked out twice.
  */
 import type { DownlinkRx } from './downlink-rx.js';
 
@@ -59,14 +61,55 @@ export class CaptureOutcomes {
     this.count = k;
     this.failedSince = 0;
   }
+
+  /**
+   * The same outcomes for a new reach list, where new position j is old position `from[j]`: a
+   * position not known to fail is visited until the next compaction, as at the start.
+   */
+  carried(from: Int32Array): CaptureOutcomes {
+    const o = new CaptureOutcomes(from.length);
+    for (let j = 0; j < from.length; j++) {
+      const v = this.outcome[from[j]];
+      o.outcome[j] = v;
+      if (v === CAPTURE_FAILS) o.failedSince++;
+    }
+    return o;
+  }
+}
+
+/**
+ * For each position of `after`, that device's position in `before`, when `after` is `before` with
+ * some devices left out (in the same order); otherwise null.
+ */
+export function positionsIn(before: Int32Array, after: Int32Array): Int32Array | null {
+  const from = new Int32Array(after.length);
+  let i = 0;
+  for (let j = 0; j < after.length; j++) {
+    while (i < before.length && before[i] !== after[j]) i++;
+    if (i === before.length) return null;
+    from[j] = i++;
+  }
+  return from;
 }
 
 export class CaptureMemo {
-  private byGateway = new Map<number, Map<string, CaptureOutcomes>>();
+  private readonly byGateway = new Map<number, Map<string, CaptureOutcomes>>();
 
-  /** Forgets everything (the reach lists were rebuilt: positions in them changed). */
-  reset(): void {
-    this.byGateway = new Map();
+  /**
+   * The reach lists were rebuilt (`before` → `after`, per gateway): each remembered outcome moves
+   * to its device's new position. An outcome is a function of the device, the gateway and the
+   * pattern, not of the position, so it holds in the new list; a gateway whose new list is not its
+   * old one with devices left out forgets its outcomes.
+   */
+  rebase(before: readonly Int32Array[], after: readonly Int32Array[]): void {
+    for (const [g, patterns] of this.byGateway) {
+      const from = positionsIn(before[g], after[g]);
+      if (from === null) {
+        this.byGateway.delete(g);
+        continue;
+      }
+      for (const [key, memo] of patterns) patterns.set(key, memo.carried(from));
+    }
   }
 
   /**

@@ -125,8 +125,9 @@ export class FrameReceiver {
       for (let g = 0; g < G; g++) if (rx.rxDbmAt(d * G + g) >= floor) lists[g].push(d);
     }
     this.finishedSinceCompaction = 0;
-    this.capture?.reset();
-    return lists.map((l) => Int32Array.from(l));
+    const after = lists.map((l) => Int32Array.from(l));
+    if (this.reach !== null) this.capture?.rebase(this.reach, after);
+    return after;
   }
 
   /** A device stopped listening for good (decoded or failed); lists are compacted now and then. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_FAILS, CAPTURE_OK, CAPTURE_UNKNOWN, CaptureOutcomes } from '../../src/sim/capture-memo.js';
+import { CAPTURE_FAILS, CAPTURE_OK, CAPTURE_UNKNOWN, CaptureMemo, CaptureOutcomes, positionsIn } from '../../src/sim/capture-memo.js';
+import type { DownlinkRx } from '../../src/sim/downlink-rx.js';
 
 /** The positions a frame visits: the list, or every position while there is none. */
 function visited(o: CaptureOutcomes): number[] {
@@ -53,5 +54,48 @@ describe('remembered capture outcomes', () => {
     o.compact();
     expect(o.positions).toBe(p);
     expect(o.count).toBe(40);
+  });
+
+  it('finds each device of a list with devices left out at its old position, and nothing for a list that is not one', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { maxLength: 80 }), fc.array(fc.boolean(), { maxLength: 80 }), (devices, keep) => {
+        const before = Int32Array.from(devices);
+        const after = Int32Array.from(devices.filter((_, i) => keep[i] ?? true));
+        const from = positionsIn(before, after);
+        expect(from).not.toBeNull();
+        expect([...from!].map((i) => before[i])).toEqual([...after]);
+        // a device not in the old list, or two in the other order: no mapping
+        expect(positionsIn(before, Int32Array.from([...after, 9999]))).toBeNull();
+        if (after.length >= 2) expect(positionsIn(before, Int32Array.from([after[1], after[0], ...after.slice(2)]))).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('carries each remembered outcome to its device when the reach lists are compacted, and forgets a gateway whose list is new', () => {
+    // the pattern a frame was collected against (captureKey), as DownlinkRx gives it
+    let key = 'F;1,7';
+    const rx = { captureKey: () => key } as unknown as DownlinkRx;
+    const memo = new CaptureMemo();
+    const before = [Int32Array.from([3, 8, 10, 12, 15, 20]), Int32Array.from([1, 2, 3])];
+    const first = memo.outcomes(0, rx, before[0].length)!;
+    first.set(0, true); // device 3
+    first.set(1, false); // device 8
+    first.set(4, false); // device 15
+    key = 'S;1,7';
+    memo.outcomes(0, rx, before[0].length)!.set(2, false); // device 10, another pattern
+    memo.outcomes(1, rx, before[1].length)!.set(2, true); // gateway 1, device 3
+    // devices 10 and 20 finished: gone from gateway 0's list; gateway 1's list changed order
+    const after = [Int32Array.from([3, 8, 12, 15]), Int32Array.from([3, 2])];
+    memo.rebase(before, after);
+    key = 'F;1,7';
+    const carried = memo.outcomes(0, rx, after[0].length)!;
+    expect([...carried.outcome]).toEqual([CAPTURE_OK, CAPTURE_FAILS, CAPTURE_UNKNOWN, CAPTURE_FAILS]);
+    // half the positions fail: the next compaction leaves the others only
+    expect(carried.count).toBe(2);
+    expect([...carried.positions!]).toEqual([0, 2]);
+    key = 'S;1,7';
+    expect([...memo.outcomes(0, rx, after[0].length)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
+    expect([...memo.outcomes(1, rx, after[1].length)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
   });
 });
