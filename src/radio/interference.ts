@@ -161,6 +161,22 @@ export function survivesInterferenceMw(
 }
 
 /**
+ * Whether `survivesInterferenceMw` (with the signal's mW `signalMw`) answers false for sure: the
+ * interferers' sum at some spreading factor, added in the same order, is above the linear bound by
+ * more than the band inside which the dB form decides (`sirHolds`). More interferers at any place
+ * in the list only make each sum larger (floating-point rounding is monotone and every term is
+ * non-negative), so the answer stays false for any list these are a subsequence of, per spreading
+ * factor (capture-memo.ts, lesserPattern).
+ */
+export function failsSurelyMw(signalSf: number, interferersMw: ArrayLike<number>, interfererSfs: ArrayLike<number>, count: number, signalMw: number): boolean {
+  const lin = SIR_LINEAR_LIMIT[sfIndex(signalSf)];
+  const sums = [0, 0, 0, 0, 0, 0];
+  for (let k = 0; k < count; k++) sums[sfIndex(interfererSfs[k])] += interferersMw[k];
+  for (let j = 0; j < 6; j++) if (sums[j] > signalMw * lin[j] * (1 + SIR_BAND)) return true;
+  return false;
+}
+
+/**
  * Energy model (ns-3): compares the signal's energy P_s·T_s with Σ P_k·overlap_k per interfering
  * SF, i.e. each interferer's power is weighted by overlapUs[k] / signalDurationUs (overlap clamped
  * to [0, signalDurationUs]; interferers with no overlap are ignored).

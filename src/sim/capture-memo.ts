@@ -15,8 +15,11 @@ export const CAPTURE_UNKNOWN = 0;
 export const CAPTURE_OK = 1;
 export const CAPTURE_FAILS = 2;
 
-/** Patterns remembered per gateway; beyond, frames are evaluated without a memo. */
-const MAX_PATTERNS = 8;
+/**
+ * Patterns remembered per gateway; beyond, frames are evaluated without a memo of their own (a
+ * lesser pattern's sure failures still answer). A setting only so that tests can reach that path.
+ */
+export const capturePatterns = { perGateway: 8 };
 
 /** The outcomes of one (gateway, interferer pattern), by position in the gateway's reach list. */
 export class CaptureOutcomes {
@@ -37,10 +40,24 @@ export class CaptureOutcomes {
     this.count = listLength;
   }
 
-  /** Records the outcome at position m (worked out once). */
-  set(m: number, ok: boolean): void {
+  /**
+   * per position, 1 where the outcome is a failure that is not sure (DownlinkRx.lastFailSure): a
+   * frame with more interferers may still be kept there; made at the first such failure (rare: the
+   * capture rule's sum within 1e-9 of its bound)
+   */
+  notSure: Uint8Array | null = null;
+
+  /** Records the outcome at position m (worked out once); `sure`: a failure that more interferers keep (lesserPattern). */
+  set(m: number, ok: boolean, sure = false): void {
     this.outcome[m] = ok ? CAPTURE_OK : CAPTURE_FAILS;
-    if (!ok) this.failedSince++;
+    if (ok) return;
+    this.failedSince++;
+    if (!sure) (this.notSure ??= new Uint8Array(this.outcome.length))[m] = 1;
+  }
+
+  /** Whether position m failed for sure: a frame whose interferers include this pattern's (lesserPattern) fails there too. */
+  failsSurely(m: number): boolean {
+    return this.outcome[m] === CAPTURE_FAILS && (this.notSure === null || this.notSure[m] === 0);
   }
 
   /** Drops the positions known to fail from `positions` once enough have accumulated (between frames). */
@@ -72,6 +89,7 @@ export class CaptureOutcomes {
       const v = this.outcome[from[j]];
       o.outcome[j] = v;
       if (v === CAPTURE_FAILS) o.failedSince++;
+      if (this.notSure !== null && this.notSure[from[j]] === 1) (o.notSure ??= new Uint8Array(from.length))[j] = 1;
     }
     return o;
   }
@@ -94,6 +112,12 @@ export function positionsIn(before: Int32Array, after: Int32Array): Int32Array |
 
 export class CaptureMemo {
   private readonly byGateway = new Map<number, Map<string, CaptureOutcomes>>();
+  /**
+   * After `outcomes` answered null: the outcomes of a remembered pattern of the same gateway whose
+   * failures are failures of this frame too (`lesserPattern`), or null. Read, not written: a frame
+   * checks a device the lesser pattern does not fail as it would without a memo.
+   */
+  lesser: CaptureOutcomes | null = null;
 
   /**
    * The reach lists were rebuilt (`before` → `after`, per gateway): each remembered outcome moves
@@ -122,11 +146,60 @@ export class CaptureMemo {
     if (patterns === undefined) this.byGateway.set(g, (patterns = new Map()));
     const key = rx.captureKey();
     let memo = patterns.get(key);
+    this.lesser = null;
     if (memo === undefined) {
-      if (patterns.size >= MAX_PATTERNS) return null;
+      if (patterns.size >= capturePatterns.perGateway) {
+        this.lesser = lesserPattern(patterns, key);
+        return null;
+      }
       patterns.set(key, (memo = new CaptureOutcomes(listLength)));
     }
     memo.compact();
     return memo;
   }
+}
+
+/**
+ * Among a gateway's remembered patterns, one whose sure failures (CaptureOutcomes.failsSurely) are
+ * failures under `key` too: the same rule ('F', the linear comparison; 'S', capture and isolation per
+ * spreading factor; DownlinkRx.interferenceOk), no copy that may combine ('@') in either, and, per
+ * spreading factor, the pattern's interferers a subsequence of the key's (two may come in either
+ * order: a + b = b + a exactly). Each rule compares the wanted frame's mW with a sum of the
+ * interferers' mW per spreading factor, added in list order; inserting non-negative terms into a
+ * floating-point sum never makes it smaller (rounding is monotone), so a sum past its bound stays
+ * past it. Null when none is.
+ */
+export function lesserPattern(patterns: ReadonlyMap<string, CaptureOutcomes>, key: string): CaptureOutcomes | null {
+  if (key.includes('@')) return null;
+  const wanted = bySf(key);
+  for (const [k, memo] of patterns) {
+    if (k[0] !== key[0] || k.includes('@')) continue;
+    const have = bySf(k);
+    let within = true;
+    for (const [sf, list] of have) {
+      const other = wanted.get(sf) ?? [];
+      if (!isSubsequence(list, other) && !(list.length === 2 && isSubsequence([list[1], list[0]], other))) within = false;
+    }
+    if (within) return memo;
+  }
+  return null;
+}
+
+/** A capture key's interferers (gateway,sf entries after the rule letter) grouped by spreading factor, in order. */
+function bySf(key: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const entry of key.split(';').slice(1)) {
+    const sf = entry.slice(entry.indexOf(',') + 1);
+    let list = out.get(sf);
+    if (list === undefined) out.set(sf, (list = []));
+    list.push(entry);
+  }
+  return out;
+}
+
+/** Whether `a` is `b` with some entries left out (the same order). */
+function isSubsequence(a: readonly string[], b: readonly string[]): boolean {
+  let i = 0;
+  for (let j = 0; j < b.length && i < a.length; j++) if (a[i] === b[j]) i++;
+  return i === a.length;
 }

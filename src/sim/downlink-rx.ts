@@ -16,7 +16,7 @@
  */
 import { Purpose, uniform } from '../engine/rng.js';
 import { geLoss } from '../radio/burst.js';
-import { CAPTURE_THRESHOLD_DB, survivesInterference, survivesInterferenceMw } from '../radio/interference.js';
+import { CAPTURE_THRESHOLD_DB, failsSurelyMw, survivesInterference, survivesInterferenceMw } from '../radio/interference.js';
 import { arrivalOffsetUs, copiesCombine, SPEED_OF_LIGHT_M_PER_S } from '../radio/simulcast.js';
 import { interferenceMw, sinrDb } from '../radio/sinr.js';
 import type { RunContext } from './context.js';
@@ -59,6 +59,12 @@ export class DownlinkRx {
   private readonly exactMw: LinkMw;
   private readonly mw = new Float64Array(MAX_INTERFERERS);
   private readonly captureRatio = 10 ** (CAPTURE_THRESHOLD_DB / 10);
+  /**
+   * Set by interferenceOk: it answered false, and would for any interferers these are a
+   * subsequence of (per spreading factor), at the same powers, by the same rule, with no copy that
+   * combines (the linear rule's failures, and the capture rule's beyond its dB band: failsSurelyMw)
+   */
+  lastFailSure = false;
   /** fading mode (link-fading.ts) */
   readonly fading: number;
   /** the SINR receivers when `channel.reception` is "sinr", else null */
@@ -220,13 +226,17 @@ export class DownlinkRx {
    */
   interferenceOk(d: number, g: number, sigDbm: number, sf: number, offsetDb: number, bwHz: number, freqHz: number, startUs: number, endUs: number): boolean {
     const n = this.nInt;
+    this.lastFailSure = false;
     if (n === 0 && !this.alwaysCheck) return true;
     const base = d * this.ctx.world.links.gateways;
     if (this.fading === FADE_NONE && this.allCoSf && offsetDb === 0 && this.copies === 0 && !this.alwaysCheck) {
       // fixed powers, no copy to combine: compare the precomputed linear values (6 dB over the sum of the others)
       let sumMw = 0;
       for (let i = 0; i < n; i++) sumMw += this.linkMwF32(base + this.intGw[i]);
-      return this.linkMwF32(base + g) >= this.captureRatio * sumMw;
+      const ok = this.linkMwF32(base + g) >= this.captureRatio * sumMw;
+      // a larger sum fails too: the comparison is exact (capture-memo.ts, lesserPattern)
+      this.lastFailSure = !ok;
+      return ok;
     }
     if (this.fading === FADE_NONE && offsetDb === 0 && this.load === null) {
       // what gather and survivesInterference do here (each interferer at its link's power, copies
@@ -249,7 +259,11 @@ export class DownlinkRx {
       if (c === 0) return true;
       if (addedMw > 0) return survivesInterferenceMw(10 * Math.log10(10 ** (sigDbm / 10) + addedMw), sf, this.mw, this.sfs, c);
       // the signal's mW, kept, when sigDbm is its link's power (what the multicast loop passes)
-      return survivesInterferenceMw(sigDbm, sf, this.mw, this.sfs, c, sigDbm === this.rxDbmAt(base + g) ? this.exactMw.mw(base + g) : NaN);
+      const sigMw = sigDbm === this.rxDbmAt(base + g) ? this.exactMw.mw(base + g) : NaN;
+      const ok = survivesInterferenceMw(sigDbm, sf, this.mw, this.sfs, c, sigMw);
+      // every interferer in the sums (none combined): the failure holds for any list these are a subsequence of when it is sure
+      if (!ok && c === n) this.lastFailSure = failsSurelyMw(sf, this.mw, this.sfs, c, sigMw);
+      return ok;
     }
     const signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
     if (this.count === 0) return true;

@@ -74,6 +74,8 @@ export class FrameReceiver {
   private coveredDirect = 0;
   /** device-frames evaluated (in full): all covered ones in the reference, fewer in the fast path */
   fullEvaluations = 0;
+  /** capture checks answered by a lesser pattern's sure failure (capture-memo.ts, lesserPattern) */
+  lesserFailures = 0;
   onDecoded: ((device: number, atUs: number) => void) | null = null;
   /** a FragSessionStatusReq (frame N = 0) reached device d */
   onStatus: ((device: number, atUs: number) => void) | null = null;
@@ -177,7 +179,11 @@ export class FrameReceiver {
     const need = n > 0 ? n : NEED_NEVER;
     // capture outcomes remembered per (gateway, ordered interferers, device): threshold reception
     // with fixed powers only, where interferenceOk is a function of those alone (downlink-rx.ts)
-    const memo = check && table === null && !fading && rx.fixedPowerCapture() && this.reachDbm() >= floor ? this.capture!.outcomes(g, rx, list.length) : null;
+    const memoable = check && table === null && !fading && rx.fixedPowerCapture() && this.reachDbm() >= floor;
+    const memo = memoable ? this.capture!.outcomes(g, rx, list.length) : null;
+    // without a memo of its own (too many patterns at g): a remembered pattern whose failures are
+    // this frame's failures too (capture-memo.ts, lesserPattern), so those devices need no check
+    const lesser = memoable && memo === null ? this.capture!.lesser : null;
     // a remembered failure answers for a device without looking at it (class B still counts slot frames)
     const outcome = memo === null ? null : memo.outcome;
     // positions to visit: all, or those not known to fail (class B visits all: slot frames count);
@@ -218,7 +224,7 @@ export class FrameReceiver {
         const c = outcome![m];
         if (c === CAPTURE_UNKNOWN) {
           const ok = rx.interferenceOk(d, g, rx.rxDbmAt(d * G + g), radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
-          memo.set(m, ok);
+          memo.set(m, ok, rx.lastFailSure);
           if (!ok) continue;
         } else if (c === CAPTURE_FAILS) continue;
       } else {
@@ -236,10 +242,16 @@ export class FrameReceiver {
           const c = outcome![m];
           if (c === CAPTURE_UNKNOWN) {
             const ok = rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
-            memo.set(m, ok);
+            memo.set(m, ok, rx.lastFailSure);
             if (!ok) continue;
           } else if (c === CAPTURE_FAILS) continue;
-        } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
+        } else if (check) {
+          if (lesser !== null && lesser.failsSurely(m)) {
+            this.lesserFailures++;
+            continue;
+          }
+          if (!rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
+        }
       }
       if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)

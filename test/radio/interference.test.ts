@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeShared, readFixture } from '../helpers/shared.js';
 import {
-  CAPTURE_THRESHOLD_DB, frequenciesCollide, ISOLATION_DB, isolationDb, SIR_EPSILON_DB, SURE_CAPTURE_LOSS_RATIO, survivesInterference,
+  CAPTURE_THRESHOLD_DB, failsSurelyMw, frequenciesCollide, ISOLATION_DB, isolationDb, SIR_EPSILON_DB, SURE_CAPTURE_LOSS_RATIO, survivesInterference,
   survivesInterferenceEnergy, survivesInterferenceMw,
 } from '../../src/radio/interference.js';
 import { firstTable, numbersIn, referenceSheet, section } from './reference-tables.js';
@@ -122,6 +122,57 @@ describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
       ),
       { numRuns: 20000 },
     );
+  });
+
+  it('a sure failure fails, and fails again with interferers added anywhere in the list, near the bounds too', () => {
+    // sums placed at and a few units in the last place around each bound's band edge, and at random
+    // distances; then interferers inserted at random places (a supersequence per spreading factor)
+    const ulp = [0, 1, -1, 2, -2, 8, -8, 1e3, -1e3];
+    let sure = 0;
+    fc.assert(
+      fc.property(
+        fc.double({ min: -150, max: 30, noNaN: true }),
+        fc.constantFrom(...SFS),
+        fc.array(fc.record({ sf: fc.constantFrom(...SFS), step: fc.constantFrom(...ulp), db: fc.double({ min: -12, max: 12, noNaN: true }), exact: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ at: fc.nat(), sf: fc.constantFrom(...SFS), db: fc.double({ min: -60, max: 10, noNaN: true }) }), { maxLength: 4 }),
+        (sigDbm, sf, parts, extra) => {
+          const sigMw = Math.pow(10, sigDbm / 10);
+          const mw: number[] = [];
+          const sfs: number[] = [];
+          for (const p of parts) {
+            const bound = Math.pow(10, (sigDbm + SIR_EPSILON_DB - isolationDb(sf, p.sf)) / 10) * (1 + 1e-9);
+            mw.push(p.exact ? bound * (1 + p.step * Number.EPSILON) : bound * Math.pow(10, p.db / 10));
+            sfs.push(p.sf);
+          }
+          if (!failsSurelyMw(sf, mw, sfs, mw.length, sigMw)) return;
+          sure++;
+          expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length, sigMw)).toBe(false);
+          expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length)).toBe(false);
+          const more = mw.slice();
+          const moreSfs = sfs.slice();
+          for (const e of extra) {
+            const at = e.at % (more.length + 1);
+            more.splice(at, 0, Math.pow(10, (sigDbm + e.db) / 10));
+            moreSfs.splice(at, 0, e.sf);
+          }
+          expect(failsSurelyMw(sf, more, moreSfs, more.length, sigMw)).toBe(true);
+          expect(survivesInterferenceMw(sigDbm, sf, more, moreSfs, more.length, sigMw)).toBe(false);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    expect(sure).toBeGreaterThan(2000);
+  });
+
+  it('is not sure of a failure the dB comparison decides inside its band, nor without the signal\'s mW', () => {
+    const sig = -97.3;
+    const sigMw = Math.pow(10, sig / 10);
+    const bound = Math.pow(10, (sig + SIR_EPSILON_DB - CAPTURE_THRESHOLD_DB) / 10);
+    // past the band edge: sure; inside the band (the dB form decides): a failure, not a sure one
+    expect(failsSurelyMw(9, [bound * (1 + 2e-9)], [9], 1, sigMw)).toBe(true);
+    expect(failsSurelyMw(9, [bound * (1 + 5e-10)], [9], 1, sigMw)).toBe(false);
+    expect(failsSurelyMw(9, [bound * (1 + 2e-9)], [9], 1, NaN)).toBe(false);
+    expect(failsSurelyMw(9, [bound * 0.5, bound * 0.5 * (1 + 3e-9)], [9, 9], 2, sigMw)).toBe(true);
   });
 
   it('decides in mW where the dB comparisons do, on both sides of a bound and at it', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_FAILS, CAPTURE_OK, CAPTURE_UNKNOWN, CaptureMemo, CaptureOutcomes, positionsIn } from '../../src/sim/capture-memo.js';
+import { CAPTURE_FAILS, CAPTURE_OK, CAPTURE_UNKNOWN, CaptureMemo, CaptureOutcomes, capturePatterns, lesserPattern, positionsIn } from '../../src/sim/capture-memo.js';
 import type { DownlinkRx } from '../../src/sim/downlink-rx.js';
 
 /** The positions a frame visits: the list, or every position while there is none. */
@@ -98,4 +98,58 @@ describe('remembered capture outcomes', () => {
     expect([...memo.outcomes(0, rx, after[0].length)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
     expect([...memo.outcomes(1, rx, after[1].length)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
   });
+
+  it('finds a lesser pattern by the same rule whose interferers, per spreading factor, the frame\'s include in order', () => {
+    const patterns = new Map<string, CaptureOutcomes>();
+    const regular = new CaptureOutcomes(4);
+    const linear = new CaptureOutcomes(4);
+    const combining = new CaptureOutcomes(4);
+    patterns.set('S;15,7;13,7@120', combining);
+    patterns.set('F;8,7;6,7', linear);
+    patterns.set('S;15,7;13,7', regular);
+    // an SF12 answer added, before, between or after the copies
+    expect(lesserPattern(patterns, 'S;15,7;13,7;23,12')).toBe(regular);
+    expect(lesserPattern(patterns, 'S;23,12;15,7;13,7')).toBe(regular);
+    expect(lesserPattern(patterns, 'S;15,7;9,12;13,7;2,12')).toBe(regular);
+    // two of one spreading factor in the other order: a + b = b + a
+    expect(lesserPattern(patterns, 'S;13,7;15,7;2,12')).toBe(regular);
+    expect(lesserPattern(patterns, 'F;6,7;4,7;8,7')).toBe(linear);
+    // a copy missing, another rule, a copy that may combine: none
+    expect(lesserPattern(patterns, 'S;15,7;23,12')).toBeNull();
+    expect(lesserPattern(patterns, 'F;15,7;13,7;11,7')).toBeNull();
+    expect(lesserPattern(patterns, 'S;8,7;6,7;1,12')).toBeNull();
+    expect(lesserPattern(patterns, 'S;15,7;13,7@120;23,12')).toBeNull();
+    // three of one spreading factor out of order: the sum may round differently
+    patterns.clear();
+    patterns.set('F;1,7;2,7;3,7', linear);
+    expect(lesserPattern(patterns, 'F;1,7;2,7;4,7;3,7')).toBe(linear);
+    expect(lesserPattern(patterns, 'F;2,7;1,7;3,7')).toBeNull();
+  });
+
+  it('answers a frame past its gateway\'s patterns with a lesser one, whose failures count only when sure', () => {
+    let key = 'S;1,7;2,7';
+    const rx = { captureKey: () => key } as unknown as DownlinkRx;
+    const memo = new CaptureMemo();
+    const own = memo.outcomes(0, rx, 3)!;
+    own.set(0, false, true);
+    own.set(1, false, false); // decided inside the dB band: not sure
+    own.set(2, true);
+    expect([0, 1, 2].map((m) => own.failsSurely(m))).toEqual([true, false, false]);
+    for (let i = 1; i < capturePatterns.perGateway; i++) {
+      key = `S;1,7;2,7;${i},12`;
+      memo.outcomes(0, rx, 3);
+    }
+    key = 'S;1,7;9,12;2,7';
+    expect(memo.outcomes(0, rx, 3)).toBeNull();
+    expect(memo.lesser).toBe(own);
+    // the next frame with a memo of its own has no lesser one
+    key = 'S;1,7;2,7';
+    expect(memo.outcomes(0, rx, 3)).toBe(own);
+    expect(memo.lesser).toBeNull();
+    // sureness moves with the devices when the lists are compacted
+    memo.rebase([Int32Array.from([5, 6, 7])], [Int32Array.from([6, 7])]);
+    const carried = memo.outcomes(0, rx, 2)!;
+    expect([carried.failsSurely(0), carried.failsSurely(1), carried.outcome[0]]).toEqual([false, false, CAPTURE_FAILS]);
+  });
 });
+

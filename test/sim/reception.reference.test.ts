@@ -10,7 +10,8 @@
  * The reference run also works out every uplink's receivers at once, where the fast one stops at
  * the best gateway and looks at the others only when a class A answer asks (uplinks.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { capturePatterns } from '../../src/sim/capture-memo.js';
 import { makeScenario } from '../helpers/scenario.js';
 import { expectSameOutputs, outputFiles } from '../helpers/outputs.js';
 
@@ -245,3 +246,48 @@ describe('uplink reception: a decision stopped at a sure capture loss', () => {
     }
   });
 });
+
+describe('multicast loop: frames without a capture memo of their own', () => {
+  const limit = capturePatterns.perGateway;
+  afterEach(() => {
+    capturePatterns.perGateway = limit;
+  });
+
+  it('answer a lesser pattern\'s sure failures as the full evaluation does, by either capture rule (seeds 1, 2)', async () => {
+    // three patterns remembered per gateway: frames with other interferer patterns (a class A answer
+    // at SF12 overlapping the copies, a copy missing) check their devices against a lesser one
+    capturePatterns.perGateway = 3;
+    const base: Over = {
+      devices: { count: 80, placement: DISC },
+      gateways: { positions: FOUR_GATEWAYS },
+      firmware: { sizeBytes: 6000 },
+      multicastGroup: { transmissionIntervalMs: 150 },
+      setup: { mode: 'classA' },
+      traffic: { uplinkIntervalS: 30, confirmed: true },
+      completion: { statusRequest: true, repairRounds: 1 },
+    };
+    const cases: Over[] = [
+      // copies 150 ms apart never combine but count as copies: the capture and isolation rule ('S')
+      { ...base, channel: { burst: BURSTS } },
+      // copies judged alone: the linear rule ('F') for the copies, 'S' with an SF12 answer among them
+      { ...base, channel: { combineCopies: false, burst: BURSTS } },
+    ];
+    for (const over of cases) {
+      for (const seed of [1, 2]) {
+        const s = makeScenario({ ...over, seed });
+        let answered = 0;
+        let checks = 0;
+        const fast = await outputFiles(s, {
+          onFinish: (_ctx, campaign) => {
+            const rx = campaign.session?.distribution?.receiver;
+            answered = rx?.lesserFailures ?? 0;
+            checks = rx?.fullEvaluations ?? 0;
+          },
+        });
+        expectSameOutputs(fast, await outputFiles(s, { reference: true }));
+        expect(answered).toBeGreaterThan(0.01 * checks);
+      }
+    }
+  });
+});
+
