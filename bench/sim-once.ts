@@ -25,11 +25,12 @@ const scenario = resolveScenario(raw, { baseDir: dirname(resolve(file)), allowLa
 const baseRss = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const finished: { receiver: FrameReceiver | null } = { receiver: null };
+const finished: { receiver: FrameReceiver | null; captureChecks: number } = { receiver: null, captureChecks: 0 };
 const r = simulate(scenario, {
   probeThread,
-  onFinish: (_ctx, campaign) => {
+  onFinish: (ctx, campaign) => {
     finished.receiver = campaign.session?.distribution?.receiver ?? null;
+    finished.captureChecks = ctx.downlinkRx?.checks ?? 0;
   },
 });
 const wallS = (performance.now() - t0) / 1000;
@@ -57,6 +58,11 @@ console.log(
     deviceFrames,
     /** of these, evaluated in full (the rest: copies of fragments the device held, reception.ts) */
     deviceFramesEvaluated: evaluated,
+    /** downlink capture checks (DownlinkRx.interferenceOk) of the run's pass, class A answers included */
+    captureChecks: finished.captureChecks,
+    /** multicast frames past their gateway's remembered capture patterns, and those a lesser pattern answered for (capture-memo.ts) */
+    framesWithoutMemo: finished.receiver?.framesWithoutMemo ?? 0,
+    framesWithLesser: finished.receiver?.framesWithLesser ?? 0,
     deviceFramesPerS: deviceFrames / wallS,
     deviceFramesPerCpuS: deviceFrames / cpuS,
     /** CPU time of the whole run per multicast device-frame */

@@ -65,6 +65,8 @@ export class DownlinkRx {
    * combines (the linear rule's failures, and the capture rule's beyond its dB band: failsSurelyMw)
    */
   lastFailSure = false;
+  /** interferenceOk calls so far (the benchmark reports them) */
+  checks = 0;
   /** fading mode (link-fading.ts) */
   readonly fading: number;
   /** the SINR receivers when `channel.reception` is "sinr", else null */
@@ -226,6 +228,7 @@ export class DownlinkRx {
    */
   interferenceOk(d: number, g: number, sigDbm: number, sf: number, offsetDb: number, bwHz: number, freqHz: number, startUs: number, endUs: number): boolean {
     const n = this.nInt;
+    this.checks++;
     this.lastFailSure = false;
     if (n === 0 && !this.alwaysCheck) return true;
     const base = d * this.ctx.world.links.gateways;

@@ -74,8 +74,10 @@ export class FrameReceiver {
   private coveredDirect = 0;
   /** device-frames evaluated (in full): all covered ones in the reference, fewer in the fast path */
   fullEvaluations = 0;
-  /** capture checks answered by a lesser pattern's sure failure (capture-memo.ts, lesserPattern) */
-  lesserFailures = 0;
+  /** frames whose capture outcomes could be remembered but whose gateway had no room for their pattern */
+  framesWithoutMemo = 0;
+  /** of these, frames that a lesser pattern's sure failures answered for (capture-memo.ts, lesserPattern) */
+  framesWithLesser = 0;
   onDecoded: ((device: number, atUs: number) => void) | null = null;
   /** a FragSessionStatusReq (frame N = 0) reached device d */
   onStatus: ((device: number, atUs: number) => void) | null = null;
@@ -184,13 +186,19 @@ export class FrameReceiver {
     // without a memo of its own (too many patterns at g): a remembered pattern whose failures are
     // this frame's failures too (capture-memo.ts, lesserPattern), so those devices need no check
     const lesser = memoable && memo === null ? this.capture!.lesser : null;
-    // a remembered failure answers for a device without looking at it (class B still counts slot frames)
-    const outcome = memo === null ? null : memo.outcome;
+    if (memoable && memo === null) {
+      this.framesWithoutMemo++;
+      if (lesser !== null) this.framesWithLesser++;
+    }
+    // a remembered failure answers for a device without looking at it (class B still counts slot
+    // frames): the frame's own memo, or a lesser pattern whose failures are all sure
+    const skipper = memo ?? (lesser !== null && lesser.notSure === null ? lesser : null);
+    const outcome = skipper === null ? null : skipper.outcome;
     // positions to visit: all, or those not known to fail (class B visits all: slot frames count);
     // before the memo's first compaction, all of them with the known failures skipped
-    const skipFails = memo !== null && !classB;
-    const visit = skipFails ? memo.positions : null;
-    const visits = visit === null ? list.length : memo!.count;
+    const skipFails = skipper !== null && !classB;
+    const visit = skipFails ? skipper.positions : null;
+    const visits = visit === null ? list.length : skipper!.count;
     const noBurst = burst === null;
     // the capture memo is filled below only after the device's first observation
     const { burstKey, extraKey } = this;
@@ -245,13 +253,7 @@ export class FrameReceiver {
             memo.set(m, ok, rx.lastFailSure);
             if (!ok) continue;
           } else if (c === CAPTURE_FAILS) continue;
-        } else if (check) {
-          if (lesser !== null && lesser.failsSurely(m)) {
-            this.lesserFailures++;
-            continue;
-          }
-          if (!rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
-        }
+        } else if (check && ((lesser !== null && lesser.failsSurely(m)) || !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end))) continue;
       }
       if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
