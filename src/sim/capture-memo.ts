@@ -55,6 +55,13 @@ export class CaptureOutcomes {
     if (!sure) (this.notSure ??= new Uint8Array(this.outcome.length))[m] = 1;
   }
 
+  /** Records, at every position still unknown, the sure failures of `lesser` (the same list's outcomes for a lesser pattern). */
+  failAsSurely(lesser: CaptureOutcomes): void {
+    for (let m = 0; m < this.outcome.length; m++) {
+      if (this.outcome[m] === CAPTURE_UNKNOWN && lesser.failsSurely(m)) this.set(m, false, true);
+    }
+  }
+
   /** Whether position m failed for sure: a frame whose interferers include this pattern's (lesserPattern) fails there too. */
   failsSurely(m: number): boolean {
     return this.outcome[m] === CAPTURE_FAILS && (this.notSure === null || this.notSure[m] === 0);
@@ -152,7 +159,11 @@ export class CaptureMemo {
         this.lesser = lesserPattern(patterns, key);
         return null;
       }
-      patterns.set(key, (memo = new CaptureOutcomes(listLength)));
+      memo = new CaptureOutcomes(listLength);
+      // a lesser pattern's sure failures are this one's from the start (and sure here too: each sum is at least as large)
+      const lesser = lesserPattern(patterns, key);
+      if (lesser !== null) memo.failAsSurely(lesser);
+      patterns.set(key, memo);
     }
     memo.compact();
     return memo;

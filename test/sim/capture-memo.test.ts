@@ -151,5 +151,22 @@ describe('remembered capture outcomes', () => {
     const carried = memo.outcomes(0, rx, 2)!;
     expect([carried.failsSurely(0), carried.failsSurely(1), carried.outcome[0]]).toEqual([false, false, CAPTURE_FAILS]);
   });
+
+  it('starts a new pattern with the sure failures of a lesser one', () => {
+    let key = 'S;1,7;2,7';
+    const rx = { captureKey: () => key } as unknown as DownlinkRx;
+    const memo = new CaptureMemo();
+    const first = memo.outcomes(0, rx, 4)!;
+    first.set(0, false, true);
+    first.set(1, false, false);
+    first.set(2, true);
+    key = 'S;1,7;5,12;2,7';
+    const added = memo.outcomes(0, rx, 4)!;
+    expect([...added.outcome]).toEqual([CAPTURE_FAILS, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
+    expect(added.failsSurely(0)).toBe(true);
+    // one interferer fewer: not a lesser pattern's frame
+    key = 'S;1,7';
+    expect([...memo.outcomes(0, rx, 4)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
+  });
 });
 
