@@ -13,6 +13,22 @@ function visited(o: CaptureOutcomes): number[] {
   return out;
 }
 
+/** A capture memo and a DownlinkRx stand-in whose capture key is `at.key`. */
+function keyed(key: string): { memo: CaptureMemo; rx: DownlinkRx; at: { key: string } } {
+  const at = { key };
+  return { memo: new CaptureMemo(), rx: { captureKey: () => at.key } as unknown as DownlinkRx, at };
+}
+
+/** Gateway 0's pattern 'S;1,7;2,7' over `length` positions: a sure failure at 0, a failure inside the dB band (not sure) at 1, kept at 2. */
+function mixedFailures(length: number): { memo: CaptureMemo; rx: DownlinkRx; at: { key: string }; own: CaptureOutcomes } {
+  const k = keyed('S;1,7;2,7');
+  const own = k.memo.outcomes(0, k.rx, length)!;
+  own.set(0, false, true);
+  own.set(1, false, false);
+  own.set(2, true);
+  return { ...k, own };
+}
+
 describe('remembered capture outcomes', () => {
   it('visits, frame after frame, exactly the positions not known to fail, in order, whenever it compacts', () => {
     fc.assert(
@@ -127,23 +143,17 @@ describe('remembered capture outcomes', () => {
   });
 
   it('answers a frame past its gateway\'s patterns with a lesser one, whose failures count only when sure', () => {
-    let key = 'S;1,7;2,7';
-    const rx = { captureKey: () => key } as unknown as DownlinkRx;
-    const memo = new CaptureMemo();
-    const own = memo.outcomes(0, rx, 3)!;
-    own.set(0, false, true);
-    own.set(1, false, false); // decided inside the dB band: not sure
-    own.set(2, true);
+    const { memo, rx, at, own } = mixedFailures(3);
     expect([0, 1, 2].map((m) => own.failsSurely(m))).toEqual([true, false, false]);
     for (let i = 1; i < capturePatterns.perGateway; i++) {
-      key = `S;1,7;2,7;${i},12`;
+      at.key = `S;1,7;2,7;${i},12`;
       memo.outcomes(0, rx, 3);
     }
-    key = 'S;1,7;9,12;2,7';
+    at.key = 'S;1,7;9,12;2,7';
     expect(memo.outcomes(0, rx, 3)).toBeNull();
     expect(memo.lesser).toBe(own);
     // the next frame with a memo of its own has no lesser one
-    key = 'S;1,7;2,7';
+    at.key = 'S;1,7;2,7';
     expect(memo.outcomes(0, rx, 3)).toBe(own);
     expect(memo.lesser).toBeNull();
     // sureness moves with the devices when the lists are compacted
@@ -153,19 +163,13 @@ describe('remembered capture outcomes', () => {
   });
 
   it('starts a new pattern with the sure failures of a lesser one', () => {
-    let key = 'S;1,7;2,7';
-    const rx = { captureKey: () => key } as unknown as DownlinkRx;
-    const memo = new CaptureMemo();
-    const first = memo.outcomes(0, rx, 4)!;
-    first.set(0, false, true);
-    first.set(1, false, false);
-    first.set(2, true);
-    key = 'S;1,7;5,12;2,7';
+    const { memo, rx, at } = mixedFailures(4);
+    at.key = 'S;1,7;5,12;2,7';
     const added = memo.outcomes(0, rx, 4)!;
     expect([...added.outcome]).toEqual([CAPTURE_FAILS, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
     expect(added.failsSurely(0)).toBe(true);
     // one interferer fewer: not a lesser pattern's frame
-    key = 'S;1,7';
+    at.key = 'S;1,7';
     expect([...memo.outcomes(0, rx, 4)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
   });
 });
