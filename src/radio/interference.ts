@@ -29,7 +29,7 @@ export const SIR_EPSILON_DB = 1e-9;
 /**
  * A co-SF interference sum (mW) above the signal's mW times this loses the frame for sure: the SIR
  * is then below CAPTURE_THRESHOLD_DB by 10·log10(1 + 1e-6) = 4.3e-6 dB, far more than
- * SIR_EPSILON_DB and the rounding of dBm → mW → dB (about 1e-14 dB), so `survives` answers false
+ * SIR_EPSILON_DB and the rounding of dBm → mW → dB (about 1e-14 dB), so `verdict` answers a loss
  * for any further non-negative terms. Lets a caller stop summing early (uplinks.ts).
  */
 export const SURE_CAPTURE_LOSS_RATIO = Math.pow(10, -CAPTURE_THRESHOLD_DB / 10) * (1 + 1e-6);
@@ -67,7 +67,7 @@ const SIR_BAND = 1e-9;
 
 /**
  * Whether an interference sum `sumMw` of one spreading factor leaves the SIR at or above
- * `isolationDb`: the dB comparison of `survives` (`limit` = signal dBm + SIR_EPSILON_DB), answered
+ * `isolationDb`: the dB comparison of `verdict` (`limit` = signal dBm + SIR_EPSILON_DB), answered
  * by comparing mW with `boundMw` (the signal's mW times SIR_LINEAR_LIMIT) away from the bound,
  * where it cannot differ, without a logarithm.
  */
@@ -78,12 +78,24 @@ function sirHolds(sumMw: number, boundMw: number, limit: number, isolationDb: nu
   return limit - 10 * Math.log10(sumMw) >= isolationDb;
 }
 
+/** What `verdict` answers: the signal survives; it is lost; it is lost for sure (see VERDICT_FAILS_SURELY). */
+export const VERDICT_SURVIVES = 0;
+export const VERDICT_FAILS = 1;
+/**
+ * Lost with the interferers' sum at some spreading factor above its linear bound by more than the
+ * band inside which the dB form decides (`sirHolds`). More interferers at any place in the list only
+ * make each sum larger (floating-point rounding is monotone and every term is non-negative), so the
+ * signal is lost against any list these are a subsequence of, per spreading factor (capture-memo.ts,
+ * lesserPattern). Needs the signal's mW.
+ */
+export const VERDICT_FAILS_SURELY = 2;
+
 /**
  * Core test on linear interferer sums: `w[k]` weights interferer k's power (1 for the power model,
  * overlap / duration for the energy model). Allocation-free: six accumulators, one pass. `linear`:
  * the powers are given in mW already (each exactly Math.pow(10, dBm / 10)), not in dBm.
  */
-function survives(
+function verdict(
   signalDbm: number,
   signalSf: number,
   dbm: ArrayLike<number>,
@@ -93,7 +105,7 @@ function survives(
   count: number,
   linear = false,
   signalMw = NaN,
-): boolean {
+): number {
   const sfRow = sfIndex(signalSf);
   const row = ISOLATION_DB[sfRow];
   let s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0;
@@ -117,14 +129,19 @@ function survives(
   const limit = signalDbm + SIR_EPSILON_DB;
   // without the signal's mW (NaN) every bound is NaN, no mW comparison holds, and sirHolds takes the dB form
   const lin = SIR_LINEAR_LIMIT[sfRow];
-  return (
+  if (
     sirHolds(s7, signalMw * lin[0], limit, row[0]) &&
     sirHolds(s8, signalMw * lin[1], limit, row[1]) &&
     sirHolds(s9, signalMw * lin[2], limit, row[2]) &&
     sirHolds(s10, signalMw * lin[3], limit, row[3]) &&
     sirHolds(s11, signalMw * lin[4], limit, row[4]) &&
     sirHolds(s12, signalMw * lin[5], limit, row[5])
-  );
+  ) return VERDICT_SURVIVES;
+  // sirHolds' own test for "past the band", at each spreading factor (a NaN bound is never passed)
+  const past = 1 + SIR_BAND;
+  return s7 > signalMw * lin[0] * past || s8 > signalMw * lin[1] * past || s9 > signalMw * lin[2] * past ||
+    s10 > signalMw * lin[3] * past || s11 > signalMw * lin[4] * past || s12 > signalMw * lin[5] * past
+    ? VERDICT_FAILS_SURELY : VERDICT_FAILS;
 }
 
 /**
@@ -139,7 +156,7 @@ export function survivesInterference(
   interfererSfs: ArrayLike<number>,
   count: number,
 ): boolean {
-  return survives(signalDbm, signalSf, interferersDbm, interfererSfs, null, 1, count);
+  return verdict(signalDbm, signalSf, interferersDbm, interfererSfs, null, 1, count) === VERDICT_SURVIVES;
 }
 
 /**
@@ -157,23 +174,19 @@ export function survivesInterferenceMw(
   count: number,
   signalMw = NaN,
 ): boolean {
-  return survives(signalDbm, signalSf, interferersMw, interfererSfs, null, 1, count, true, signalMw);
+  return verdict(signalDbm, signalSf, interferersMw, interfererSfs, null, 1, count, true, signalMw) === VERDICT_SURVIVES;
 }
 
-/**
- * Whether `survivesInterferenceMw` (with the signal's mW `signalMw`) answers false for sure: the
- * interferers' sum at some spreading factor, added in the same order, is above the linear bound by
- * more than the band inside which the dB form decides (`sirHolds`). More interferers at any place
- * in the list only make each sum larger (floating-point rounding is monotone and every term is
- * non-negative), so the answer stays false for any list these are a subsequence of, per spreading
- * factor (capture-memo.ts, lesserPattern).
- */
-export function failsSurelyMw(signalSf: number, interferersMw: ArrayLike<number>, interfererSfs: ArrayLike<number>, count: number, signalMw: number): boolean {
-  const lin = SIR_LINEAR_LIMIT[sfIndex(signalSf)];
-  const sums = [0, 0, 0, 0, 0, 0];
-  for (let k = 0; k < count; k++) sums[sfIndex(interfererSfs[k])] += interferersMw[k];
-  for (let j = 0; j < 6; j++) if (sums[j] > signalMw * lin[j] * (1 + SIR_BAND)) return true;
-  return false;
+/** survivesInterferenceMw's answer as a verdict: VERDICT_SURVIVES, VERDICT_FAILS or VERDICT_FAILS_SURELY. */
+export function captureVerdictMw(
+  signalDbm: number,
+  signalSf: number,
+  interferersMw: ArrayLike<number>,
+  interfererSfs: ArrayLike<number>,
+  count: number,
+  signalMw: number,
+): number {
+  return verdict(signalDbm, signalSf, interferersMw, interfererSfs, null, 1, count, true, signalMw);
 }
 
 /**
@@ -191,5 +204,5 @@ export function survivesInterferenceEnergy(
   count: number,
 ): boolean {
   if (!(signalDurationUs > 0)) throw new RangeError(`signal duration ${signalDurationUs} µs must be positive`);
-  return survives(signalDbm, signalSf, interferersDbm, interfererSfs, overlapUs, signalDurationUs, count);
+  return verdict(signalDbm, signalSf, interferersDbm, interfererSfs, overlapUs, signalDurationUs, count) === VERDICT_SURVIVES;
 }

@@ -16,7 +16,7 @@
  */
 import { Purpose, uniform } from '../engine/rng.js';
 import { geLoss } from '../radio/burst.js';
-import { CAPTURE_THRESHOLD_DB, failsSurelyMw, survivesInterference, survivesInterferenceMw } from '../radio/interference.js';
+import { CAPTURE_THRESHOLD_DB, captureVerdictMw, survivesInterference, survivesInterferenceMw, VERDICT_FAILS_SURELY, VERDICT_SURVIVES } from '../radio/interference.js';
 import { arrivalOffsetUs, copiesCombine, SPEED_OF_LIGHT_M_PER_S } from '../radio/simulcast.js';
 import { interferenceMw, sinrDb } from '../radio/sinr.js';
 import type { RunContext } from './context.js';
@@ -62,7 +62,7 @@ export class DownlinkRx {
   /**
    * Set by interferenceOk: it answered false, and would for any interferers these are a
    * subsequence of (per spreading factor), at the same powers, by the same rule, with no copy that
-   * combines (the linear rule's failures, and the capture rule's beyond its dB band: failsSurelyMw)
+   * combines (the linear rule's failures, and the capture rule's beyond its dB band: VERDICT_FAILS_SURELY)
    */
   lastFailSure = false;
   /** interferenceOk calls so far (the benchmark reports them) */
@@ -263,10 +263,10 @@ export class DownlinkRx {
       if (addedMw > 0) return survivesInterferenceMw(10 * Math.log10(10 ** (sigDbm / 10) + addedMw), sf, this.mw, this.sfs, c);
       // the signal's mW, kept, when sigDbm is its link's power (what the multicast loop passes)
       const sigMw = sigDbm === this.rxDbmAt(base + g) ? this.exactMw.mw(base + g) : NaN;
-      const ok = survivesInterferenceMw(sigDbm, sf, this.mw, this.sfs, c, sigMw);
-      // every interferer in the sums (none combined): the failure holds for any list these are a subsequence of when it is sure
-      if (!ok && c === n) this.lastFailSure = failsSurelyMw(sf, this.mw, this.sfs, c, sigMw);
-      return ok;
+      const v = captureVerdictMw(sigDbm, sf, this.mw, this.sfs, c, sigMw);
+      // every interferer in the sums (none combined): a sure failure holds for any list these are a subsequence of
+      this.lastFailSure = v === VERDICT_FAILS_SURELY && c === n;
+      return v === VERDICT_SURVIVES;
     }
     const signalDbm = this.gather(d, g, sigDbm, offsetDb, bwHz, freqHz, startUs, endUs);
     if (this.count === 0) return true;

@@ -30,7 +30,7 @@ import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
 import { GE_BAD, geLoss } from '../radio/burst.js';
 import type { RunContext } from './context.js';
 import { FEED_REPEAT, type FragmentSink } from './decoders.js';
-import { CAPTURE_FAILS, CAPTURE_UNKNOWN, CaptureMemo } from './capture-memo.js';
+import { CAPTURE_FAILS, CAPTURE_UNKNOWN, CaptureMemo, type CaptureOutcomes } from './capture-memo.js';
 import { Coverage } from './coverage.js';
 import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
 import { FADE_NONE } from './link-fading.js';
@@ -185,8 +185,9 @@ export class FrameReceiver {
     const memo = memoable ? this.capture!.outcomes(g, rx, list.length) : null;
     // without a memo of its own (too many patterns at g): a remembered pattern whose failures are
     // this frame's failures too (capture-memo.ts, lesserPattern), so those devices need no check
-    const lesser = memoable && memo === null ? this.capture!.lesser : null;
+    let lesser = null as CaptureOutcomes | null;
     if (memoable && memo === null) {
+      lesser = this.capture!.lesser;
       this.framesWithoutMemo++;
       if (lesser !== null) this.framesWithLesser++;
     }

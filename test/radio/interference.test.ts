@@ -2,14 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeShared, readFixture } from '../helpers/shared.js';
 import {
-  CAPTURE_THRESHOLD_DB, failsSurelyMw, frequenciesCollide, ISOLATION_DB, isolationDb, SIR_EPSILON_DB, SURE_CAPTURE_LOSS_RATIO, survivesInterference,
-  survivesInterferenceEnergy, survivesInterferenceMw,
+  CAPTURE_THRESHOLD_DB, captureVerdictMw, frequenciesCollide, ISOLATION_DB, isolationDb, SIR_EPSILON_DB, SURE_CAPTURE_LOSS_RATIO, survivesInterference,
+  survivesInterferenceEnergy, survivesInterferenceMw, VERDICT_FAILS_SURELY,
 } from '../../src/radio/interference.js';
 import { firstTable, numbersIn, referenceSheet, section } from './reference-tables.js';
 
 const matrix = readFixture<number[][]>('radio-isolation.json');
 const SFS = [7, 8, 9, 10, 11, 12];
 const one = (dbm: number, sf: number) => survivesInterference(0, 9, [dbm], [sf], 1);
+/** Whether the signal is lost for sure against these interferers (mW) */
+const failsSurely = (sigDbm: number, sf: number, mw: number[], sfs: number[], sigMw: number) =>
+  captureVerdictMw(sigDbm, sf, mw, sfs, mw.length, sigMw) === VERDICT_FAILS_SURELY;
 
 describe('inter-SF isolation matrix', () => {
   it('matches the Goursaud / ns-3 values cell by cell', () => {
@@ -144,7 +147,7 @@ describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
             mw.push(p.exact ? bound * (1 + p.step * Number.EPSILON) : bound * Math.pow(10, p.db / 10));
             sfs.push(p.sf);
           }
-          if (!failsSurelyMw(sf, mw, sfs, mw.length, sigMw)) return;
+          if (!failsSurely(sigDbm, sf, mw, sfs, sigMw)) return;
           sure++;
           expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length, sigMw)).toBe(false);
           expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length)).toBe(false);
@@ -155,7 +158,7 @@ describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
             more.splice(at, 0, Math.pow(10, (sigDbm + e.db) / 10));
             moreSfs.splice(at, 0, e.sf);
           }
-          expect(failsSurelyMw(sf, more, moreSfs, more.length, sigMw)).toBe(true);
+          expect(failsSurely(sigDbm, sf, more, moreSfs, sigMw)).toBe(true);
           expect(survivesInterferenceMw(sigDbm, sf, more, moreSfs, more.length, sigMw)).toBe(false);
         },
       ),
@@ -169,10 +172,10 @@ describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
     const sigMw = Math.pow(10, sig / 10);
     const bound = Math.pow(10, (sig + SIR_EPSILON_DB - CAPTURE_THRESHOLD_DB) / 10);
     // past the band edge: sure; inside the band (the dB form decides): a failure, not a sure one
-    expect(failsSurelyMw(9, [bound * (1 + 2e-9)], [9], 1, sigMw)).toBe(true);
-    expect(failsSurelyMw(9, [bound * (1 + 5e-10)], [9], 1, sigMw)).toBe(false);
-    expect(failsSurelyMw(9, [bound * (1 + 2e-9)], [9], 1, NaN)).toBe(false);
-    expect(failsSurelyMw(9, [bound * 0.5, bound * 0.5 * (1 + 3e-9)], [9, 9], 2, sigMw)).toBe(true);
+    expect(failsSurely(sig, 9, [bound * (1 + 2e-9)], [9], sigMw)).toBe(true);
+    expect(failsSurely(sig, 9, [bound * (1 + 5e-10)], [9], sigMw)).toBe(false);
+    expect(failsSurely(sig, 9, [bound * (1 + 2e-9)], [9], NaN)).toBe(false);
+    expect(failsSurely(sig, 9, [bound * 0.5, bound * 0.5 * (1 + 3e-9)], [9, 9], sigMw)).toBe(true);
   });
 
   it('decides in mW where the dB comparisons do, on both sides of a bound and at it', () => {
