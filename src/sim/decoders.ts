@@ -58,9 +58,13 @@ const OBJECT = 1;
 export class FleetDecoders implements FragmentSink {
   private readonly objects: Array<FragDecoder | null>;
   private readonly rec: Int32Array;
-  /** typed phase: per device, a bit per uncoded column, set when lost (`words` 32-bit words each) */
+  /**
+   * typed phase: a bit per device and uncoded column, set when lost; word w of device d at
+   * w * count + d. Column-major because the fleet moves through the columns together: the devices a
+   * frame feeds write the same word, side by side, instead of one cache line each far apart.
+   */
   private readonly lostBits: Uint32Array;
-  private readonly words: number;
+  private readonly count: number;
   private readonly sampleSlot: Int32Array;
   private readonly payloadDecoders: FragDecoder[];
   private readonly nbFrag: number;
@@ -75,8 +79,8 @@ export class FleetDecoders implements FragmentSink {
     this.nbFrag = o.nbFrag;
     this.objects = new Array<FragDecoder | null>(o.count).fill(null);
     this.rec = new Int32Array(o.count * STRIDE);
-    this.words = (o.nbFrag + 31) >>> 5;
-    this.lostBits = new Uint32Array(o.count * this.words);
+    this.count = o.count;
+    this.lostBits = new Uint32Array(o.count * ((o.nbFrag + 31) >>> 5));
     this.sampleSlot = new Int32Array(o.count).fill(-1);
     this.payloadDecoders = o.sample.map((d, i) => {
       this.sampleSlot[d] = i;
@@ -119,19 +123,23 @@ export class FleetDecoders implements FragmentSink {
 
   /** Columns last .. n - 2 (fragments last + 1 .. n - 1) were lost. */
   private addLost(d: number, last: number, n: number): void {
-    const base = d * this.words;
-    for (let c = last; c < n - 1; c++) this.lostBits[base + (c >>> 5)] |= 1 << (c & 31);
+    const count = this.count;
+    for (let c = last; c < n - 1; c++) this.lostBits[(c >>> 5) * count + d] |= 1 << (c & 31);
     this.rec[d * STRIDE + LOST] += n - 1 - last;
   }
 
   /** Back to "nothing fed" (the decoder finished and was released, or became an object). */
   private reset(d: number): void {
     const r = d * STRIDE;
+    // a bit is set only for a lost column, and every lost column is below LAST (addLost)
+    if (this.rec[r + LOST] > 0) {
+      const lastWord = (this.rec[r + LAST] - 1) >>> 5;
+      for (let w = 0; w <= lastWord; w++) this.lostBits[w * this.count + d] = 0;
+    }
     this.rec[r + PHASE] = this.sampleSlot[d] >= 0 ? OBJECT : TYPED;
     this.rec[r + LAST] = 0;
     this.rec[r + LOST] = 0;
     this.rec[r + RECEIVED] = 0;
-    this.lostBits.fill(0, d * this.words, (d + 1) * this.words);
   }
 
   /** The device's rows-only decoder object, made from its typed state the first time. */
@@ -146,8 +154,8 @@ export class FleetDecoders implements FragmentSink {
       let lost: Uint16Array | null = null;
       if (lostLen > 0) {
         lost = new Uint16Array(lostLen);
-        const base = d * this.words;
-        for (let c = 0, k = 0; k < lostLen; c++) if ((this.lostBits[base + (c >>> 5)] >>> (c & 31)) & 1) lost[k++] = c;
+        const count = this.count;
+        for (let c = 0, k = 0; k < lostLen && c < this.nbFrag; c++) if ((this.lostBits[(c >>> 5) * count + d] >>> (c & 31)) & 1) lost[k++] = c;
       }
       dec.resumeUncoded(this.rec[r + LAST], lost, lostLen, received);
     }

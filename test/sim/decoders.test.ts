@@ -68,7 +68,12 @@ const fleetArb = fc
     };
   });
 
-function run(t: Fleet): { outcomes: number[] } {
+/**
+ * Feeds t.feeds, compared with the plain decoders. With `again`, every rows-only device that finished
+ * is then fed again, with every third feed left out (other columns lost than the first time): its
+ * decoder was released, so it must answer as a new one.
+ */
+function run(t: Fleet, again = false): { outcomes: number[]; restarted: number } {
   const fleet = new FleetDecoders({
     count: t.count,
     nbFrag: t.m,
@@ -85,23 +90,41 @@ function run(t: Fleet): { outcomes: number[] } {
     () => new FragDecoder({ nbFrag: t.m, fragSizeBytes: t.fragSize, variant: t.variant, maxLost: t.maxLost, payload: false, rows }),
   );
   const outcomes = new Array<number>(t.count).fill(FEED_CONTINUE);
-  for (const [d, n] of t.feeds) {
-    if (outcomes[d] !== FEED_CONTINUE) continue; // the simulator stops feeding a finished device
-    const want = plain[d].feed(n).status;
-    const got = fleet.feed(d, n);
-    expect(got, `device ${d}, N = ${n}`).toBe(want === 'decoded' ? FEED_DONE : want === 'failed' ? FEED_MEMORY_FAILURE : FEED_CONTINUE);
-    outcomes[d] = got;
-    const status = fleet.status(d);
-    if (got === FEED_CONTINUE || fleet.isSampled(d)) {
-      expect(status, `device ${d}, N = ${n}`).toEqual({ nbFragReceived: plain[d].nbFragReceived, missingFrag: plain[d].missingFrag });
-    } else {
-      expect(status).toBeNull(); // a finished rows-only decoder is released
+  const feedAll = (skipEvery: number): void => {
+    for (let i = 0; i < t.feeds.length; i++) {
+      const [d, n] = t.feeds[i];
+      if (outcomes[d] !== FEED_CONTINUE || i % skipEvery === skipEvery - 1) continue; // the simulator stops feeding a finished device
+      const want = plain[d].feed(n).status;
+      const got = fleet.feed(d, n);
+      expect(got, `device ${d}, N = ${n}`).toBe(want === 'decoded' ? FEED_DONE : want === 'failed' ? FEED_MEMORY_FAILURE : FEED_CONTINUE);
+      outcomes[d] = got;
+      const status = fleet.status(d);
+      if (got === FEED_CONTINUE || fleet.isSampled(d)) {
+        expect(status, `device ${d}, N = ${n}`).toEqual({ nbFragReceived: plain[d].nbFragReceived, missingFrag: plain[d].missingFrag });
+      } else {
+        expect(status).toBeNull(); // a finished rows-only decoder is released
+      }
     }
-  }
+  };
+  feedAll(Infinity);
   for (const d of t.sample) {
     expect(fleet.rebuilt(d)).toEqual(outcomes[d] === FEED_DONE ? t.data : null);
   }
-  return { outcomes };
+  const first = outcomes.slice();
+  let restarted = 0;
+  if (again) {
+    for (let d = 0; d < t.count; d++) {
+      if (fleet.isSampled(d) || outcomes[d] === FEED_CONTINUE) {
+        outcomes[d] = -1; // not fed again
+        continue;
+      }
+      plain[d] = new FragDecoder({ nbFrag: t.m, fragSizeBytes: t.fragSize, variant: t.variant, maxLost: t.maxLost, payload: false, rows });
+      outcomes[d] = FEED_CONTINUE;
+      restarted++;
+    }
+    feedAll(3);
+  }
+  return { outcomes: first, restarted };
 }
 
 describe('FleetDecoders', () => {
@@ -112,6 +135,17 @@ describe('FleetDecoders', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('answers as a new decoder once a finished rows-only decoder was released (no lost column left over)', () => {
+    let restarted = 0;
+    fc.assert(
+      fc.property(fleetArb, (t) => {
+        restarted += run(t, true).restarted;
+      }),
+      { numRuns: 100, seed: 11 },
+    );
+    expect(restarted).toBeGreaterThan(20);
   });
 
   it('reaches every outcome over those fleets (decoded, memory failure, still ongoing)', () => {
