@@ -20,13 +20,11 @@
  * The outcomes of both ways are compared (fed devices and fragments), so a split that changed what
  * is received fails rather than reports.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { hashA, hashKey, Purpose, uniformB } from '../src/engine/rng.js';
-import { resolveScenario } from '../src/scenario/resolve.js';
-import { buildWorld } from '../src/sim/world.js';
+import { FRAME_GAP_US, FRAME_US, visitedLists } from './visited-lists.js';
 
 /** Shared state of the measurement: per-device fields, reach lists, and the fork-join control words. */
 interface Shared {
@@ -49,10 +47,6 @@ interface Shared {
 }
 
 const F64_FIELDS = 7;
-/** co-SF capture threshold, dB (lorawan-facts 6.3) */
-const CAPTURE_DB = 6;
-const FRAME_US = 394_500;
-const FRAME_GAP_US = 240_000;
 
 class State {
   readonly listenFrom: Float64Array;
@@ -174,23 +168,8 @@ if (!isMainThread) {
   const file = process.argv[2] ?? resolve(here, '../../bench/scenarios/campaign-1mb-25gw.json');
   const devices = Number(process.argv[3] ?? 100_000);
   const frames = Number(process.argv[4] ?? 12_000);
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { devices: { count: number } };
-  raw.devices.count = devices;
-  const s = resolveScenario(raw, { baseDir: dirname(resolve(file)), allowLarge: true });
-  const world = buildWorld(s, false);
-  const G = world.links.gateways;
-  const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
-  // the positions the loop visits: a device in g's reach whose link to g is within the capture
-  // threshold (6 dB) of its best link; the others lose g's copies to the overlapping copies of
-  // stronger gateways, which the capture memo remembers and no longer visits
-  const reach: number[][] = Array.from({ length: G }, () => []);
-  const sens = world.radio.deviceSensitivityDbm;
-  const rx = (d: number, g: number) => Math.fround(txDbm - world.links.lossDb[d * G + g]);
-  for (let d = 0; d < devices; d++) {
-    let best = -Infinity;
-    for (let g = 0; g < G; g++) best = Math.max(best, rx(d, g));
-    for (let g = 0; g < G; g++) if (rx(d, g) >= sens && rx(d, g) >= best - CAPTURE_DB) reach[g].push(d);
-  }
+  // the positions the loop visits (visited-lists.ts)
+  const { gateways: G, reach } = visitedLists(file, devices);
   const total = reach.reduce((a, l) => a + l.length, 0);
   const longest = Math.max(...reach.map((l) => l.length));
   const sh: Shared = {

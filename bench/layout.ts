@@ -24,17 +24,11 @@
  * so that a gateway's list is mostly one run of neighbouring indices: what renumbering the fleet
  * inside the simulator would give the loop's memory traffic.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashA, hashKey, Purpose, uniformB } from '../src/engine/rng.js';
-import { resolveScenario } from '../src/scenario/resolve.js';
-import { buildWorld } from '../src/sim/world.js';
+import { FRAME_GAP_US, FRAME_US, visitedLists } from './visited-lists.js';
 
-/** co-SF capture threshold, dB (lorawan-facts 6.3) */
-const CAPTURE_DB = 6;
-const FRAME_US = 394_500;
-const FRAME_GAP_US = 240_000;
 const BAD_US = 7e6;
 const GOOD_US = 140e6;
 const KEY = hashKey(1, Purpose.burstLoss);
@@ -52,6 +46,12 @@ interface Deaf {
   open: Uint8Array;
   from: Float64Array;
   to: Float64Array;
+}
+
+/** Frame k of the schedule: gateway k mod G sends fragment ⌊k / G⌋ + 1 over [start, end), µs. */
+function frameOf(k: number, G: number): { g: number; n: number; start: number; end: number } {
+  const start = k * FRAME_GAP_US;
+  return { g: k % G, n: Math.floor(k / G) + 1, start, end: start + FRAME_US };
 }
 
 /** One typed array per field. */
@@ -82,12 +82,9 @@ class Arrays {
   }
 
   frame(k: number): number {
-    const { lists, start: listStart, gateways: G } = this.l;
+    const { lists, start: listStart } = this.l;
     const { open, from: deafFrom, to: deafTo } = this.deaf;
-    const g = k % G;
-    const n = Math.floor(k / G) + 1;
-    const start = k * FRAME_GAP_US;
-    const end = start + FRAME_US;
+    const { g, n, start, end } = frameOf(k, this.l.gateways);
     let fed = 0;
     for (let i = listStart[g]; i < listStart[g + 1]; i++) {
       const d = lists[i];
@@ -149,14 +146,11 @@ class Records {
   }
 
   frame(k: number): number {
-    const { lists, start: listStart, gateways: G } = this.l;
+    const { lists, start: listStart } = this.l;
     const { open, from: deafFrom, to: deafTo } = this.deaf;
     const f = this.f;
     const i32 = this.i;
-    const g = k % G;
-    const n = Math.floor(k / G) + 1;
-    const start = k * FRAME_GAP_US;
-    const end = start + FRAME_US;
+    const { g, n, start, end } = frameOf(k, this.l.gateways);
     let fed = 0;
     for (let i = listStart[g]; i < listStart[g + 1]; i++) {
       const d = lists[i];
@@ -194,32 +188,7 @@ const args = process.argv.slice(2).filter((a) => a !== '--spatial');
 const file = args[0] ?? resolve(here, '../../bench/scenarios/campaign-1mb-25gw.json');
 const devices = Number(args[1] ?? 100_000);
 const frames = Number(args[2] ?? 12_000);
-const raw = JSON.parse(readFileSync(file, 'utf8')) as { devices: { count: number } };
-raw.devices.count = devices;
-const s = resolveScenario(raw, { baseDir: dirname(resolve(file)), allowLarge: true });
-const world = buildWorld(s, false);
-const G = world.links.gateways;
-const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
-const reach: number[][] = Array.from({ length: G }, () => []);
-const sens = world.radio.deviceSensitivityDbm;
-const rx = (d: number, g: number) => Math.fround(txDbm - world.links.lossDb[d * G + g]);
-// the number each device goes by in the layouts: its own, or (--spatial) its rank by strongest gateway
-const strongest = new Int32Array(devices);
-for (let d = 0; d < devices; d++) {
-  for (let g = 1; g < G; g++) if (rx(d, g) > rx(d, strongest[d])) strongest[d] = g;
-}
-const number = new Int32Array(devices);
-if (spatial) {
-  const order = Array.from({ length: devices }, (_, d) => d).sort((a, b) => strongest[a] - strongest[b] || a - b);
-  order.forEach((d, i) => (number[d] = i));
-} else {
-  for (let d = 0; d < devices; d++) number[d] = d;
-}
-for (let d = 0; d < devices; d++) {
-  const best = rx(d, strongest[d]);
-  for (let g = 0; g < G; g++) if (rx(d, g) >= sens && rx(d, g) >= best - CAPTURE_DB) reach[g].push(number[d]);
-}
-for (const list of reach) list.sort((a, b) => a - b);
+const { gateways: G, reach } = visitedLists(file, devices, spatial);
 const start = new Int32Array(G + 1);
 for (let g = 0; g < G; g++) start[g + 1] = start[g] + reach[g].length;
 const lists: Lists = { devices, gateways: G, lists: Int32Array.from(reach.flat()), start };
