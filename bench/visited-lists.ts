@@ -18,13 +18,16 @@ export const FRAME_GAP_US = 240_000;
 
 export interface VisitedLists {
   gateways: number;
-  /** per gateway, the device numbers it visits, ascending */
+  /** per gateway, the devices it visits (scenario numbers), in ascending order of `number` */
   reach: number[][];
+  /** each device's number: its own, or its rank by strongest gateway (`spatial`) */
+  number: Int32Array;
 }
 
 /**
  * The lists of scenario `file` at `devices` devices. `spatial`: devices numbered by their strongest
- * gateway first (in the scenario's order otherwise) instead of the scenario's numbers.
+ * gateway first (in the scenario's order otherwise) instead of the scenario's numbers, and each list
+ * in that order.
  */
 export function visitedLists(file: string, devices: number, spatial = false): VisitedLists {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { devices: { count: number } };
@@ -49,8 +52,8 @@ export function visitedLists(file: string, devices: number, spatial = false): Vi
   const reach: number[][] = Array.from({ length: G }, () => []);
   for (let d = 0; d < devices; d++) {
     const best = rx(d, strongest[d]);
-    for (let g = 0; g < G; g++) if (rx(d, g) >= sens && rx(d, g) >= best - CAPTURE_DB) reach[g].push(number[d]);
+    for (let g = 0; g < G; g++) if (rx(d, g) >= sens && rx(d, g) >= best - CAPTURE_DB) reach[g].push(d);
   }
-  for (const list of reach) list.sort((a, b) => a - b);
-  return { gateways: G, reach };
+  for (const list of reach) list.sort((a, b) => number[a] - number[b]);
+  return { gateways: G, reach, number };
 }
