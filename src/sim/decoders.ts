@@ -155,7 +155,9 @@ export class FleetDecoders implements FragmentSink {
       if (lostLen > 0) {
         lost = new Uint16Array(lostLen);
         const count = this.count;
-        for (let c = 0, k = 0; k < lostLen && c < this.nbFrag; c++) if ((this.lostBits[(c >>> 5) * count + d] >>> (c & 31)) & 1) lost[k++] = c;
+        let k = 0;
+        for (let c = 0; k < lostLen && c < this.nbFrag; c++) if ((this.lostBits[(c >>> 5) * count + d] >>> (c & 31)) & 1) lost[k++] = c;
+        if (k < lostLen) throw new Error(`internal: device ${d} counts ${lostLen} lost columns but ${k} are marked`);
       }
       dec.resumeUncoded(this.rec[r + LAST], lost, lostLen, received);
     }
