@@ -74,8 +74,13 @@ const SIR_BAND = 1e-9;
 function sirHolds(sumMw: number, boundMw: number, limit: number, isolationDb: number): boolean {
   // (a NaN bound fails both mW tests: the dB comparison decides)
   if (sumMw === 0 || sumMw < boundMw * (1 - SIR_BAND)) return true;
-  if (sumMw > boundMw * (1 + SIR_BAND)) return false;
+  if (pastBand(sumMw, boundMw)) return false;
   return limit - 10 * Math.log10(sumMw) >= isolationDb;
+}
+
+/** Whether `sumMw` is above the linear bound by more than SIR_BAND: lost without the dB form (false for a NaN bound). */
+function pastBand(sumMw: number, boundMw: number): boolean {
+  return sumMw > boundMw * (1 + SIR_BAND);
 }
 
 /** What `verdict` answers: the signal survives; it is lost; it is lost for sure (see VERDICT_FAILS_SURELY). */
@@ -137,10 +142,9 @@ function verdict(
     sirHolds(s11, signalMw * lin[4], limit, row[4]) &&
     sirHolds(s12, signalMw * lin[5], limit, row[5])
   ) return VERDICT_SURVIVES;
-  // sirHolds' own test for "past the band", at each spreading factor (a NaN bound is never passed)
-  const past = 1 + SIR_BAND;
-  return s7 > signalMw * lin[0] * past || s8 > signalMw * lin[1] * past || s9 > signalMw * lin[2] * past ||
-    s10 > signalMw * lin[3] * past || s11 > signalMw * lin[4] * past || s12 > signalMw * lin[5] * past
+  // lost for sure where sirHolds answered without the dB form, at any spreading factor
+  return pastBand(s7, signalMw * lin[0]) || pastBand(s8, signalMw * lin[1]) || pastBand(s9, signalMw * lin[2]) ||
+    pastBand(s10, signalMw * lin[3]) || pastBand(s11, signalMw * lin[4]) || pastBand(s12, signalMw * lin[5])
     ? VERDICT_FAILS_SURELY : VERDICT_FAILS;
 }
 
@@ -174,7 +178,7 @@ export function survivesInterferenceMw(
   count: number,
   signalMw = NaN,
 ): boolean {
-  return verdict(signalDbm, signalSf, interferersMw, interfererSfs, null, 1, count, true, signalMw) === VERDICT_SURVIVES;
+  return captureVerdictMw(signalDbm, signalSf, interferersMw, interfererSfs, count, signalMw) === VERDICT_SURVIVES;
 }
 
 /** survivesInterferenceMw's answer as a verdict: VERDICT_SURVIVES, VERDICT_FAILS or VERDICT_FAILS_SURELY. */
