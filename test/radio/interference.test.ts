@@ -11,6 +11,25 @@ const matrix = readFixture<number[][]>('radio-isolation.json');
 const SFS = [7, 8, 9, 10, 11, 12];
 const one = (dbm: number, sf: number) => survivesInterference(0, 9, [dbm], [sf], 1);
 /** Whether the signal is lost for sure against these interferers (mW) */
+/** Interferers, one to three spreading factors: `exact`, a few units in the last place from a point; else a random distance from it. */
+const nearBounds = fc.array(
+  fc.record({ sf: fc.constantFrom(...SFS), step: fc.constantFrom(0, 1, -1, 2, -2, 8, -8, 1e3, -1e3), db: fc.double({ min: -12, max: 12, noNaN: true }), exact: fc.boolean() }),
+  { minLength: 1, maxLength: 3 },
+);
+type NearBound = { sf: number; step: number; db: number; exact: boolean };
+
+/** Each interferer's mW placed around its point: the dB comparison's turning point (the isolation bound moved by SIR_EPSILON_DB) times `scale`. */
+function placeNearBounds(sigDbm: number, sf: number, parts: NearBound[], scale: number): { mw: number[]; sfs: number[] } {
+  const mw: number[] = [];
+  const sfs: number[] = [];
+  for (const p of parts) {
+    const bound = Math.pow(10, (sigDbm + SIR_EPSILON_DB - isolationDb(sf, p.sf)) / 10) * scale;
+    mw.push(p.exact ? bound * (1 + p.step * Number.EPSILON) : bound * Math.pow(10, p.db / 10));
+    sfs.push(p.sf);
+  }
+  return { mw, sfs };
+}
+
 const failsSurely = (sigDbm: number, sf: number, mw: number[], sfs: number[], sigMw: number) =>
   captureVerdictMw(sigDbm, sf, mw, sfs, mw.length, sigMw) === VERDICT_FAILS_SURELY;
 
@@ -105,20 +124,13 @@ describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
     // interferer sums placed exactly at, and a few units in the last place around, the point where
     // each dB comparison turns (the isolation bound moved by SIR_EPSILON_DB), and at random distances
     // from it; one to three spreading factors at a time
-    const ulp = [0, 1, -1, 2, -2, 8, -8, 1e3, -1e3];
     fc.assert(
       fc.property(
         fc.double({ min: -150, max: 30, noNaN: true }),
         fc.constantFrom(...SFS),
-        fc.array(fc.record({ sf: fc.constantFrom(...SFS), step: fc.constantFrom(...ulp), db: fc.double({ min: -12, max: 12, noNaN: true }), exact: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        nearBounds,
         (sigDbm, sf, parts) => {
-          const mw: number[] = [];
-          const sfs: number[] = [];
-          for (const p of parts) {
-            const bound = Math.pow(10, (sigDbm + SIR_EPSILON_DB - isolationDb(sf, p.sf)) / 10);
-            mw.push(p.exact ? bound * (1 + p.step * Number.EPSILON) : bound * Math.pow(10, p.db / 10));
-            sfs.push(p.sf);
-          }
+          const { mw, sfs } = placeNearBounds(sigDbm, sf, parts, 1);
           const inDb = survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length);
           expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length, Math.pow(10, sigDbm / 10))).toBe(inDb);
         },
@@ -130,23 +142,16 @@ describe('SURE_CAPTURE_LOSS_RATIO: a co-SF sum past it loses the frame', () => {
   it('a sure failure fails, and fails again with interferers added anywhere in the list, near the bounds too', () => {
     // sums placed at and a few units in the last place around each bound's band edge, and at random
     // distances; then interferers inserted at random places (a supersequence per spreading factor)
-    const ulp = [0, 1, -1, 2, -2, 8, -8, 1e3, -1e3];
     let sure = 0;
     fc.assert(
       fc.property(
         fc.double({ min: -150, max: 30, noNaN: true }),
         fc.constantFrom(...SFS),
-        fc.array(fc.record({ sf: fc.constantFrom(...SFS), step: fc.constantFrom(...ulp), db: fc.double({ min: -12, max: 12, noNaN: true }), exact: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        nearBounds,
         fc.array(fc.record({ at: fc.nat(), sf: fc.constantFrom(...SFS), db: fc.double({ min: -60, max: 10, noNaN: true }) }), { maxLength: 4 }),
         (sigDbm, sf, parts, extra) => {
           const sigMw = Math.pow(10, sigDbm / 10);
-          const mw: number[] = [];
-          const sfs: number[] = [];
-          for (const p of parts) {
-            const bound = Math.pow(10, (sigDbm + SIR_EPSILON_DB - isolationDb(sf, p.sf)) / 10) * (1 + 1e-9);
-            mw.push(p.exact ? bound * (1 + p.step * Number.EPSILON) : bound * Math.pow(10, p.db / 10));
-            sfs.push(p.sf);
-          }
+          const { mw, sfs } = placeNearBounds(sigDbm, sf, parts, 1 + 1e-9);
           if (!failsSurely(sigDbm, sf, mw, sfs, sigMw)) return;
           sure++;
           expect(survivesInterferenceMw(sigDbm, sf, mw, sfs, mw.length, sigMw)).toBe(false);
