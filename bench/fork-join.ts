@@ -24,7 +24,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { hashA, hashKey, Purpose, uniformB } from '../src/engine/rng.js';
-import { FRAME_GAP_US, FRAME_US, visitedLists } from './visited-lists.js';
+import { BURST_BAD_US, BURST_GOOD_US, FRAME_GAP_US, frameOf, visitedLists } from './visited-lists.js';
 
 /** Shared state of the measurement: per-device fields, reach lists, and the fork-join control words. */
 interface Shared {
@@ -88,10 +88,7 @@ class State {
    */
   evaluate(k: number, from: number, to: number, into: Int32Array): number {
     const G = this.sh.gateways;
-    const g = k % G;
-    const n = Math.floor(k / G) + 1;
-    const start = k * FRAME_GAP_US;
-    const end = start + FRAME_US;
+    const { g, n, start, end } = frameOf(k, G);
     const base = this.listStart[g];
     let c = 0;
     for (let i = from; i < to; i++) {
@@ -103,7 +100,7 @@ class State {
       if (end >= this.burstUntil[d]) {
         this.burstState[d] ^= 1;
         this.burstFrom[d] = this.burstUntil[d];
-        this.burstUntil[d] += this.burstState[d] === 1 ? 7e6 : 140e6;
+        this.burstUntil[d] += this.burstState[d] === 1 ? BURST_BAD_US : BURST_GOOD_US;
       }
       if (this.burstState[d] === 1 && uniformB(hashA(this.key, d), k) < 0.8) continue;
       if (this.decodedAt[d] === this.decodedAt[d]) continue;
@@ -115,8 +112,8 @@ class State {
   /** Feeds fragment n of frame k to the devices at the positions given, in order. */
   feed(k: number, positions: Int32Array, count: number): number {
     const G = this.sh.gateways;
-    const base = this.listStart[k % G];
-    const n = Math.floor(k / G) + 1;
+    const { g, n } = frameOf(k, G);
+    const base = this.listStart[g];
     for (let j = 0; j < count; j++) {
       const d = this.lists[base + positions[j]];
       const r = d * 4;
@@ -135,7 +132,7 @@ class State {
     this.rec.fill(0);
     this.burstState.fill(0);
     this.burstFrom.fill(0);
-    for (let d = 0; d < this.sh.devices; d++) this.burstUntil[d] = uniformB(hashA(this.key, d), 0) * 140e6;
+    for (let d = 0; d < this.sh.devices; d++) this.burstUntil[d] = uniformB(hashA(this.key, d), 0) * BURST_GOOD_US;
   }
 }
 

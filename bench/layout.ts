@@ -30,10 +30,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashA, hashKey, Purpose, uniformB } from '../src/engine/rng.js';
-import { FRAME_GAP_US, FRAME_US, visitedLists } from './visited-lists.js';
+import { BURST_BAD_US, BURST_GOOD_US, FRAME_GAP_US, frameOf, visitedLists } from './visited-lists.js';
 
-const BAD_US = 7e6;
-const GOOD_US = 140e6;
 const KEY = hashKey(1, Purpose.burstLoss);
 
 /** The reach lists, concatenated, and where each gateway's starts. */
@@ -53,12 +51,6 @@ interface Deaf {
   open: Uint8Array;
   from: Float64Array;
   to: Float64Array;
-}
-
-/** Frame k of the schedule: gateway k mod G sends fragment ⌊k / G⌋ + 1 over [start, end), µs. */
-function frameOf(k: number, G: number): { g: number; n: number; start: number; end: number } {
-  const start = k * FRAME_GAP_US;
-  return { g: k % G, n: Math.floor(k / G) + 1, start, end: start + FRAME_US };
 }
 
 /** One typed array per field. */
@@ -85,7 +77,7 @@ class Arrays {
     this.received = new Int32Array(n);
     this.rec = new Int32Array(4 * n);
     this.burstState = new Uint8Array(n);
-    for (let d = 0; d < n; d++) this.burstUntil[l.ownOf[d]] = uniformB(hashA(KEY, d), 0) * GOOD_US;
+    for (let d = 0; d < n; d++) this.burstUntil[l.ownOf[d]] = uniformB(hashA(KEY, d), 0) * BURST_GOOD_US;
   }
 
   frame(k: number): number {
@@ -103,7 +95,7 @@ class Arrays {
       if (end >= this.burstUntil[o]) {
         this.burstState[o] ^= 1;
         this.burstFrom[o] = this.burstUntil[o];
-        this.burstUntil[o] += this.burstState[o] === 1 ? BAD_US : GOOD_US;
+        this.burstUntil[o] += this.burstState[o] === 1 ? BURST_BAD_US : BURST_GOOD_US;
       }
       if (this.burstState[o] === 1 && uniformB(hashA(KEY, d), k) < 0.8) continue;
       if (this.decodedAt[d] === this.decodedAt[d]) continue;
@@ -149,7 +141,7 @@ class Records {
     for (let d = 0; d < l.devices; d++) {
       this.f[d * 8 + LISTEN_TO] = Infinity;
       this.f[d * 8 + DECODED_AT] = NaN;
-      this.f[d * 8 + BURST_UNTIL] = uniformB(hashA(KEY, d), 0) * GOOD_US;
+      this.f[d * 8 + BURST_UNTIL] = uniformB(hashA(KEY, d), 0) * BURST_GOOD_US;
     }
   }
 
@@ -171,7 +163,7 @@ class Records {
       if (end >= f[fi + BURST_UNTIL]) {
         i32[ii + BURST_STATE] ^= 1;
         f[fi + BURST_FROM] = f[fi + BURST_UNTIL];
-        f[fi + BURST_UNTIL] += i32[ii + BURST_STATE] === 1 ? BAD_US : GOOD_US;
+        f[fi + BURST_UNTIL] += i32[ii + BURST_STATE] === 1 ? BURST_BAD_US : BURST_GOOD_US;
       }
       if (i32[ii + BURST_STATE] === 1 && uniformB(hashA(KEY, d), k) < 0.8) continue;
       if (f[fi + DECODED_AT] === f[fi + DECODED_AT]) continue;

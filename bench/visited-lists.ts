@@ -1,6 +1,6 @@
 /**
- * The devices each multicast frame visits, for the loop measurements made before building a change
- * (bench/fork-join.ts, bench/layout.ts): per gateway, the devices in its reach (sensitivity at the
+ * The devices each multicast frame visits, and the frames' schedule, for the loop measurements made
+ * before building a change (bench/fork-join.ts, bench/layout.ts): per gateway, the devices in its reach (sensitivity at the
  * configured EIRP) whose link to it is within the co-SF capture threshold of their best link. The
  * others lose its copies to the overlapping copies of stronger gateways, which the capture memo
  * remembers and no longer visits (reception.ts), so this stands in for the memo's position lists.
@@ -15,6 +15,15 @@ export const CAPTURE_DB = 6;
 /** a 239-byte fragment at DR5 on the air, and the gap between neighbouring gateways' copies, µs */
 export const FRAME_US = 394_500;
 export const FRAME_GAP_US = 240_000;
+/** the burst stand-in's sojourns, µs: the benchmark campaign's meanBurstS 7 and meanGapS 140 */
+export const BURST_BAD_US = 7e6;
+export const BURST_GOOD_US = 140e6;
+
+/** Frame k of the schedule: gateway k mod G sends fragment ⌊k / G⌋ + 1 over [start, end), µs. */
+export function frameOf(k: number, G: number): { g: number; n: number; start: number; end: number } {
+  const start = k * FRAME_GAP_US;
+  return { g: k % G, n: Math.floor(k / G) + 1, start, end: start + FRAME_US };
+}
 
 export interface VisitedLists {
   gateways: number;
