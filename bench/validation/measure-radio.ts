@@ -310,7 +310,8 @@ export function measureBurstsInTime(): BurstsInTimeRow[] {
     let ctx: RunContext | null = null;
     const r = runTraced(point, { onFinish: (c) => (ctx = c) });
     const b = r.scenario.channel.burst;
-    const burst = (ctx as RunContext | null)!.world.fleet.burst!;
+    const { burst: process, order } = (ctx as RunContext | null)!.world.fleet;
+    const burst = process!;
     const frag = framesOf(r, 'fragment');
     let heard = 0;
     for (let d = 0; d < r.devices.count; d++) heard += r.devices.fragmentsReceived[d];
@@ -319,9 +320,10 @@ export function measureBurstsInTime(): BurstsInTimeRow[] {
     let stay = 0;
     let predicted = 0;
     for (let d = 0; d < r.devices.count; d++) {
-      let prev = burst.stateAt(d, frag.endUs[0]);
+      const i = order.slotOf[d];
+      let prev = burst.stateAt(i, frag.endUs[0]);
       for (let k = 1; k < frag.rows.length; k++) {
-        const s = burst.stateAt(d, frag.endUs[k]);
+        const s = burst.stateAt(i, frag.endUs[k]);
         if (prev === GE_BAD) {
           badPairs++;
           if (s === GE_BAD) stay++;

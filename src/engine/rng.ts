@@ -42,6 +42,8 @@ export const Purpose = {
   retransmission: 23,
   /** per-frame fading of uplinks (per uplink and gateway) */
   uplinkFading: 24,
+  /** the scrambled storage order of a test (device-order.ts); no model draws it */
+  deviceOrder: 25,
 } as const;
 
 /** 32-bit finaliser of MurmurHash3 (avalanche mixing). */

@@ -48,7 +48,11 @@ export function geBadAfter(state: number, deltaS: number, meanBurstS: number, me
   return piBad + ((state === GE_BAD ? 1 : 0) - piBad) * decay;
 }
 
-/** Per-device burst state over time, struct of arrays; `stateAt` is allocation-free. */
+/**
+ * Per-device burst state over time, struct of arrays indexed by slot (the fleet's storage order,
+ * sim/device-order.ts: slot i holds device deviceOf[i]; the draws are the device's); `stateAt` is
+ * allocation-free.
+ */
 export class BurstProcess {
   private readonly meanGoodUs: number;
   private readonly meanBadUs: number;
@@ -70,6 +74,8 @@ export class BurstProcess {
     private readonly seed: number,
     meanBurstS: number,
     meanGapS: number,
+    /** slot → device (null: slot i is device i) */
+    private readonly deviceOf: Int32Array | null = null,
   ) {
     if (!(meanBurstS > 0 && meanGapS > 0)) throw new RangeError(`mean burst and gap must be positive, got ${meanBurstS} s and ${meanGapS} s`);
     this.meanBadUs = meanBurstS * 1e6;
@@ -84,29 +90,29 @@ export class BurstProcess {
   }
 
   /**
-   * Marks tUs as device d's first observation if it has none yet (what the first `stateAt` would
+   * Marks tUs as the first observation of the device in slot i if it has none yet (what the first `stateAt` would
    * fix), without working out the state. The state at any time is a function of that origin and the
    * time alone, so a caller that marks every look can ask `stateAt` only for the looks whose state it
    * needs and gets the same answers.
    */
-  observe(d: number, tUs: number): void {
-    if (this.originUs[d] !== this.originUs[d]) this.originUs[d] = tUs;
+  observe(i: number, tUs: number): void {
+    if (this.originUs[i] !== this.originUs[i]) this.originUs[i] = tUs;
   }
 
-  /** State of device d at time tUs (Good 0, Bad 1). */
-  stateAt(d: number, tUs: number): GeState {
-    if (tUs < this.fromUs[d]) {
+  /** State at time tUs of the device in slot i (Good 0, Bad 1). */
+  stateAt(i: number, tUs: number): GeState {
+    if (tUs < this.fromUs[i]) {
       // first look (the process starts here), or a look back in time: replay from the start; a time
       // before the first look gets the initial state
-      const origin = this.originUs[d];
-      this.restart(d, Number.isNaN(origin) ? tUs : origin);
+      const origin = this.originUs[i];
+      this.restart(i, Number.isNaN(origin) ? tUs : origin);
     }
-    let until = this.untilUs[d];
-    if (tUs < until) return this.state[d] as GeState;
+    let until = this.untilUs[i];
+    if (tUs < until) return this.state[i] as GeState;
     // walk the sojourns up to tUs in locals (the same draws and arithmetic as `length`)
-    const keyA = hashA(this.key, d);
-    let k = this.sojourn[d];
-    let s = this.state[d];
+    const keyA = hashA(this.key, this.device(i));
+    let k = this.sojourn[i];
+    let s = this.state[i];
     let from = until;
     const start = k;
     while (tUs >= until) {
@@ -116,20 +122,25 @@ export class BurstProcess {
       until += -(s === GE_BAD ? this.meanBadUs : this.meanGoodUs) * Math.log(uniformB(keyA, k + 1));
     }
     this.steps += k - start;
-    this.sojourn[d] = k;
-    this.state[d] = s;
-    this.fromUs[d] = from;
-    this.untilUs[d] = until;
+    this.sojourn[i] = k;
+    this.state[i] = s;
+    this.fromUs[i] = from;
+    this.untilUs[i] = until;
     return s as GeState;
   }
 
-  private restart(d: number, originUs: number): void {
+  private device(i: number): number {
+    return this.deviceOf === null ? i : this.deviceOf[i];
+  }
+
+  private restart(i: number, originUs: number): void {
+    const d = this.device(i);
     const s = uniform(this.seed, Purpose.burstStep, d, 0) < this.piBad ? GE_BAD : GE_GOOD;
-    this.originUs[d] = originUs;
-    this.fromUs[d] = originUs;
-    this.sojourn[d] = 0;
-    this.state[d] = s;
-    this.untilUs[d] = originUs + this.length(d, 0, s);
+    this.originUs[i] = originUs;
+    this.fromUs[i] = originUs;
+    this.sojourn[i] = 0;
+    this.state[i] = s;
+    this.untilUs[i] = originUs + this.length(d, 0, s);
   }
 
   /** Length of sojourn k of device d in state s, µs: exponential, counter-based. */

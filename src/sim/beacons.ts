@@ -135,9 +135,12 @@ export class BeaconModel implements BeaconSchedule {
     const extra = s.channel.beaconExtraLoss;
     const tsym = symbolTimeUs(this.sf, this.bwHz);
     const b = Math.round(beaconGpsS / 128);
+    const { listenFromUs, listenToUs } = fleet.bySlot;
+    const { slotOf } = fleet.order;
     for (let m = 0; m < members.length; m++) {
       const d = members[m];
-      if (fleet.listenToUs[d] <= now) continue; // left class B or finished
+      const i = slotOf[d];
+      if (listenToUs[i] <= now) continue; // left class B or finished
       let best = -Infinity;
       for (let g = 0; g < G; g++) best = Math.max(best, txDbm - links.lossDb[d * G + g]);
       const heard = best >= this.sensDbm && !(extra > 0 && uniform(s.seed, Purpose.beaconLoss, d, b) < extra);
@@ -153,12 +156,12 @@ export class BeaconModel implements BeaconSchedule {
       if (heard) {
         fleet.lastBeaconUs[d] = now;
         fleet.missedBeacons[d] = 0;
-        if (fleet.listenFromUs[d] === Infinity) fleet.listenFromUs[d] = Math.max(now, sessionStartUs);
+        if (listenFromUs[i] === Infinity) listenFromUs[i] = Math.max(now, sessionStartUs);
       } else {
         if (fleet.missedBeacons[d] < 65535) fleet.missedBeacons[d]++;
-        if (fleet.listenFromUs[d] !== Infinity && now - fleet.lastBeaconUs[d] >= BEACONLESS_MAX_US) {
-          fleet.listenToUs[d] = Math.min(fleet.listenToUs[d], now); // beacon lost: back to class A
-        } else if (fleet.listenFromUs[d] !== Infinity) {
+        if (listenFromUs[i] !== Infinity && now - fleet.lastBeaconUs[d] >= BEACONLESS_MAX_US) {
+          listenToUs[i] = Math.min(listenToUs[i], now); // beacon lost: back to class A
+        } else if (listenFromUs[i] !== Infinity) {
           // ping windows open early by 2 ms, doubling per missed beacon, up to 256 ms (3.1)
           fleet.energy.rxUs[d] += this.pingNb * Math.min(2000 * 2 ** (fleet.missedBeacons[d] - 1), 256_000);
         }

@@ -199,12 +199,14 @@ export class ClassADownlinks {
    */
   private holdReceiver(d: number, rx1: boolean, startUs: number, endUs: number): void {
     const { fleet } = this.ctx.world;
+    const f = fleet.bySlot;
+    const i = fleet.order.slotOf[d];
     this.medium.extendBusy(d, endUs);
     if (this.ctx.world.s.multicastGroup.dlClass === 'ClassC') {
-      if (!rx1) fleet.rx1FromUs[d] = startUs;
-      if (endUs > fleet.rx1ToUs[d]) fleet.rx1ToUs[d] = endUs;
-    } else if (endUs > fleet.deafToUs[d]) {
-      fleet.deafToUs[d] = endUs;
+      if (!rx1) f.rx1FromUs[i] = startUs;
+      if (endUs > f.rx1ToUs[i]) f.rx1ToUs[i] = endUs;
+    } else if (endUs > f.deafToUs[i]) {
+      f.deafToUs[i] = endUs;
     }
   }
 

@@ -46,7 +46,7 @@ export class Coverage {
 
   /**
    * Frame [start, end) of gateway g was delivered: logs it and counts the devices in its reach
-   * (`isMember`, received power at or above `reachDbm`) that listened by W but had a window open during it.
+   * (`isMember` by slot, received power at or above `reachDbm`) that listened by W but had a window open during it.
    */
   frame(g: number, start: number, end: number, fleet: Fleet, isMember: Uint8Array, rx: LinkPowers, reachDbm: number): void {
     this.cached = -1;
@@ -58,15 +58,15 @@ export class Coverage {
     this.starts[g][n] = start;
     this.ends[g][n] = end;
     this.counts[g] = ++n;
-    const open = fleet.openWindows;
     const G = this.gateways;
-    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs } = fleet;
+    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, openWindows: open } = fleet.bySlot;
+    const { deviceOf } = fleet.order;
     open.prune(end - this.longestAirUs, deafToUs, rx1ToUs);
-    for (let i = 0; i < open.count; i++) {
-      const d = open.at(i);
-      if (isMember[d] !== 1 || rx.rxDbmAt(d * G + g) < reachDbm) continue;
-      if (listenFromUs[d] > start || listenToUs[d] < end) continue;
-      if ((deafFromUs[d] < end && deafToUs[d] > start) || (rx1FromUs[d] < end && rx1ToUs[d] > start)) this.notListening++;
+    for (let k = 0; k < open.count; k++) {
+      const i = open.at(k);
+      if (isMember[i] !== 1 || rx.rxDbmAt(deviceOf[i] * G + g) < reachDbm) continue;
+      if (listenFromUs[i] > start || listenToUs[i] < end) continue;
+      if ((deafFromUs[i] < end && deafToUs[i] > start) || (rx1FromUs[i] < end && rx1ToUs[i] > start)) this.notListening++;
     }
   }
 
@@ -77,8 +77,9 @@ export class Coverage {
     let total = 0;
     for (let m = 0; m < members.length; m++) {
       const d = members[m];
-      const from = fleet.listenFromUs[d];
-      const to = fleet.listenToUs[d];
+      const i = fleet.order.slotOf[d];
+      const from = fleet.bySlot.listenFromUs[i];
+      const to = fleet.bySlot.listenToUs[i];
       if (!(from < to)) continue;
       for (let g = 0; g < G; g++) {
         const n = this.counts[g];

@@ -6,7 +6,7 @@
  *
  * The uncoded phase of a rows-only decoder (Semtech lineage, 5.2) is a few numbers per device: the
  * highest N accepted, the fragments received, and the columns lost on the way (a bit per column).
- * They live here in typed arrays, indexed by device, a record of four numbers that is all an
+ * They live here in typed arrays, indexed by slot (the fleet's storage order, device-order.ts), a record of four numbers that is all an
  * in-order fragment touches in that phase; a FragDecoder object is made, resumed from them
  * (`resumeUncoded`), only when something else comes: a coded fragment, an N out of range. Sampled
  * devices run objects from the start (their payload decoder needs the bytes anyway).
@@ -16,6 +16,7 @@ import { FragDecoder } from '../fuota/ts004/decoder.js';
 import { CODE_DECODED, CODE_FAILED } from '../fuota/ts004/feed-result.js';
 import { ParityRowCache } from '../fuota/ts004/rows.js';
 import type { FecVariant } from '../scenario/types.js';
+import { identityOrder, type DeviceOrder } from './device-order.js';
 
 export const FEED_CONTINUE = 0;
 export const FEED_DONE = 1;
@@ -23,9 +24,15 @@ export const FEED_MEMORY_FAILURE = 2;
 /** A copy of a frame the device already took (another gateway's copy of the same N): not a new fragment. */
 export const FEED_REPEAT = 3;
 
-/** What the distribution needs of the decoders: feed fragment N to device d (FEED_*). */
+/**
+ * What the distribution needs of the decoders: feed fragment N to the device in slot i (FEED_*; the
+ * fleet's storage order, device-order.ts), and report a decoder that ran out of memory.
+ */
 export interface FragmentSink {
-  feed(device: number, n: number): number;
+  /** feeds; a FEED_MEMORY_FAILURE is reported to the campaign only by `memoryFailure` */
+  feed(slot: number, n: number): number;
+  /** device d's decoder answered FEED_MEMORY_FAILURE: its session ends (the loop calls this after the frame, in device order) */
+  memoryFailure(device: number): void;
   /**
    * true when feeding device d an N at most the highest N fed to d before returns FEED_REPEAT and
    * changes nothing (the multicast loop then does not evaluate such copies, reception.ts)
@@ -44,9 +51,11 @@ export interface FleetDecoderOptions {
   sample: readonly number[];
   /** fragment N's payload as received (only needed when the sample is not empty) */
   payloadOf: ((n: number) => Uint8Array) | null;
+  /** where each device's record sits (default: slot d is device d) */
+  order?: DeviceOrder;
 }
 
-/** Fields of a device's record in FleetDecoders.rec (one cache line per device). */
+/** Fields of a slot's record in FleetDecoders.rec (four per cache line). */
 const PHASE = 0; // TYPED: uncoded phase in the record (or nothing fed yet); OBJECT: a FragDecoder
 const LAST = 1; // typed phase: highest uncoded N accepted
 const LOST = 2; // typed phase: uncoded fragments lost so far
@@ -59,13 +68,15 @@ export class FleetDecoders implements FragmentSink {
   private readonly objects: Array<FragDecoder | null>;
   private readonly rec: Int32Array;
   /**
-   * typed phase: a bit per device and uncoded column, set when lost; word w of device d at
-   * w * count + d. Column-major because the fleet moves through the columns together: the devices a
+   * typed phase: a bit per slot and uncoded column, set when lost; word w of slot i at
+   * w * count + i. Column-major because the fleet moves through the columns together: the devices a
    * frame feeds write the same word, side by side, instead of one cache line each far apart.
    */
   private readonly lostBits: Uint32Array;
   private readonly count: number;
+  /** per slot: the device's index among the payload decoders, -1 when not sampled */
   private readonly sampleSlot: Int32Array;
+  private readonly order: DeviceOrder;
   private readonly payloadDecoders: FragDecoder[];
   private readonly nbFrag: number;
   readonly rows: ParityRowCache;
@@ -82,12 +93,21 @@ export class FleetDecoders implements FragmentSink {
     this.count = o.count;
     this.lostBits = new Uint32Array(o.count * ((o.nbFrag + 31) >>> 5));
     this.sampleSlot = new Int32Array(o.count).fill(-1);
-    this.payloadDecoders = o.sample.map((d, i) => {
-      this.sampleSlot[d] = i;
-      this.rec[d * STRIDE + PHASE] = OBJECT;
+    this.order = o.order ?? identityOrder(o.count);
+    this.payloadDecoders = o.sample.map((d, k) => {
+      const i = this.order.slotOf[d];
+      this.sampleSlot[i] = k;
+      this.rec[i * STRIDE + PHASE] = OBJECT;
       return this.make(true);
     });
   }
+
+  private deviceOf(i: number): number {
+    return this.order.deviceOf[i];
+  }
+
+  /** FragmentSink: nothing to report beyond the decoder's answer. */
+  memoryFailure(_device: number): void {}
 
   private make(payload: boolean): FragDecoder {
     return new FragDecoder({
@@ -101,53 +121,53 @@ export class FleetDecoders implements FragmentSink {
     });
   }
 
-  /** Feeds fragment N to device d: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
-  feed(d: number, n: number): number {
+  /** Feeds fragment N to the device in slot i: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
+  feed(i: number, n: number): number {
     const rec = this.rec;
-    const r = d * STRIDE;
+    const r = i * STRIDE;
     if (rec[r + PHASE] === TYPED && n >= 1 && n <= this.nbFrag && n === (n | 0)) {
       // FragDecoder's #uncodedInOrder, on the record
       rec[r + RECEIVED]++;
       const last = rec[r + LAST];
       if (n <= last) return FEED_CONTINUE; // at or below the last accepted: ignored, counted
-      if (n > last + 1) this.addLost(d, last, n);
+      if (n > last + 1) this.addLost(i, last, n);
       rec[r + LAST] = n;
       if (n === this.nbFrag && rec[r + LOST] === 0) {
-        this.reset(d); // every uncoded fragment in order: rebuilt, nothing left to hold
+        this.reset(i); // every uncoded fragment in order: rebuilt, nothing left to hold
         return FEED_DONE;
       }
       return FEED_CONTINUE;
     }
-    return this.feedObject(d, n);
+    return this.feedObject(i, n);
   }
 
   /** Columns last .. n - 2 (fragments last + 1 .. n - 1) were lost. */
-  private addLost(d: number, last: number, n: number): void {
+  private addLost(i: number, last: number, n: number): void {
     const count = this.count;
-    for (let c = last; c < n - 1; c++) this.lostBits[(c >>> 5) * count + d] |= 1 << (c & 31);
-    this.rec[d * STRIDE + LOST] += n - 1 - last;
+    for (let c = last; c < n - 1; c++) this.lostBits[(c >>> 5) * count + i] |= 1 << (c & 31);
+    this.rec[i * STRIDE + LOST] += n - 1 - last;
   }
 
   /** Back to "nothing fed" (the decoder finished and was released, or became an object). */
-  private reset(d: number): void {
-    const r = d * STRIDE;
+  private reset(i: number): void {
+    const r = i * STRIDE;
     // a bit is set only for a lost column, and every lost column is below LAST (addLost)
     if (this.rec[r + LOST] > 0) {
       const lastWord = (this.rec[r + LAST] - 1) >>> 5;
-      for (let w = 0; w <= lastWord; w++) this.lostBits[w * this.count + d] = 0;
+      for (let w = 0; w <= lastWord; w++) this.lostBits[w * this.count + i] = 0;
     }
-    this.rec[r + PHASE] = this.sampleSlot[d] >= 0 ? OBJECT : TYPED;
+    this.rec[r + PHASE] = this.sampleSlot[i] >= 0 ? OBJECT : TYPED;
     this.rec[r + LAST] = 0;
     this.rec[r + LOST] = 0;
     this.rec[r + RECEIVED] = 0;
   }
 
   /** The device's rows-only decoder object, made from its typed state the first time. */
-  private object(d: number): FragDecoder {
-    let dec = this.objects[d];
+  private object(i: number): FragDecoder {
+    let dec = this.objects[i];
     if (dec !== null) return dec;
-    dec = this.objects[d] = this.make(false);
-    const r = d * STRIDE;
+    dec = this.objects[i] = this.make(false);
+    const r = i * STRIDE;
     const received = this.rec[r + RECEIVED];
     if (received > 0) {
       const lostLen = this.rec[r + LOST];
@@ -156,25 +176,25 @@ export class FleetDecoders implements FragmentSink {
         lost = new Uint16Array(lostLen);
         const count = this.count;
         let k = 0;
-        for (let c = 0; k < lostLen && c < this.nbFrag; c++) if ((this.lostBits[(c >>> 5) * count + d] >>> (c & 31)) & 1) lost[k++] = c;
-        if (k < lostLen) throw new Error(`internal: device ${d} counts ${lostLen} lost columns but ${k} are marked`);
+        for (let c = 0; k < lostLen && c < this.nbFrag; c++) if ((this.lostBits[(c >>> 5) * count + i] >>> (c & 31)) & 1) lost[k++] = c;
+        if (k < lostLen) throw new Error(`internal: device ${this.deviceOf(i)} counts ${lostLen} lost columns but ${k} are marked`);
       }
       dec.resumeUncoded(this.rec[r + LAST], lost, lostLen, received);
     }
-    this.reset(d);
+    this.reset(i);
     this.rec[r + PHASE] = OBJECT;
     return dec;
   }
 
-  private feedObject(d: number, n: number): number {
-    const slot = this.sampleSlot[d];
-    const dec = this.object(d);
+  private feedObject(i: number, n: number): number {
+    const slot = this.sampleSlot[i];
+    const dec = this.object(i);
     const r = dec.feedCode(n);
     if (slot >= 0) {
       const p = this.payloadDecoders[slot].feedCode(n, this.o.payloadOf!(n));
       // both modes run the same elimination: they must agree fragment for fragment
       if ((p === CODE_DECODED) !== (r === CODE_DECODED) || (p === CODE_FAILED) !== (r === CODE_FAILED)) {
-        throw new Error(`internal: rows-only and payload decoders disagree for device ${d} at N = ${n}`);
+        throw new Error(`internal: rows-only and payload decoders disagree for device ${this.deviceOf(i)} at N = ${n}`);
       }
     }
     if (r === CODE_DECODED || r === CODE_FAILED) {
@@ -182,8 +202,8 @@ export class FleetDecoders implements FragmentSink {
       if (bytes > this.peakStateBytes) this.peakStateBytes = bytes;
       if (slot < 0) {
         // release the finished decoder; its outcome is recorded by the caller
-        this.objects[d] = null;
-        this.reset(d);
+        this.objects[i] = null;
+        this.reset(i);
       }
       return r === CODE_DECODED ? FEED_DONE : FEED_MEMORY_FAILURE;
     }
@@ -192,21 +212,22 @@ export class FleetDecoders implements FragmentSink {
 
   /** Counters a FragSessionStatusAns would report (TS004 2.0.0 meaning), or null before any fragment. */
   status(d: number): { nbFragReceived: number; missingFrag: number } | null {
-    const dec = this.objects[d];
+    const i = this.order.slotOf[d];
+    const dec = this.objects[i];
     if (dec !== null) return { nbFragReceived: dec.nbFragReceived, missingFrag: dec.missingFrag };
-    const r = d * STRIDE;
+    const r = i * STRIDE;
     if (this.rec[r + RECEIVED] === 0) return null;
     return { nbFragReceived: this.rec[r + RECEIVED], missingFrag: this.nbFrag - (this.rec[r + LAST] - this.rec[r + LOST]) };
   }
 
   /** The bytes rebuilt by a sampled device (padding removed), or null when not sampled/finished. */
   rebuilt(d: number): Uint8Array | null {
-    const slot = this.sampleSlot[d];
+    const slot = this.sampleSlot[this.order.slotOf[d]];
     if (slot < 0 || this.payloadDecoders[slot].status !== 'decoded') return null;
     return this.payloadDecoders[slot].result();
   }
 
   isSampled(d: number): boolean {
-    return this.sampleSlot[d] >= 0;
+    return this.sampleSlot[this.order.slotOf[d]] >= 0;
   }
 }

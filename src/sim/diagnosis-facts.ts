@@ -5,6 +5,7 @@
  */
 import { deviceSensitivityDbm, gatewaySensitivityDbm } from '../radio/sensitivity.js';
 import { Srv } from './campaign/state.js';
+import { toDeviceOrder } from './device-order.js';
 import type { DeviceFacts, SessionFacts } from './diagnosis.js';
 import type { Pass } from './pass.js';
 import type { Readiness } from './probe-thread.js';
@@ -62,8 +63,8 @@ export function deviceFacts(main: Pass, readiness: Readiness): DeviceFacts {
     readyLater: new Uint8Array(n),
     classAMarginDb: new Float64Array(n),
     sessionRxDbm: new Float64Array(n),
-    fragmentsReceived: fleet.fragmentsReceived,
-    fragmentsNeeded: fleet.fragmentsNeeded,
+    fragmentsReceived: toDeviceOrder(fleet.bySlot.fragmentsReceived, fleet.order),
+    fragmentsNeeded: toDeviceOrder(fleet.bySlot.fragmentsNeeded, fleet.order),
   };
   linkFacts(world, main.medium, f.classAMarginDb, f.sessionRxDbm);
   const sessionStartUs = main.campaign.hasSession ? main.ctx.sessionStartUs : Infinity;
@@ -71,7 +72,8 @@ export function deviceFacts(main: Pass, readiness: Readiness): DeviceFacts {
     const status = DEVICE_STATUSES[fleet.status[d]];
     f.successful[d] = status === 'Successful' ? 1 : 0;
     f.refused[d] = NOT_REFUSED.has(status) ? 0 : 1;
-    f.rebuilt[d] = fleet.decodedAtUs[d] === fleet.decodedAtUs[d] && rebuiltAndVerified(status) ? 1 : 0;
+    const decodedAtUs = fleet.bySlot.decodedAtUs[fleet.order.slotOf[d]];
+    f.rebuilt[d] = decodedAtUs === decodedAtUs && rebuiltAndVerified(status) ? 1 : 0;
     f.setUp[d] = (multicast ? fleet.member[d] === 1 : st.srvStep[d] >= Srv.unicast) ? 1 : 0;
     // set up in the readiness pass only after this run's session had started
     f.readyLater[d] = readyAtUs[d] > sessionStartUs ? 1 : 0;

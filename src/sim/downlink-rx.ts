@@ -296,7 +296,7 @@ export class DownlinkRx {
   receives(d: number, g: number, airId: number, startUs: number, endUs: number, freqHz: number, sf: number, bwHz: number, sensDbm: number, phyBytes = 0): boolean {
     const { s, fleet, links } = this.ctx.world;
     const seed = s.seed;
-    const burstState = fleet.burst === null ? 0 : fleet.burst.stateAt(d, endUs);
+    const burstState = fleet.burst === null ? 0 : fleet.burst.stateAt(fleet.order.slotOf[d], endUs);
     const offsetDb = this.txOffsetDb(freqHz);
     let sig = this.rxDbmAt(d * links.gateways + g) + offsetDb;
     if (this.fading !== FADE_NONE) sig += this.fadeDb(d, g, airId, startUs);

@@ -15,6 +15,7 @@ import { noiseFloorDbm } from '../radio/sensitivity.js';
 import { DEVICE_STATUSES, type DeviceTable } from './types.js';
 import type { BeaconModel } from './beacons.js';
 import type { RunContext } from './context.js';
+import { toDeviceOrder } from './device-order.js';
 import { lowerBound } from '../engine/sorted.js';
 import { beaconScanEndUs } from './listening.js';
 
@@ -51,7 +52,8 @@ export interface DeviceEnergy {
 
 /** End of device d's listening, µs (−Infinity when it never listened). */
 function listeningEndUs(ctx: RunContext, d: number, end: RunEnd): number {
-  const to = ctx.world.fleet.listenToUs[d];
+  const { fleet } = ctx.world;
+  const to = fleet.bySlot.listenToUs[fleet.order.slotOf[d]];
   return end.completed ? to : Math.min(to, end.endUs);
 }
 
@@ -68,14 +70,15 @@ function chargeListening(ctx: RunContext, slots: Float64Array | null, beacons: B
   const scan = s.devices.beaconAcquisition === 'scan';
   for (const d of ctx.members) {
     const stopUs = listeningEndUs(ctx, d, end);
-    const from = Math.max(0, fleet.listenFromUs[d]);
+    const i = fleet.order.slotOf[d];
+    const from = Math.max(0, fleet.bySlot.listenFromUs[i]);
     let continuousUs = 0;
     if (slots) {
       e.rxUs[d] += fleet.beaconRxUs[d];
       if (stopUs > from) {
         const n = lowerBound(slots, stopUs) - lowerBound(slots, from);
-        const withFrame = Math.min(fleet.slotFramesCount[d], n);
-        e.rxUs[d] += (n - withFrame) * emptySlotUs + fleet.slotFramesUs[d];
+        const withFrame = Math.min(fleet.bySlot.slotFramesCount[i], n);
+        e.rxUs[d] += (n - withFrame) * emptySlotUs + fleet.bySlot.slotFramesUs[i];
       }
       if (beacons && stopUs > end.endUs && fleet.beaconFoundUs[d] !== Infinity) {
         // beacons after the run stopped, each heard with the default search (steady state)
@@ -98,9 +101,11 @@ function imageWork(ctx: RunContext, sizes: ImageSizes, end: RunEnd, out: DeviceE
   const slotJ = eraseJ(mcu, sizes.fileBytes);
   const checkJ = verifyJ(mcu, sizes.payloadBytes, s.firmware.signature);
   const installJ = applyJ(mcu, sizes.imageBytes, mcu.imageApply);
+  const { fragmentsReceived, decodedAtUs } = fleet.bySlot;
   for (let d = 0; d < fleet.count; d++) {
-    if (fleet.member[d] === 1 || fleet.fragmentsReceived[d] > 0) out.storeJ[d] = slotJ + programJ(mcu, fleet.fragmentsReceived[d] * sizes.fragmentBytes);
-    if (fleet.decodedAtUs[d] === fleet.decodedAtUs[d]) out.verifyJ[d] = checkJ; // rebuilt (not NaN)
+    const i = fleet.order.slotOf[d];
+    if (fleet.member[d] === 1 || fragmentsReceived[i] > 0) out.storeJ[d] = slotJ + programJ(mcu, fragmentsReceived[i] * sizes.fragmentBytes);
+    if (decodedAtUs[i] === decodedAtUs[i]) out.verifyJ[d] = checkJ; // rebuilt (not NaN)
     if (end.rebooted(d)) out.applyJ[d] = installJ;
   }
 }
@@ -135,8 +140,8 @@ export function deviceTable(ctx: RunContext, energy: DeviceEnergy, reason: Uint8
     gateway: links.best,
     rssiDbm: new Float64Array(n),
     snrDb: new Float64Array(n),
-    fragmentsReceived: fleet.fragmentsReceived,
-    fragmentsNeeded: fleet.fragmentsNeeded,
+    fragmentsReceived: toDeviceOrder(fleet.bySlot.fragmentsReceived, fleet.order),
+    fragmentsNeeded: toDeviceOrder(fleet.bySlot.fragmentsNeeded, fleet.order),
     decodedAtS: new Float64Array(n),
     status: new Array(n),
     energyJ: new Float64Array(n),
@@ -153,7 +158,7 @@ export function deviceTable(ctx: RunContext, energy: DeviceEnergy, reason: Uint8
     const rssi = txDbm - links.lossDb[d * G + links.best[d]];
     t.rssiDbm[d] = rssi;
     t.snrDb[d] = rssi - nf;
-    t.decodedAtS[d] = (fleet.decodedAtUs[d] - ctx.campaignStartUs) / 1e6;
+    t.decodedAtS[d] = (fleet.bySlot.decodedAtUs[fleet.order.slotOf[d]] - ctx.campaignStartUs) / 1e6;
     t.status[d] = DEVICE_STATUSES[fleet.status[d]];
     const radioJ = fleet.energy.split(d, p, energy.horizonEndUs[d] - ctx.campaignStartUs);
     t.energyRxJ[d] = radioJ.rxJ;

@@ -12,13 +12,16 @@ import type { Fleet, World } from './world.js';
 
 /** End of device d's beacon scan, µs: its first beacon's end, one beacon interval after it began, or its listening end. */
 export function beaconScanEndUs(fleet: Fleet, d: number): number {
-  return Math.min(fleet.beaconFoundUs[d], fleet.beaconSearchFromUs[d] + BEACON_PERIOD_US, fleet.listenToUs[d]);
+  return Math.min(fleet.beaconFoundUs[d], fleet.beaconSearchFromUs[d] + BEACON_PERIOD_US, fleet.bySlot.listenToUs[fleet.order.slotOf[d]]);
 }
 
 /** Start and end of device d's continuous listening as known now, µs (an empty interval when none). */
 function listeningSpan(w: World, d: number): [number, number] {
   const { fleet, s } = w;
-  if (s.multicastGroup.dlClass === 'ClassC') return [fleet.listenFromUs[d], fleet.listenToUs[d]];
+  if (s.multicastGroup.dlClass === 'ClassC') {
+    const i = fleet.order.slotOf[d];
+    return [fleet.bySlot.listenFromUs[i], fleet.bySlot.listenToUs[i]];
+  }
   if (s.devices.beaconAcquisition === 'scan') return [fleet.beaconSearchFromUs[d], beaconScanEndUs(fleet, d)];
   return [Infinity, -Infinity];
 }

@@ -43,7 +43,7 @@ export interface PassOptions {
 
 /** A world with a fresh fleet (the per-device state a pass changes, burst process included); positions and links are shared. */
 export function freshWorld(world: World): World {
-  return { ...world, fleet: scenarioFleet(world.s) };
+  return { ...world, fleet: scenarioFleet(world.s, world.fleet.order) };
 }
 
 /** A pass under way: what `advancePass` needs to go on with it. */

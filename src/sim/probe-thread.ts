@@ -24,6 +24,7 @@ import type { FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { reviveError, type PostedError } from '../engine/worker-error.js';
 import { resolveWorkerFile } from '../engine/worker-file.js';
+import type { DeviceOrder } from './device-order.js';
 import type { LinkTable } from './links.js';
 import { freshWorld, runPass, setupProgress, type Pass, type PassOptions, type SetupProgress } from './pass.js';
 import type { Positions } from './placement.js';
@@ -84,6 +85,8 @@ export interface ProbeInput {
   links: LinkTable;
   groupGateways: number[];
   reference: boolean;
+  /** the fleet's storage order (device-order.ts) */
+  order: DeviceOrder;
   pkg: FirmwarePackage;
   plan: FragmentPlan;
 }
@@ -95,7 +98,7 @@ export type ProbeReply =
 
 /** Run on the probe's thread (probe-worker.ts); its progress goes to `progress` ([set up, share]) after each step. */
 export function probeFromInput(input: ProbeInput, progress: Float64Array): Readiness {
-  const world = worldAround(input.s, input.positions, input.links, input.groupGateways, input.reference);
+  const world = worldAround(input.s, input.positions, input.links, input.groupGateways, input.reference, input.order);
   return probeSetup(world, input.pkg, input.plan, {
     onStep: (campaign) => {
       const p = setupProgress(campaign);
@@ -120,7 +123,7 @@ export class ProbeThread {
     this.port = port1;
     const input: ProbeInput = {
       s: world.s, positions: world.positions, links: world.links, groupGateways: world.groupGateways,
-      reference: world.reference, pkg, plan,
+      reference: world.reference, order: world.fleet.order, pkg, plan,
     };
     this.worker = new Worker(resolveWorkerFile('probe-worker', import.meta.url), {
       workerData: { input, port: port2, done: this.done, progress: this.shared },

@@ -22,14 +22,20 @@
  *   fragment here (`observe` below), so a look left out changes no later answer;
  * - what the evaluation writes before the decoder is kept: class B devices still count the slot
  *   frames their receiver locked on (energy), status requests (N = 0) are never skipped.
+ * The reach lists hold slots, ascending (device-order.ts): the fleet's per-device state is stored by
+ * strongest gateway, so the devices a frame visits sit side by side in every array it reads instead
+ * of a cache line each far apart. Draws, link powers and the sink's answers stay keyed by the
+ * device; what a frame's devices make happen (status heard, image rebuilt, decoder out of memory) is
+ * called back after the loop in device order, the order a loop over the devices as numbered makes
+ * them in, so the events they schedule keep their order.
  * `deliverReference` is the straightforward loop, evaluating every copy in full with the one-call
  * draws; `simulate(s, { reference: true })` runs it, and test/sim/reception.reference.test.ts checks
- * that both give every output byte for byte.
+ * that both give every output byte for byte (the reference run stores the fleet as numbered).
  */
 import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
 import { GE_BAD, geLoss } from '../radio/burst.js';
 import type { RunContext } from './context.js';
-import { FEED_REPEAT, type FragmentSink } from './decoders.js';
+import { FEED_DONE, FEED_MEMORY_FAILURE, FEED_REPEAT, type FragmentSink } from './decoders.js';
 import { CAPTURE_FAILS, CAPTURE_UNKNOWN, CaptureMemo, type CaptureOutcomes } from './capture-memo.js';
 import { Coverage } from './coverage.js';
 import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
@@ -47,24 +53,35 @@ interface FrameRing {
   readonly statusAirtimeUs: number;
 }
 
-/** held[d] once the device has rebuilt the image here: above every N. */
+/** held[i] once the device in slot i has rebuilt the image here: above every N. */
 const HELD_ALL = 0x7fffffff;
-/** `need` of a frame whose copies are never skipped (status requests, the reference run): above every held[d]. */
+/** `need` of a frame whose copies are never skipped (status requests, the reference run): above every held[i]. */
 const NEED_NEVER = 2 ** 31;
+/** what a frame's loop leaves to after it (`pending`): a status request heard, an image rebuilt, a decoder out of memory */
+const AFTER_STATUS = 0;
+const AFTER_DECODED = 1;
+const AFTER_MEMORY = 2;
 
 export class FrameReceiver {
   private readonly rx: DownlinkRx;
-  /** per gateway: the member devices within its reach, compacted as devices finish */
+  /** per gateway: the slots (device-order.ts) of the members within its reach, ascending, compacted as devices finish */
   private reach: Int32Array[] | null = null;
   private finishedSinceCompaction = 0;
   /**
-   * per device: the highest N this loop fed to the sink (so at most the sink's own highest, and any
+   * per slot: the highest N this loop fed to the sink (so at most the sink's own highest, and any
    * copy of an N up to it is a repeat), or HELD_ALL once the device rebuilt the image; 0 when nothing,
    * -1 before this loop observed the device's burst process
    */
   private readonly held: Int32Array;
-  /** per device: 1 for the session's members (the reach lists' devices) */
+  /** per slot: 1 for the session's members (the reach lists' devices) */
   private readonly isMember: Uint8Array;
+  /**
+   * a frame's callbacks, device << 2 | AFTER_*, made after its loop in device order: the loop visits
+   * devices in slot order, and the events the callbacks schedule must come in the order of the
+   * device numbers (the members' order, session.ts), whatever the storage order
+   */
+  private pending = new Int32Array(256);
+  private pendingCount = 0;
   /** skip copies of held fragments (false: the reference evaluation, or a sink without the contract) */
   private readonly skipHeld: boolean;
   private readonly burstKey: number;
@@ -122,14 +139,18 @@ export class FrameReceiver {
     const G = links.gateways;
     const floor = this.reachDbm();
     const rx = this.rx;
+    const { slotOf } = fleet.order;
+    const { listenToUs } = fleet.bySlot;
     const lists: number[][] = Array.from({ length: G }, () => []);
     for (const d of this.ctx.members) {
-      if (this.isMember.length > 0) this.isMember[d] = 1;
-      if (fleet.listenToUs[d] < nowUs) continue;
-      for (let g = 0; g < G; g++) if (rx.rxDbmAt(d * G + g) >= floor) lists[g].push(d);
+      const i = slotOf[d];
+      if (this.isMember.length > 0) this.isMember[i] = 1;
+      if (listenToUs[i] < nowUs) continue;
+      for (let g = 0; g < G; g++) if (rx.rxDbmAt(d * G + g) >= floor) lists[g].push(i);
     }
     this.finishedSinceCompaction = 0;
-    const after = lists.map((l) => Int32Array.from(l));
+    // in slot order: the devices a frame visits sit side by side in every per-slot array
+    const after = lists.map((l) => Int32Array.from(l).sort());
     if (this.reach !== null) this.capture?.rebase(this.reach, after);
     return after;
   }
@@ -176,7 +197,6 @@ export class FrameReceiver {
     const classB = s.multicastGroup.dlClass === 'ClassB';
     const stopWhenDecoded = s.multicastGroup.stopListeningWhenDecoded;
     const held = this.held;
-    const openWindow = fleet.openWindows.member;
     // a copy of N is skipped at a device holding N; status requests are never skipped
     const need = n > 0 ? n : NEED_NEVER;
     // capture outcomes remembered per (gateway, ordered interferers, device): threshold reception
@@ -203,29 +223,33 @@ export class FrameReceiver {
     const noBurst = burst === null;
     // the capture memo is filled below only after the device's first observation
     const { burstKey, extraKey } = this;
-    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
+    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet.bySlot;
+    const openWindow = fleet.bySlot.openWindows.member;
+    const { deviceOf } = fleet.order;
     let full = 0;
 
-    for (let i = 0; i < visits; i++) {
-      const m = visit === null ? i : visit[i];
+    for (let v = 0; v < visits; v++) {
+      const m = visit === null ? v : visit[v];
       // a remembered capture failure: nothing to do (it was worked out after the device's burst
-      // process had its first observation, held[d] >= 0; see the file comment)
+      // process had its first observation, held[i] >= 0; see the file comment)
       if (skipFails && outcome![m] === CAPTURE_FAILS) continue;
-      const d = list[m];
-      if (held[d] >= need) {
+      // the device's slot: every per-device array below is read at i; draws and callbacks take d
+      const i = list[m];
+      if (held[i] >= need) {
         // nothing this copy could do but, in class B, keep the ping-slot receiver on (file comment)
-        if (classB) this.slotFrameOnly(d, g, airId, start, end);
+        if (classB) this.slotFrameOnly(i, g, airId, start, end);
         continue;
       }
-      if (listenFromUs[d] > start || listenToUs[d] < end) continue;
+      if (listenFromUs[i] > start || listenToUs[i] < end) continue;
       // a device outside OpenWindows has no deaf or RX1 window that reaches this frame
-      if (openWindow[d] === 1 && ((deafFromUs[d] < end && deafToUs[d] > start) || (rx1FromUs[d] < end && rx1ToUs[d] > start))) continue;
+      if (openWindow[i] === 1 && ((deafFromUs[i] < end && deafToUs[i] > start) || (rx1FromUs[i] < end && rx1ToUs[i] > start))) continue;
       full++;
+      const d = deviceOf[i];
       // the burst process is looked at for every frame the device listens to (docs/models/reception.md);
       // its state is worked out below, only when a loss draw needs it
-      if (held[d] < 0) {
-        if (!noBurst) burst.observe(d, end);
-        held[d] = 0;
+      if (held[i] < 0) {
+        if (!noBurst) burst.observe(i, end);
+        held[i] = 0;
       }
       if (memo !== null && !classB) {
         // fixed powers, so every device in the reach list is at or above `floor` (reachDbm): the
@@ -242,8 +266,8 @@ export class FrameReceiver {
         if (sig < floor) continue;
         if (classB && sig >= sens) {
           // the ping-slot receiver locked on a preamble: it stays on for the whole frame
-          fleet.slotFramesCount[d]++;
-          fleet.slotFramesUs[d] += airUs;
+          fleet.bySlot.slotFramesCount[i]++;
+          fleet.bySlot.slotFramesUs[i] += airUs;
         }
         if (table !== null) {
           if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
@@ -258,47 +282,74 @@ export class FrameReceiver {
       }
       if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
-        const p = burst.stateAt(d, end) === GE_BAD ? lossBad : lossGood;
+        const p = burst.stateAt(i, end) === GE_BAD ? lossBad : lossGood;
         if (p >= 1 || (p > 0 && uniformB(hashA(burstKey, d), airId) < p)) continue;
       }
       if (extra > 0 && (extra >= 1 || uniformB(hashA(extraKey, d), airId) < extra)) continue;
       if (n === 0) {
-        if (this.onStatus) this.onStatus(d, end);
+        if (this.onStatus) this.after(d, AFTER_STATUS);
         continue;
       }
-      if (decodedAtUs[d] === decodedAtUs[d]) {
-        held[d] = HELD_ALL; // already rebuilt (not NaN): ignores every fragment from now on
+      if (decodedAtUs[i] === decodedAtUs[i]) {
+        held[i] = HELD_ALL; // already rebuilt (not NaN): ignores every fragment from now on
         continue;
       }
-      const r = this.decoders.feed(d, n);
-      held[d] = n; // fed: the sink now drops N and every older N
+      const r = this.decoders.feed(i, n);
+      held[i] = n; // fed: the sink now drops N and every older N
       if (r === FEED_REPEAT) continue; // a copy of a fragment it holds: not a new fragment
-      fragmentsReceived[d]++;
-      if (r === 1) {
-        held[d] = HELD_ALL;
-        decodedAtUs[d] = end;
-        fragmentsNeeded[d] = fragmentsReceived[d];
+      fragmentsReceived[i]++;
+      if (r === FEED_MEMORY_FAILURE) this.after(d, AFTER_MEMORY);
+      else if (r === FEED_DONE) {
+        held[i] = HELD_ALL;
+        decodedAtUs[i] = end;
+        fragmentsNeeded[i] = fragmentsReceived[i];
         if (stopWhenDecoded) {
-          listenToUs[d] = end;
+          listenToUs[i] = end;
           this.finishedSinceCompaction++;
         }
-        if (this.onDecoded) this.onDecoded(d, end);
+        if (this.onDecoded) this.after(d, AFTER_DECODED);
       }
     }
     this.fullEvaluations += full;
+    if (this.pendingCount > 0) this.callBack(end);
   }
 
-  /** Class B, a copy device d does not need: its ping-slot receiver still locks on it when it listens and hears it. */
-  private slotFrameOnly(d: number, g: number, airId: number, start: number, end: number): void {
+  /** Device d's callback `what` (AFTER_*), made after the frame's loop. */
+  private after(d: number, what: number): void {
+    if (this.pendingCount === this.pending.length) {
+      const grown = new Int32Array(this.pending.length * 2);
+      grown.set(this.pending);
+      this.pending = grown;
+    }
+    this.pending[this.pendingCount++] = (d << 2) | what;
+  }
+
+  /** The frame's callbacks, in device order (a device has at most one per frame). */
+  private callBack(end: number): void {
+    const todo = this.pending.subarray(0, this.pendingCount).sort();
+    this.pendingCount = 0;
+    for (let k = 0; k < todo.length; k++) {
+      const d = todo[k] >>> 2;
+      const what = todo[k] & 3;
+      if (what === AFTER_STATUS) this.onStatus!(d, end);
+      else if (what === AFTER_DECODED) this.onDecoded!(d, end);
+      else this.decoders.memoryFailure(d);
+    }
+  }
+
+  /** Class B, a copy the device in slot i does not need: its ping-slot receiver still locks on it when it listens and hears it. */
+  private slotFrameOnly(i: number, g: number, airId: number, start: number, end: number): void {
     const { fleet, links, radio } = this.ctx.world;
-    if (fleet.listenFromUs[d] > start || fleet.listenToUs[d] < end) return;
-    if (fleet.deafFromUs[d] < end && fleet.deafToUs[d] > start) return;
-    if (fleet.rx1FromUs[d] < end && fleet.rx1ToUs[d] > start) return;
+    const f = fleet.bySlot;
+    if (f.listenFromUs[i] > start || f.listenToUs[i] < end) return;
+    if (f.deafFromUs[i] < end && f.deafToUs[i] > start) return;
+    if (f.rx1FromUs[i] < end && f.rx1ToUs[i] > start) return;
+    const d = fleet.order.deviceOf[i];
     let sig = this.rx.rxDbmAt(d * links.gateways + g);
     if (this.rx.fading !== FADE_NONE) sig += this.rx.fadeDb(d, g, airId, start);
     if (sig >= radio.deviceSensitivityDbm) {
-      fleet.slotFramesCount[d]++;
-      fleet.slotFramesUs[d] += end - start;
+      f.slotFramesCount[i]++;
+      f.slotFramesUs[i] += end - start;
     }
   }
 
@@ -330,22 +381,24 @@ export class FrameReceiver {
     const airUs = end - start;
     const classB = s.multicastGroup.dlClass === 'ClassB';
     const stopWhenDecoded = s.multicastGroup.stopListeningWhenDecoded;
-    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet;
+    const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded, slotFramesCount, slotFramesUs } = fleet.bySlot;
+    const { deviceOf } = fleet.order;
     let evaluations = 0;
 
     for (let m = 0; m < list.length; m++) {
-      const d = list[m];
-      if (listenFromUs[d] > start || listenToUs[d] < end) continue;
-      if (deafFromUs[d] < end && deafToUs[d] > start) continue;
-      if (rx1FromUs[d] < end && rx1ToUs[d] > start) continue;
+      const i = list[m];
+      const d = deviceOf[i];
+      if (listenFromUs[i] > start || listenToUs[i] < end) continue;
+      if (deafFromUs[i] < end && deafToUs[i] > start) continue;
+      if (rx1FromUs[i] < end && rx1ToUs[i] > start) continue;
       evaluations++;
-      const burstState = burst === null ? 0 : burst.stateAt(d, end);
+      const burstState = burst === null ? 0 : burst.stateAt(i, end);
       let sig = rx.rxDbmAt(d * G + g);
       if (fading) sig += rx.fadeDb(d, g, airId, start);
       if (sig < floor) continue;
       if (classB && sig >= sens) {
-        fleet.slotFramesCount[d]++;
-        fleet.slotFramesUs[d] += airUs;
+        slotFramesCount[i]++;
+        slotFramesUs[i] += airUs;
       }
       if (table !== null) {
         if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
@@ -356,15 +409,17 @@ export class FrameReceiver {
         if (this.onStatus) this.onStatus(d, end);
         continue;
       }
-      if (decodedAtUs[d] === decodedAtUs[d]) continue;
-      const r = this.decoders.feed(d, n);
+      if (decodedAtUs[i] === decodedAtUs[i]) continue;
+      const r = this.decoders.feed(i, n);
       if (r === FEED_REPEAT) continue;
-      fragmentsReceived[d]++;
-      if (r === 1) {
-        decodedAtUs[d] = end;
-        fragmentsNeeded[d] = fragmentsReceived[d];
+      fragmentsReceived[i]++;
+      // the straightforward order: each callback as its device is reached
+      if (r === FEED_MEMORY_FAILURE) this.decoders.memoryFailure(d);
+      else if (r === FEED_DONE) {
+        decodedAtUs[i] = end;
+        fragmentsNeeded[i] = fragmentsReceived[i];
         if (stopWhenDecoded) {
-          listenToUs[d] = end;
+          listenToUs[i] = end;
           this.finishedSinceCompaction++;
         }
         if (this.onDecoded) this.onDecoded(d, end);

@@ -32,8 +32,9 @@ export function finalStatuses(ctx: RunContext, campaign: Campaign): Float64Array
     const step = st.srvStep[d];
     if (status === STATUS_INDEX.Initial && (step === Srv.setUp || (step >= Srv.unicast && step <= Srv.version))) status = STATUS_INDEX.MissingFrag;
     fleet.status[d] = status;
-    const rebuilt = fleet.decodedAtUs[d] === fleet.decodedAtUs[d]; // not NaN
-    if (rebuilt && rebuiltAndVerified(DEVICE_STATUSES[status])) updated.push((fleet.decodedAtUs[d] - ctx.campaignStartUs) / 1e6);
+    const decodedAtUs = fleet.bySlot.decodedAtUs[fleet.order.slotOf[d]];
+    const rebuilt = decodedAtUs === decodedAtUs; // not NaN
+    if (rebuilt && rebuiltAndVerified(DEVICE_STATUSES[status])) updated.push((decodedAtUs - ctx.campaignStartUs) / 1e6);
   }
   return Float64Array.from(updated).sort();
 }

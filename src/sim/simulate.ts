@@ -29,6 +29,7 @@ import { probeOnThread, probeSetup, ProbeThread, readinessOf, type Readiness } f
 import { campaignResults, finalStatuses, readyTimesS } from './results.js';
 import { dutyCycleSeries } from './summary.js';
 import type { RunResult } from './types.js';
+import type { DeviceOrderKind } from './device-order.js';
 import { buildWorld, type World } from './world.js';
 
 export const SIMULATOR_VERSION = '0.1.0';
@@ -49,6 +50,11 @@ export interface SimulateOptions {
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
   /** evaluate every device-frame in full, nothing left out (tests compare it with the default path; same results) */
   reference?: boolean;
+  /**
+   * how the per-device state is stored (device-order.ts); default by strongest gateway, as numbered
+   * with `reference`. Results are the same either way (tests run "scrambled" to check it).
+   */
+  deviceOrder?: DeviceOrderKind;
   /**
    * run the setup probe a booking that cuts setup short needs on a thread of its own, beside the rest
    * of the run (probe-thread.ts); default: on a fleet of PROBE_THREAD_MIN_DEVICES or more, from the
@@ -123,7 +129,7 @@ function bookAfterSetup(
 
 export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunResult {
   const t0 = performance.now();
-  const world = buildWorld(s, opts.reference === true);
+  const world = buildWorld(s, opts.reference === true, opts.deviceOrder ?? (opts.reference === true ? 'identity' : 'space'));
   const pkg = buildFirmwarePackage(s.firmware, s.seed);
   const plan = fragmentPlan(pkg.payload.length, s.fuotaTask.fragmentSizeBytes, s.fuotaTask.redundancyPercent);
   const classASetup = s.setup.mode === 'classA' && s.fuotaTask.mode === 'multicast';

@@ -284,7 +284,8 @@ export class UplinkMedium {
   extendBusy(d: number, atUs: number): void {
     if (atUs > this.busyUntilUs[d]) this.busyUntilUs[d] = atUs;
     // the caller stretches the device's deaf or RX1 window to atUs (classa-downlink.ts)
-    this.ctx.world.fleet.openWindows.add(d);
+    const { fleet } = this.ctx.world;
+    fleet.bySlot.openWindows.add(fleet.order.slotOf[d]);
   }
 
   /**
@@ -334,15 +335,17 @@ export class UplinkMedium {
     fleet.energy.txInListenUs[d] += continuousListeningOverlapUs(world, d, now, now + air);
     if (!listensContinuouslyAt(world, d, now)) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];
     const classC = s.multicastGroup.dlClass === 'ClassC';
-    fleet.deafFromUs[d] = now;
+    const f = fleet.bySlot;
+    const i = fleet.order.slotOf[d];
+    f.deafFromUs[i] = now;
     if (classC) {
-      fleet.deafToUs[d] = end;
-      fleet.rx1FromUs[d] = end + this.rx1OpenAfterUs[d];
-      fleet.rx1ToUs[d] = fleet.rx1FromUs[d] + this.rx1LengthUs[d];
+      f.deafToUs[i] = end;
+      f.rx1FromUs[i] = end + this.rx1OpenAfterUs[d];
+      f.rx1ToUs[i] = f.rx1FromUs[i] + this.rx1LengthUs[d];
     } else {
-      fleet.deafToUs[d] = rx2CloseUs;
+      f.deafToUs[i] = rx2CloseUs;
     }
-    fleet.openWindows.add(d);
+    f.openWindows.add(i);
     this.sent++;
     kernel.at(end, Ev.uplinkEnd, id);
     return freqHz;

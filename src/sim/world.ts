@@ -10,6 +10,7 @@ import { dataFragmentPhyBytes } from '../lorawan/frames.js';
 import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { EnergyLedger } from '../radio/energy.js';
 import { BurstProcess } from '../radio/burst.js';
+import { deviceOrder, identityOrder, type DeviceOrder, type DeviceOrderKind } from './device-order.js';
 import { buildLinks, type LinkTable } from './links.js';
 import { OpenWindows } from './open-windows.js';
 import { placeDevices, type Positions } from './placement.js';
@@ -28,37 +29,48 @@ export interface SessionRadio {
   deviceSensitivityDbm: number;
 }
 
-/** Per-device mutable state of a run (struct of arrays). */
-export interface Fleet {
-  count: number;
-  status: Uint8Array; // index into DEVICE_STATUSES
-  /** 1 when the device took part in the session (set up, accepted it) */
-  member: Uint8Array;
+/**
+ * The per-device fields the multicast loop reads for every device it visits, stored by slot
+ * (device-order.ts): device d's at `order.slotOf[d]`.
+ */
+export interface SlotState {
   /** session listening interval [from, to), µs; Infinity / -Infinity when never */
   listenFromUs: Float64Array;
   listenToUs: Float64Array;
   /**
    * The device is deaf to the session between these times: its own uplink (class C), or its uplink
    * and both class A windows (class B: ping slots wait for the class A exchange). Whoever sets or
-   * stretches these or the RX1 window adds the device to `openWindows`.
+   * stretches these or the RX1 window adds the device's slot to `openWindows`.
    */
   deafFromUs: Float64Array;
   deafToUs: Float64Array;
   /** class C: its RX1 window, when it listens on the RX1 channel and data rate instead */
   rx1FromUs: Float64Array;
   rx1ToUs: Float64Array;
-  /** devices whose deaf or RX1 window may still overlap a multicast frame (the uplink medium adds them) */
+  /** slots whose deaf or RX1 window may still overlap a multicast frame (the uplink medium adds them) */
   openWindows: OpenWindows;
-  /** Gilbert–Elliott burst state over time (null: channel.burst.model "none") */
-  burst: BurstProcess | null;
   fragmentsReceived: Int32Array;
   fragmentsNeeded: Int32Array;
   decodedAtUs: Float64Array;
+  /** class B: ping-slot frames the receiver locked on, and their airtime, µs */
+  slotFramesCount: Int32Array;
+  slotFramesUs: Float64Array;
+}
+
+/** Per-device mutable state of a run (struct of arrays), indexed by device except `bySlot`. */
+export interface Fleet {
+  count: number;
+  /** where each device's `bySlot` fields sit */
+  order: DeviceOrder;
+  bySlot: SlotState;
+  status: Uint8Array; // index into DEVICE_STATUSES
+  /** 1 when the device took part in the session (set up, accepted it) */
+  member: Uint8Array;
+  /** Gilbert–Elliott burst state over time, by slot (null: channel.burst.model "none") */
+  burst: BurstProcess | null;
   /** class B */
   lastBeaconUs: Float64Array;
   missedBeacons: Uint16Array;
-  slotFramesCount: Int32Array;
-  slotFramesUs: Float64Array;
   beaconRxUs: Float64Array;
   /** class B beacon acquisition: when the device started looking for a beacon, and the end of the first one it heard (Infinity: not yet) */
   beaconSearchFromUs: Float64Array;
@@ -100,27 +112,30 @@ export function sessionRadio(s: ResolvedScenario, region: Region): SessionRadio 
   };
 }
 
-export function newFleet(count: number): Fleet {
+export function newFleet(count: number, order: DeviceOrder = identityOrder(count)): Fleet {
   const f64 = (v: number) => new Float64Array(count).fill(v);
   return {
     count,
+    order,
+    bySlot: {
+      listenFromUs: f64(Infinity),
+      listenToUs: f64(-Infinity),
+      deafFromUs: f64(-1),
+      deafToUs: f64(-1),
+      rx1FromUs: f64(-1),
+      rx1ToUs: f64(-1),
+      openWindows: new OpenWindows(count),
+      fragmentsReceived: new Int32Array(count),
+      fragmentsNeeded: new Int32Array(count).fill(-1),
+      decodedAtUs: f64(NaN),
+      slotFramesCount: new Int32Array(count),
+      slotFramesUs: new Float64Array(count),
+    },
     status: new Uint8Array(count).fill(STATUS_INDEX.Initial),
     member: new Uint8Array(count),
-    listenFromUs: f64(Infinity),
-    listenToUs: f64(-Infinity),
-    deafFromUs: f64(-1),
-    deafToUs: f64(-1),
-    rx1FromUs: f64(-1),
-    rx1ToUs: f64(-1),
-    openWindows: new OpenWindows(count),
     burst: null,
-    fragmentsReceived: new Int32Array(count),
-    fragmentsNeeded: new Int32Array(count).fill(-1),
-    decodedAtUs: f64(NaN),
     lastBeaconUs: f64(-Infinity),
     missedBeacons: new Uint16Array(count),
-    slotFramesCount: new Int32Array(count),
-    slotFramesUs: new Float64Array(count),
     beaconRxUs: new Float64Array(count),
     beaconSearchFromUs: f64(Infinity),
     beaconFoundUs: f64(Infinity),
@@ -129,11 +144,11 @@ export function newFleet(count: number): Fleet {
   };
 }
 
-/** A fresh fleet for scenario s: every per-device state at its start, the channel's burst process included. */
-export function scenarioFleet(s: ResolvedScenario): Fleet {
-  const fleet = newFleet(s.devices.count);
+/** A fresh fleet for scenario s, its state stored in `order`: every per-device state at its start, the channel's burst process included. */
+export function scenarioFleet(s: ResolvedScenario, order: DeviceOrder): Fleet {
+  const fleet = newFleet(s.devices.count, order);
   const b = s.channel.burst;
-  if (b.model === 'gilbert-elliott') fleet.burst = new BurstProcess(s.devices.count, s.seed, b.meanBurstS, b.meanGapS);
+  if (b.model === 'gilbert-elliott') fleet.burst = new BurstProcess(s.devices.count, s.seed, b.meanBurstS, b.meanGapS, order.deviceOf);
   return fleet;
 }
 
@@ -166,7 +181,8 @@ export function coveringGateways(links: LinkTable, txDbm: number, sensitivityDbm
   return chosen.length > 0 ? chosen.sort((a, b) => a - b) : [0];
 }
 
-export function buildWorld(s: ResolvedScenario, reference = false): World {
+/** The world of scenario s; its per-device state stored by strongest gateway unless `order` says otherwise (device-order.ts). */
+export function buildWorld(s: ResolvedScenario, reference = false, order: DeviceOrderKind = 'space'): World {
   const region = getRegion(s.region);
   const radio = sessionRadio(s, region);
   const positions = placeDevices(s.devices.placement, s.devices.count, s.seed);
@@ -175,11 +191,11 @@ export function buildWorld(s: ResolvedScenario, reference = false): World {
   const all = s.gateways.positions.map((_, i) => i);
   const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
   const groupGateways = gw === 'all' ? all : gw === 'cover' ? coveringGateways(links, txDbm, radio.deviceSensitivityDbm) : [...gw];
-  return worldAround(s, positions, links, groupGateways, reference);
+  return worldAround(s, positions, links, groupGateways, reference, deviceOrder(order, links, s.seed));
 }
 
 /** The world of scenario s around positions, links and group already built (buildWorld; the setup probe's thread, probe-thread.ts). */
-export function worldAround(s: ResolvedScenario, positions: Positions, links: LinkTable, groupGateways: number[], reference: boolean): World {
+export function worldAround(s: ResolvedScenario, positions: Positions, links: LinkTable, groupGateways: number[], reference: boolean, order: DeviceOrder): World {
   const region = getRegion(s.region);
-  return { s, region, radio: sessionRadio(s, region), positions, links, groupGateways, fleet: scenarioFleet(s), reference };
+  return { s, region, radio: sessionRadio(s, region), positions, links, groupGateways, fleet: scenarioFleet(s, order), reference };
 }

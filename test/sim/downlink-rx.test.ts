@@ -164,6 +164,6 @@ describe('DownlinkRx: one rule for every downlink', () => {
     const id = ctx.gateways[0].transmit(0, 100_000, P, 0, 7);
     // the process is bad nearly all the time: the frame is lost
     expect(rx.receives(1, 0, id, 0, 100_000, P, 7, 125_000, -123)).toBe(false);
-    expect(ctx.world.fleet.burst!.stateAt(1, 100_000)).toBe(1);
+    expect(ctx.world.fleet.burst!.stateAt(ctx.world.fleet.order.slotOf[1], 100_000)).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import { simulate } from '../../src/sim/simulate.js';
 import type { RunResult } from '../../src/sim/types.js';
 import { GENTLE_CHANNEL, nearFleet } from './campaign/fleet.js';
 import { makeScenario } from '../helpers/scenario.js';
+import { toDeviceOrder } from '../../src/sim/device-order.js';
 
 interface Seen {
   r: RunResult;
@@ -37,8 +38,8 @@ function run(s: ResolvedScenario): Seen {
       const f = ctx.world.fleet;
       seen.rxBeforeUs = f.energy.rxUs.slice();
       seen.txInListenUs = f.energy.txInListenUs.slice();
-      seen.listenFromUs = f.listenFromUs.slice();
-      seen.listenToUs = f.listenToUs.slice();
+      seen.listenFromUs = toDeviceOrder(f.bySlot.listenFromUs, f.order);
+      seen.listenToUs = toDeviceOrder(f.bySlot.listenToUs, f.order);
       seen.searchFromUs = f.beaconSearchFromUs.slice();
       seen.foundUs = f.beaconFoundUs.slice();
       seen.beaconRxUs = f.beaconRxUs.slice();

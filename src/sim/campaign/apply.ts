@@ -105,7 +105,8 @@ export class ApplyFlow {
       this.c.st.set(d, DevFlag.rebooted);
       // the new firmware starts in class A: the reboot ends any multicast listening
       const fleet = this.c.ctx.world.fleet;
-      fleet.listenToUs[d] = Math.min(fleet.listenToUs[d], this.c.now);
+      const i = fleet.order.slotOf[d];
+      fleet.bySlot.listenToUs[i] = Math.min(fleet.bySlot.listenToUs[i], this.c.now);
       this.c.ex.device.send(d, Msg.DevVersionAns);
       return true;
     }

@@ -18,7 +18,7 @@ const MISSING_FRAG_MAX = 255;
 export class DeviceSessions implements FragmentSink {
   decoders: FleetDecoders | null = null;
   readonly memoryFailed: Uint8Array;
-  /** highest fragment counter N each device has taken */
+  /** highest fragment counter N each device has taken, by slot (the fleet's storage order) */
   private readonly lastN: Uint16Array;
   /** FragmentSink: an N at most lastN is a repeat with no effect (feed) */
   readonly dropsOlderN = true;
@@ -49,6 +49,7 @@ export class DeviceSessions implements FragmentSink {
       maxLost: s.devices.memoryFragments,
       sample,
       payloadOf: sample.length > 0 ? (n) => payloads!.get(n) : null,
+      order: this.c.ctx.world.fleet.order,
     });
     if (sample.length > 0) payloads = new FragmentPayloads(this.pkg.payload, s, this.decoders.rows);
     return this;
@@ -68,30 +69,38 @@ export class DeviceSessions implements FragmentSink {
    * repeat that never reaches the decoder (FEED_REPEAT). For unicast fragments the same rule keeps a
    * resent N out of the count.
    */
-  feed(d: number, n: number): number {
+  feed(i: number, n: number): number {
     // dropsOlderN: this test comes first and changes nothing
-    if (n <= this.lastN[d]) return FEED_REPEAT;
-    this.lastN[d] = n;
-    const r = this.decoders!.feed(d, n);
+    if (n <= this.lastN[i]) return FEED_REPEAT;
+    this.lastN[i] = n;
+    const r = this.decoders!.feed(i, n);
     if (r === FEED_MEMORY_FAILURE) {
       const { fleet } = this.c.ctx.world;
-      this.memoryFailed[d] = 1;
-      fleet.listenToUs[d] = Math.min(fleet.listenToUs[d], this.c.now);
-      this.finished(d, Outcome.memoryError);
+      this.memoryFailed[fleet.order.deviceOf[i]] = 1;
+      fleet.bySlot.listenToUs[i] = Math.min(fleet.bySlot.listenToUs[i], this.c.now);
     }
     return r;
+  }
+
+  /** FragmentSink: device d's decoder ran out of memory (feed answered FEED_MEMORY_FAILURE). */
+  memoryFailure(d: number): void {
+    this.finished(d, Outcome.memoryError);
   }
 
   /** A fragment received outside the multicast loop (class A unicast). */
   feedUnicast(d: number, n: number, atUs: number): void {
     const { fleet } = this.c.ctx.world;
-    if (fleet.decodedAtUs[d] === fleet.decodedAtUs[d] || this.memoryFailed[d]) return;
-    const r = this.feed(d, n);
+    const f = fleet.bySlot;
+    const i = fleet.order.slotOf[d];
+    if (f.decodedAtUs[i] === f.decodedAtUs[i] || this.memoryFailed[d]) return;
+    const r = this.feed(i, n);
     if (r === FEED_REPEAT) return;
-    fleet.fragmentsReceived[d]++;
+    // reported at once (a unicast fragment is an event of its own), before the count moves
+    if (r === FEED_MEMORY_FAILURE) this.memoryFailure(d);
+    f.fragmentsReceived[i]++;
     if (r === FEED_DONE) {
-      fleet.decodedAtUs[d] = atUs;
-      fleet.fragmentsNeeded[d] = fleet.fragmentsReceived[d];
+      f.decodedAtUs[i] = atUs;
+      f.fragmentsNeeded[i] = f.fragmentsReceived[i];
       this.decoded(d, atUs);
     }
   }
@@ -105,7 +114,8 @@ export class DeviceSessions implements FragmentSink {
   /** The MissingFrag device d would report now. */
   missing(d: number): number {
     const { fleet } = this.c.ctx.world;
-    if (fleet.decodedAtUs[d] === fleet.decodedAtUs[d]) return 0;
+    const decodedAtUs = fleet.bySlot.decodedAtUs[fleet.order.slotOf[d]];
+    if (decodedAtUs === decodedAtUs) return 0;
     const st = this.decoders?.status(d) ?? null;
     return Math.min(MISSING_FRAG_MAX, st ? st.missingFrag : this.plan.nbFrag);
   }

@@ -44,7 +44,8 @@ export class MulticastSession {
   preroll(): void {
     const { ctx } = this.c;
     ctx.members = this.joined();
-    for (const d of ctx.members) ctx.world.fleet.listenToUs[d] = ctx.sessionEndUs;
+    const { fleet } = ctx.world;
+    for (const d of ctx.members) fleet.bySlot.listenToUs[fleet.order.slotOf[d]] = ctx.sessionEndUs;
     this.beacons = new BeaconModel(ctx);
     this.beacons.start();
   }
@@ -55,11 +56,12 @@ export class MulticastSession {
     const { fleet } = ctx.world;
     ctx.members = this.joined();
     for (const d of ctx.members) {
+      const i = fleet.order.slotOf[d];
       fleet.member[d] = 1;
-      fleet.listenToUs[d] = ctx.sessionEndUs;
+      fleet.bySlot.listenToUs[i] = ctx.sessionEndUs;
       fleet.clockErrorUs[d] = clockErrorUs(d);
       // class C: the device switches at SessionTime by its own clock; class B waits for a beacon
-      if (!this.classB) fleet.listenFromUs[d] = ctx.sessionStartUs + fleet.clockErrorUs[d];
+      if (!this.classB) fleet.bySlot.listenFromUs[i] = ctx.sessionStartUs + fleet.clockErrorUs[d];
     }
     if (this.classB && !this.beacons) {
       this.beacons = new BeaconModel(ctx);
@@ -81,9 +83,11 @@ export class MulticastSession {
   anyListening(atUs: number): boolean {
     const { ctx } = this.c;
     const { fleet } = ctx.world;
+    const { decodedAtUs, listenToUs } = fleet.bySlot;
     for (const d of ctx.members) {
-      if (fleet.decodedAtUs[d] === fleet.decodedAtUs[d]) continue;
-      if (fleet.listenToUs[d] > atUs && !this.c.st.has(d, DevFlag.finished)) return true;
+      const i = fleet.order.slotOf[d];
+      if (decodedAtUs[i] === decodedAtUs[i]) continue;
+      if (listenToUs[i] > atUs && !this.c.st.has(d, DevFlag.finished)) return true;
     }
     return false;
   }

@@ -16,7 +16,7 @@ describe('the session timeout', () => {
     const r = simulate(nearFleet(10, { completion: { statusRequest: false }, fuotaTask: { fragmentIntervalMs: 4000 }, multicastGroup: { sessionTimeoutS: 64 } }), {
       onFinish: (ctx) => {
         endUs = ctx.sessionEndUs;
-        listenTo = Array.from(ctx.members, (d) => ctx.world.fleet.listenToUs[d]);
+        listenTo = Array.from(ctx.members, (d) => ctx.world.fleet.bySlot.listenToUs[ctx.world.fleet.order.slotOf[d]]);
       },
     });
     expect(endUs).toBe(r.summary.sessionStartS! * 1e6 + 64e6);
