@@ -10,6 +10,7 @@ import type { LinkTable } from '../../src/sim/links.js';
 import type { DeviceOrderKind } from '../../src/sim/device-order.js';
 import { makeScenario } from '../helpers/scenario.js';
 import { expectSameOutputs, outputFiles } from '../helpers/outputs.js';
+import { BURSTS, DISC, FOUR_GATEWAYS, UNICAST_TOWN } from '../helpers/town.js';
 
 type Over = Parameters<typeof makeScenario>[0];
 
@@ -51,9 +52,6 @@ describe('device orders', () => {
   });
 });
 
-const DISC = { kind: 'disc' as const, radiusM: 500, centerM: [0, 0] as [number, number] };
-const FOUR_GATEWAYS: [number, number][] = [[0, 0], [500, 0], [-250, 430], [-250, -430]];
-const BURSTS = { model: 'gilbert-elliott', meanBurstS: 3, meanGapS: 15, lossGood: 0.02, lossBad: 0.9 } as const;
 
 const CASES: [string, Over][] = [
   [
@@ -97,13 +95,7 @@ const CASES: [string, Over][] = [
   ],
   [
     'unicast fragments (no multicast loop)',
-    {
-      devices: { count: 12, placement: DISC },
-      gateways: { positions: FOUR_GATEWAYS.slice(0, 2) },
-      firmware: { sizeBytes: 1500 },
-      fuotaTask: { mode: 'unicast' },
-      channel: { burst: BURSTS },
-    },
+    UNICAST_TOWN,
   ],
 ];
 

@@ -14,12 +14,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { capturePatterns } from '../../src/sim/capture-memo.js';
 import { makeScenario } from '../helpers/scenario.js';
 import { expectSameOutputs, outputFiles } from '../helpers/outputs.js';
+import { BURSTS, DISC, FOUR_GATEWAYS, UNICAST_TOWN } from '../helpers/town.js';
 
 type Over = Parameters<typeof makeScenario>[0];
 
-const DISC = { kind: 'disc' as const, radiusM: 500, centerM: [0, 0] as [number, number] };
-const FOUR_GATEWAYS: [number, number][] = [[0, 0], [500, 0], [-250, 430], [-250, -430]];
-const BURSTS = { model: 'gilbert-elliott', meanBurstS: 3, meanGapS: 15, lossGood: 0.02, lossBad: 0.9 } as const;
 
 /** name, scenario, seeds, most share of covered device-frames the fast path may evaluate in full */
 const CASES: [string, Over, number[], number][] = [
@@ -171,13 +169,7 @@ const CASES: [string, Over, number[], number][] = [
   ],
   [
     'unicast fragments (no multicast loop)',
-    {
-      devices: { count: 12, placement: DISC },
-      gateways: { positions: FOUR_GATEWAYS.slice(0, 2) },
-      firmware: { sizeBytes: 1500 },
-      fuotaTask: { mode: 'unicast' },
-      channel: { burst: BURSTS },
-    },
+    UNICAST_TOWN,
     [1],
     0,
   ],
