@@ -6,10 +6,11 @@
  *
  * The uncoded phase of a rows-only decoder (Semtech lineage, 5.2) is a few numbers per device: the
  * highest N accepted, the fragments received, and the columns lost on the way (a bit per column).
- * They live here in typed arrays, indexed by slot (the fleet's storage order, device-order.ts), a record of four numbers that is all an
- * in-order fragment touches in that phase; a FragDecoder object is made, resumed from them
- * (`resumeUncoded`), only when something else comes: a coded fragment, an N out of range. Sampled
- * devices run objects from the start (their payload decoder needs the bytes anyway).
+ * They live here in typed arrays indexed by slot (the fleet's storage order, device-order.ts), a
+ * record of four numbers that is all an in-order fragment touches in that phase; a FragDecoder
+ * object is made, resumed from them (`resumeUncoded`), only when something else comes: a coded
+ * fragment, an N out of range. Sampled devices run objects from the start (their payload decoder
+ * needs the bytes anyway).
  * test/sim/decoders.test.ts checks every answer and counter against one plain decoder per device.
  */
 import { FragDecoder } from '../fuota/ts004/decoder.js';

@@ -62,7 +62,8 @@ export class DeviceSessions implements FragmentSink {
   }
 
   /**
-   * FragmentSink: the multicast loop feeds fragment N to device d. Every gateway's copy of a
+   * FragmentSink: the multicast loop feeds fragment N to the device in slot i (device-order.ts;
+   * a decoder out of memory is reported by `memoryFailure`). Every gateway's copy of a
    * multicast frame carries the same multicast frame counter, and a LoRaWAN device's MAC passes a
    * frame up only when its counter is above the last one it accepted (LoRaMac-node `LoRaMacCrypto.c`
    * CheckFCntDown, McFCntDown per group; the server numbers fragments in sending order), so a copy of N, or an N older than one it has, is a
