@@ -90,8 +90,8 @@ export class BurstProcess {
   }
 
   /**
-   * Marks tUs as the first observation of the device in slot i if it has none yet (what the first `stateAt` would
-   * fix), without working out the state. The state at any time is a function of that origin and the
+   * Marks tUs as the first observation of the device in slot i if it has none yet (what the first
+   * `stateAt` would fix), without working out the state. The state at any time is a function of that origin and the
    * time alone, so a caller that marks every look can ask `stateAt` only for the looks whose state it
    * needs and gets the same answers.
    */

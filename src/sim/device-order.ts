@@ -76,8 +76,6 @@ export function deviceOrder(kind: DeviceOrderKind, links: LinkTable, seed: numbe
 
 /** `bySlot` in device order: out[d] = bySlot[slotOf[d]]. */
 export function toDeviceOrder<T extends Float64Array | Int32Array>(bySlot: T, order: DeviceOrder): T {
-  const out = bySlot.slice() as T;
   const { slotOf } = order;
-  for (let d = 0; d < slotOf.length; d++) out[d] = bySlot[slotOf[d]];
-  return out;
+  return bySlot.map((_, d) => bySlot[slotOf[d]]) as T;
 }

@@ -15,7 +15,6 @@ import { noiseFloorDbm } from '../radio/sensitivity.js';
 import { DEVICE_STATUSES, type DeviceTable } from './types.js';
 import type { BeaconModel } from './beacons.js';
 import type { RunContext } from './context.js';
-import { toDeviceOrder } from './device-order.js';
 import { lowerBound } from '../engine/sorted.js';
 import { beaconScanEndUs } from './listening.js';
 
@@ -125,8 +124,11 @@ export function finishEnergy(ctx: RunContext, slots: Float64Array | null, beacon
   return out;
 }
 
-/** The per-device table; `reason` says why each device did not end Successful (diagnosis.ts). */
-export function deviceTable(ctx: RunContext, energy: DeviceEnergy, reason: Uint8Array): DeviceTable {
+/**
+ * The per-device table; `reason` says why each device did not end Successful (diagnosis.ts);
+ * `counts`, the fragment counts in device order (deviceFacts made them from the fleet's slots).
+ */
+export function deviceTable(ctx: RunContext, energy: DeviceEnergy, reason: Uint8Array, counts: Pick<DeviceTable, 'fragmentsReceived' | 'fragmentsNeeded'>): DeviceTable {
   const { s, fleet, links, positions, radio } = ctx.world;
   const n = fleet.count;
   const p = s.devices.radioProfile;
@@ -140,8 +142,8 @@ export function deviceTable(ctx: RunContext, energy: DeviceEnergy, reason: Uint8
     gateway: links.best,
     rssiDbm: new Float64Array(n),
     snrDb: new Float64Array(n),
-    fragmentsReceived: toDeviceOrder(fleet.bySlot.fragmentsReceived, fleet.order),
-    fragmentsNeeded: toDeviceOrder(fleet.bySlot.fragmentsNeeded, fleet.order),
+    fragmentsReceived: counts.fragmentsReceived,
+    fragmentsNeeded: counts.fragmentsNeeded,
     decodedAtS: new Float64Array(n),
     status: new Array(n),
     energyJ: new Float64Array(n),

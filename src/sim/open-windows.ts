@@ -28,7 +28,7 @@ export class OpenWindows {
     this.list[this.count++] = i;
   }
 
-  /** The slot of the k-th device of the set (0 <= i < count; the order changes when `prune` removes some). */
+  /** The slot of the k-th device of the set (0 <= k < count; the order changes when `prune` removes some). */
   at(k: number): number {
     return this.list[k];
   }

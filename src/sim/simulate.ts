@@ -211,8 +211,9 @@ function finish(s: ResolvedScenario, main: Pass, readiness: Readiness, pkg: Firm
     payloadBytes: pkg.payload.length,
     imageBytes: pkg.image.length,
   });
-  const diagnosis = diagnose(deviceFacts(main, readiness), sessionFacts(main, plan.nbFrag));
-  const devices = deviceTable(ctx, energy, diagnosis.reason);
+  const facts = deviceFacts(main, readiness);
+  const diagnosis = diagnose(facts, sessionFacts(main, plan.nbFrag));
+  const devices = deviceTable(ctx, energy, diagnosis.reason, facts);
   const readyAtS = campaign.core.multicast ? readyTimesS(readiness.setUpAtUs, ctx.campaignStartUs) : null;
   const { summary, phases } = campaignResults({ ...main, devices, plan, verifiedAtS, readyAtS, diagnosis });
   return {
