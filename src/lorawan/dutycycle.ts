@@ -36,6 +36,9 @@ function snap(x: number): number {
   return Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x)) ? r : x;
 }
 
+/** answers remembered by a sliding-window ledger between two records */
+const MEMO = 4;
+
 export class DutyCycleLedger {
   readonly model: DutyCycleModel;
   readonly dutyCycle: number;
@@ -55,6 +58,14 @@ export class DutyCycleLedger {
   private cumUs: Float64Array = new Float64Array(64);
   private head = 0;
   private n = 0;
+  /**
+   * sliding window: the last answers, as airtime → earliest start at any nowUs (the answer is
+   * max(nowUs, that), the rest depending on the held frames alone), forgotten at each record; a
+   * gateway asks again and again while it waits for its duty cycle
+   */
+  private readonly memoAirUs = new Float64Array(MEMO).fill(NaN);
+  private readonly memoFromUs = new Float64Array(MEMO);
+  private memoNext = 0;
 
   constructor(opts: DutyCycleLedgerOptions) {
     if (opts.model !== 'sliding-window' && opts.model !== 'off-time') throw new RangeError(`unknown duty-cycle model ${String(opts.model)}`);
@@ -86,10 +97,22 @@ export class DutyCycleLedger {
     const s0 = Math.max(nowUs, this.lastEndUs);
     if (this.dutyCycle >= 1) return s0;
     if (this.model === 'off-time') return Math.max(s0, this.offTimeFreeUs);
+    for (let k = 0; k < MEMO; k++) if (this.memoAirUs[k] === airtimeUs) return Math.max(nowUs, this.memoFromUs[k]);
+    const fromUs = this.slidingFromUs(airtimeUs);
+    const k = this.memoNext;
+    this.memoNext = (k + 1) % MEMO;
+    this.memoAirUs[k] = airtimeUs;
+    this.memoFromUs[k] = fromUs;
+    // max(nowUs, max(lastEnd, edge)) = max(max(nowUs, lastEnd), edge): the same number either way
+    return Math.max(nowUs, fromUs);
+  }
+
+  /** Sliding window: earliest start of a frame of `airtimeUs` whatever the time asked (Infinity: never). */
+  private slidingFromUs(airtimeUs: number): number {
     const budget = this.capUs - airtimeUs; // past airtime allowed in [s + A − W, s)
     if (budget < 0) return Infinity;
     const heldTotal = this.cumTotal() - this.cumUs[this.head];
-    if (heldTotal <= budget) return s0;
+    if (heldTotal <= budget) return this.lastEndUs;
     // largest i with suffix(i) = cumTotal − cum[i] > budget: the frame where the window edge must sit
     const target = this.cumTotal() - budget;
     let lo = this.head;
@@ -101,7 +124,7 @@ export class DutyCycleLedger {
     }
     const suffixAfter = this.cumTotal() - this.cumUs[lo] - (this.endUs[lo] - this.startUs[lo]);
     const edgeUs = this.endUs[lo] - (budget - suffixAfter); // past airtime after edge = budget
-    return Math.max(s0, Math.ceil(edgeUs + this.windowUs - airtimeUs));
+    return Math.max(this.lastEndUs, Math.ceil(edgeUs + this.windowUs - airtimeUs));
   }
 
   /** Records a frame. Frames must come in start order and must not overlap. */
@@ -119,6 +142,7 @@ export class DutyCycleLedger {
       this.offTimeFreeUs = Math.max(this.offTimeFreeUs, endUs + off);
       return;
     }
+    this.memoAirUs.fill(NaN);
     this.dropBefore(endUs - this.windowUs);
     if (this.n === this.startUs.length) this.grow();
     const i = this.n++;

@@ -39,6 +39,14 @@ export class GatewayRadio {
   dutyCycleWaitUs = 0;
   private readonly ledgers = new Map<string, DutyCycleLedger>();
   readonly logs = new Map<string, SubBandLog>();
+  /**
+   * the frequencies asked so far, each with its sub-band and that sub-band's ledger (null: no
+   * limit): a handful per run, looked up by a scan instead of the region's sub-band search and a
+   * map by name at every ask
+   */
+  private readonly freqs: number[] = [];
+  private readonly freqBand: SubBand[] = [];
+  private readonly freqLedger: (DutyCycleLedger | null)[] = [];
   private readonly recentStart = new Float64Array(RECENT);
   private readonly recentEnd = new Float64Array(RECENT);
   private recentCount = 0;
@@ -61,10 +69,20 @@ export class GatewayRadio {
     this.beacons = schedule;
   }
 
-  private subBand(freqHz: number): SubBand {
+  /** Index of freqHz in `freqs`, added with its sub-band and ledger the first time. */
+  private freqIndex(freqHz: number): number {
+    const freqs = this.freqs;
+    for (let k = 0; k < freqs.length; k++) if (freqs[k] === freqHz) return k;
     const sb = this.region.subBandOf(freqHz);
     if (!sb) throw new Error(`${freqHz} Hz is outside every ${this.region.name} sub-band`);
-    return sb;
+    freqs.push(freqHz);
+    this.freqBand.push(sb);
+    this.freqLedger.push(this.ledger(sb));
+    return freqs.length - 1;
+  }
+
+  private subBand(freqHz: number): SubBand {
+    return this.freqBand[this.freqIndex(freqHz)];
   }
 
   private ledger(sb: SubBand): DutyCycleLedger | null {
@@ -83,7 +101,7 @@ export class GatewayRadio {
    * beacon needs. A start beyond a beacon that is not yet sent is re-checked when the time comes.
    */
   earliestStartUs(nowUs: number, freqHz: number, airtimeUs: number): number {
-    const l = this.ledger(this.subBand(freqHz));
+    const l = this.freqLedger[this.freqIndex(freqHz)];
     let t = Math.max(nowUs, this.busyUntilUs);
     for (;;) {
       if (l) t = Math.max(t, l.earliestStartUs(t, airtimeUs));
@@ -114,9 +132,10 @@ export class GatewayRadio {
    */
   leavesRoomFor(startUs: number, airUs: number, freqHz: number, laterStartUs: number, laterAirUs: number, laterFreqHz: number): boolean {
     if (startUs + airUs > laterStartUs) return false; // half-duplex: the radio would still be busy
-    const sb = this.subBand(freqHz);
+    const f = this.freqIndex(freqHz);
+    const sb = this.freqBand[f];
     if (sb !== this.subBand(laterFreqHz)) return true;
-    const l = this.ledger(sb);
+    const l = this.freqLedger[f];
     if (!l) return true;
     if (this.model === 'off-time') return startUs + airUs / sb.dutyCycle <= laterStartUs;
     return l.earliestStartUs(startUs, airUs + laterAirUs) === startUs;
@@ -135,8 +154,9 @@ export class GatewayRadio {
    * from several gateways share it; -1: unique).
    */
   transmit(startUs: number, airtimeUs: number, freqHz: number, readyUs = startUs, sf = 0, content = -1): number {
-    const sb = this.subBand(freqHz);
-    const l = this.ledger(sb);
+    const f = this.freqIndex(freqHz);
+    const sb = this.freqBand[f];
+    const l = this.freqLedger[f];
     if (l) l.record(startUs, airtimeUs);
     this.busyUntilUs = startUs + airtimeUs;
     if (startUs > readyUs) this.dutyCycleWaitUs += startUs - readyUs;

@@ -56,6 +56,33 @@ describe('sliding-window ledger', () => {
     );
   });
 
+  it('answers repeated asks between two records as a ledger asked once would (remembered answers)', () => {
+    // asks: a time offset from the last frame's end (negative: before it) and one of six airtimes, more
+    // than the answers it remembers, so remembered answers are also overwritten
+    const asks = fc.array(fc.tuple(fc.integer({ min: -80, max: 900 }), fc.constantFrom(5, 17, 30, 42, 60, 95)), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 60 }), asks), { minLength: 1, maxLength: 25 }), fc.constantFrom(0.1, 0.25), (steps, dc) => {
+        const opts = { model: 'sliding-window' as const, dutyCycle: dc, windowUs: 1000 };
+        const ledger = new DutyCycleLedger(opts);
+        const frames: Array<[number, number]> = [];
+        let lastEnd = 0;
+        for (const [gapUs, airtimeUs, asked] of steps) {
+          for (const [offsetUs, askAirUs] of asked) {
+            const nowUs = Math.max(0, lastEnd + offsetUs);
+            const fresh = new DutyCycleLedger(opts);
+            for (const [s, a] of frames) fresh.record(s, a);
+            expect(ledger.earliestStartUs(nowUs, askAirUs)).toBe(fresh.earliestStartUs(nowUs, askAirUs));
+          }
+          const s = ledger.earliestStartUs(lastEnd + gapUs, airtimeUs);
+          frames.push([s, airtimeUs]);
+          ledger.record(s, airtimeUs);
+          lastEnd = s + airtimeUs;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('fills exactly dc · W per window under back-to-back demand: 10 % of one hour is 360 s', () => {
     const ledger = new DutyCycleLedger({ model: 'sliding-window', dutyCycle: 0.1 });
     expect(ledger.windowUs).toBe(ETSI_OBSERVATION_WINDOW_US);
