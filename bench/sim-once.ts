@@ -3,7 +3,8 @@
  * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N] [--probe-thread on|off]`
  * prints one JSON line of figures: wall and CPU time (user + system, every thread of the process),
  * peak RSS (getrusage maxrss, as /usr/bin/time -v reports it), events, device-frames covered by the
- * multicast loop (and how many of them it evaluated in full) and their rate. `--probe-thread` forces
+ * multicast loop (and how many of them it evaluated in full) and their rate, and the CPU time spent
+ * before the session began. `--probe-thread` forces
  * where a setup probe runs (src/sim/probe-thread.ts; default: its own rule).
  */
 import { readFileSync } from 'node:fs';
@@ -26,8 +27,16 @@ const baseRss = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const finished: { receiver: FrameReceiver | null; captureChecks: number } = { receiver: null, captureChecks: 0 };
+// CPU spent before the session: read at the first progress report in the session (reports come
+// every 600 simulated seconds, pass.ts), so it includes up to 10 minutes of the session's start
+let cpuBeforeSessionS: number | null = null;
 const r = simulate(scenario, {
   probeThread,
+  onProgress: (_fraction, stage) => {
+    if (stage !== 'session' || cpuBeforeSessionS !== null) return;
+    const c = process.cpuUsage(cpu0);
+    cpuBeforeSessionS = (c.user + c.system) / 1e6;
+  },
   onFinish: (ctx, campaign) => {
     finished.receiver = campaign.session?.distribution?.receiver ?? null;
     finished.captureChecks = ctx.downlinkRx?.checks ?? 0;
@@ -67,6 +76,13 @@ console.log(
     deviceFramesPerCpuS: deviceFrames / cpuS,
     /** CPU time of the whole run per multicast device-frame */
     cpuNsPerDeviceFrame: deviceFrames > 0 ? (cpuS * 1e9) / deviceFrames : 0,
+    /**
+     * CPU time until the session began (setup, background uplinks while the session waits for its
+     * booked start), and the same per multicast device-frame for the rest of the run; null without
+     * a session report (the run ended first or the session began within the first progress step)
+     */
+    cpuBeforeSessionS,
+    cpuNsPerDeviceFrameFromSession: cpuBeforeSessionS !== null && deviceFrames > 0 ? ((cpuS - cpuBeforeSessionS) * 1e9) / deviceFrames : null,
     receptionsPerS: receptions / wallS,
     peakRssMiB: peakRss / 2 ** 20,
     bytesPerDevice: Math.max(0, peakRss - baseRss) / r.devices.count,
