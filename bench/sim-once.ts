@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { resolveScenario } from '../src/scenario/resolve.js';
 import type { FrameReceiver } from '../src/sim/reception.js';
+import type { UplinkMedium } from '../src/sim/uplinks.js';
 import { simulate } from '../src/sim/simulate.js';
 
 const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ const scenario = resolveScenario(raw, { baseDir: dirname(resolve(file)), allowLa
 const baseRss = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const finished: { receiver: FrameReceiver | null; captureChecks: number } = { receiver: null, captureChecks: 0 };
+const finished: { receiver: FrameReceiver | null; captureChecks: number; medium: UplinkMedium | null } = { receiver: null, captureChecks: 0, medium: null };
 // CPU spent before the session: read at the first progress report in the session (reports come
 // every 600 simulated seconds, pass.ts), so it includes up to 10 minutes of the session's start
 let cpuBeforeSessionS: number | null = null;
@@ -37,9 +38,10 @@ const r = simulate(scenario, {
     const c = process.cpuUsage(cpu0);
     cpuBeforeSessionS = (c.user + c.system) / 1e6;
   },
-  onFinish: (ctx, campaign) => {
+  onFinish: (ctx, campaign, _pkg, medium) => {
     finished.receiver = campaign.session?.distribution?.receiver ?? null;
     finished.captureChecks = ctx.downlinkRx?.checks ?? 0;
+    finished.medium = medium;
   },
 });
 const wallS = (performance.now() - t0) / 1000;
@@ -72,6 +74,13 @@ console.log(
     /** multicast frames past their gateway's remembered capture patterns, and those a lesser pattern answered for (capture-memo.ts) */
     framesWithoutMemo: finished.receiver?.framesWithoutMemo ?? 0,
     framesWithLesser: finished.receiver?.framesWithLesser ?? 0,
+    /** reach-list positions the multicast loop looked at (the rest: remembered capture failures skipped unseen) */
+    positionsVisited: finished.receiver?.positionsVisited ?? 0,
+    /** uplink receivers worked out on demand (uplinks.ts): gateways tried, decisions with overlapping uplinks, those uplinks in total, and decisions stopped at a sure capture loss */
+    uplinkGatewaysTried: finished.medium?.gatewaysTried ?? 0,
+    uplinkOverlapDecisions: finished.medium?.overlapDecisions ?? 0,
+    uplinkOverlapsWeighed: finished.medium?.overlapsWeighed ?? 0,
+    uplinkSureLosses: finished.medium?.sureLosses ?? 0,
     deviceFramesPerS: deviceFrames / wallS,
     deviceFramesPerCpuS: deviceFrames / cpuS,
     /** CPU time of the whole run per multicast device-frame */

@@ -91,6 +91,8 @@ export class FrameReceiver {
   private coveredDirect = 0;
   /** device-frames evaluated (in full): all covered ones in the reference, fewer in the fast path */
   fullEvaluations = 0;
+  /** positions of the reach lists the fast path looked at (the rest were remembered capture failures it skipped without a look) */
+  positionsVisited = 0;
   /** frames whose capture outcomes could be remembered but whose gateway had no room for their pattern */
   framesWithoutMemo = 0;
   /** of these, frames that a lesser pattern's sure failures answered for (capture-memo.ts, lesserPattern) */
@@ -311,6 +313,7 @@ export class FrameReceiver {
       }
     }
     this.fullEvaluations += full;
+    this.positionsVisited += visits;
     if (this.pendingCount > 0) this.callBack(end);
   }
 

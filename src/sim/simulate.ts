@@ -29,6 +29,7 @@ import { probeOnThread, probeSetup, ProbeThread, readinessOf, type Readiness } f
 import { campaignResults, finalStatuses, readyTimesS } from './results.js';
 import { dutyCycleSeries } from './summary.js';
 import type { RunResult } from './types.js';
+import type { UplinkMedium } from './uplinks.js';
 import type { DeviceOrderKind } from './device-order.js';
 import { buildWorld, type World } from './world.js';
 
@@ -45,7 +46,7 @@ export interface SimulateOptions {
   /** also record what each frame carried (device, message, argument) for the frame capture (`--pcap`); implies trace */
   frameDetails?: boolean;
   /** called once the campaign is over, before the tables are built (tests and the frame capture look at the run's state) */
-  onFinish?: (ctx: RunContext, campaign: Campaign, pkg: FirmwarePackage) => void;
+  onFinish?: (ctx: RunContext, campaign: Campaign, pkg: FirmwarePackage, medium: UplinkMedium) => void;
   /** called once the models are built, before anything happens (validation attaches observers) */
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
   /** evaluate every device-frame in full, nothing left out (tests compare it with the default path; same results) */
@@ -151,7 +152,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     const after = bookAfterSetup(s, world, pkg, plan, opts, passOptions, progress);
     if (after.kind === 'run') {
       progress?.(1);
-      opts.onFinish?.(after.main.ctx, after.main.campaign, pkg);
+      opts.onFinish?.(after.main.ctx, after.main.campaign, pkg, after.main.medium);
       return finish(s, after.main, after.probe, pkg, plan, t0);
     }
     ({ booking, probe, worldTaken } = after);
@@ -187,7 +188,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
       probe = probeThread.result(progress === undefined ? undefined : () => withProbe(1, 'waiting for the readiness probe'));
     }
     progress?.(1);
-    opts.onFinish?.(main.ctx, campaign, pkg);
+    opts.onFinish?.(main.ctx, campaign, pkg, main.medium);
     // no thread yet (a run that ended within a step of its session, or none asked for): on this one
     if (cut && probe === null) probe = probeSetup(world, pkg, plan);
     return finish(s, main, probe ?? readinessOf(main), pkg, plan, t0);

@@ -153,6 +153,11 @@ export class UplinkMedium {
   collisions = 0;
   /** gateway decisions that stopped summing interferers at a sure capture loss (pendingReceives) */
   sureLosses = 0;
+  /** gateways of the hearing lists looked at by the receivers worked out on demand (nextReceiver) */
+  gatewaysTried = 0;
+  /** of these, decisions that had overlapping uplinks to weigh, and those uplinks in total (pendingReceives) */
+  overlapDecisions = 0;
+  overlapsWeighed = 0;
 
   constructor(private readonly ctx: RunContext) {
     const { s, fleet, links, region } = ctx.world;
@@ -558,6 +563,7 @@ export class UplinkMedium {
       const sig = this.ulTxDbm - lossDb[d * G + g];
       if (sig < this.pendFloorDbm) break; // and so are all after it
       this.pendNext++;
+      this.gatewaysTried++;
       if (sig >= this.pendSensDbm) this.pendHeard = true;
       if (this.pendingReceives(g, sig)) return g;
     }
@@ -575,6 +581,8 @@ export class UplinkMedium {
     const G = this.ctx.world.links.gateways;
     const n = this.pendOverlaps;
     if (n === 0) return true;
+    this.overlapDecisions++;
+    this.overlapsWeighed += n;
     // the overlaps' powers at g (UplinkRx.powerDbm without fading, in mW as powerMwAt gives them),
     // read in overlap order until the co-SF sum alone is past the capture threshold: the whole sum
     // is at least that (a sum of non-negative terms), so the frame is lost whatever the others add
