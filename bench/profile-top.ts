@@ -4,7 +4,8 @@
  * are summed (V8 may list one function under several nodes); the figures in docs/benchmarks.md
  * ("Profile") come from this script. `--lines <function>` prints that function's samples by source
  * line of its compiled file instead (`--lines decoders.js:feed` for the one in that file; lines of
-inlined callees are those of their own files).
+inlined callees are those of their own files). `--inclusive` prints each function's time with what
+ * it called instead of its self time.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -13,6 +14,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   positionTicks?: { line: number; ticks: number }[];
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -52,6 +54,45 @@ export function selfTimes(profile: CpuProfile): SelfTime[] {
 }
 
 /**
+ * Inclusive time per function (name + file): the samples of every call-tree node of that function
+ * and of everything it called, a recursive call counted once (a node's time is added to its
+ * function only when the function is not already open above it), largest first, as shares of all
+ * samples.
+ */
+export function inclusiveTimes(profile: CpuProfile): SelfTime[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0;
+    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
+    total += dt;
+  }
+  const keyOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}\t${n.callFrame.url ? basename(n.callFrame.url) : ''}`;
+  const us = new Map<string, number>();
+  const open = new Map<string, number>();
+  const walk = (id: number): number => {
+    const n = byId.get(id)!;
+    const k = keyOf(n);
+    open.set(k, (open.get(k) ?? 0) + 1);
+    let t = self.get(id) ?? 0;
+    for (const c of n.children ?? []) t += walk(c);
+    const depth = open.get(k)! - 1;
+    open.set(k, depth);
+    if (depth === 0) us.set(k, (us.get(k) ?? 0) + t);
+    return t;
+  };
+  const called = new Set(profile.nodes.flatMap((n) => n.children ?? []));
+  for (const n of profile.nodes) if (!called.has(n.id)) walk(n.id);
+  return [...us.entries()]
+    .map(([k, t]) => {
+      const [name, where] = k.split('\t');
+      return { name, where, sharePercent: (100 * t) / total, selfMs: t / 1000 };
+    })
+    .sort((a, b) => b.selfMs - a.selfMs);
+}
+
+/**
  * Samples of one function ("name", or "file.js:name" for the one in that file) by line
  * ("file:line"), largest first, as shares of that function's samples.
  */
@@ -74,9 +115,10 @@ export function lineTicks(profile: CpuProfile, fn: string): { where: string; sha
 if (process.argv[1] && basename(process.argv[1]).startsWith('profile-top')) {
   const args = process.argv.slice(2);
   const linesAt = args.indexOf('--lines');
-  const [file, countArg] = args.filter((_, i) => linesAt < 0 || (i !== linesAt && i !== linesAt + 1));
+  const inclusive = args.includes('--inclusive');
+  const [file, countArg] = args.filter((a, i) => a !== '--inclusive' && (linesAt < 0 || (i !== linesAt && i !== linesAt + 1)));
   if (!file) {
-    console.error('usage: node dist/bench/profile-top.js <file.cpuprofile> [count] [--lines <function>]');
+    console.error('usage: node dist/bench/profile-top.js <file.cpuprofile> [count] [--lines <function> | --inclusive]');
     process.exit(2);
   }
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
@@ -84,7 +126,7 @@ if (process.argv[1] && basename(process.argv[1]).startsWith('profile-top')) {
   if (linesAt >= 0) {
     for (const l of lineTicks(profile, args[linesAt + 1]).slice(0, count)) console.log(`${l.sharePercent.toFixed(1).padStart(5)} %  ${l.where}`);
   } else {
-    for (const t of selfTimes(profile).slice(0, count)) {
+    for (const t of (inclusive ? inclusiveTimes(profile) : selfTimes(profile)).slice(0, count)) {
       console.log(`${t.sharePercent.toFixed(1).padStart(5)} %  ${t.selfMs.toFixed(0).padStart(7)} ms  ${t.name}  ${t.where}`);
     }
   }
