@@ -30,27 +30,44 @@ export interface SelfTime {
   selfMs: number;
 }
 
-/** Self time per function (name + file), largest first. */
-export function selfTimes(profile: CpuProfile): SelfTime[] {
-  const key = new Map<number, string>();
-  for (const n of profile.nodes) {
-    const file = n.callFrame.url ? basename(n.callFrame.url) : '';
-    key.set(n.id, `${n.callFrame.functionName || '(anonymous)'}\t${file}`);
-  }
-  const us = new Map<string, number>();
+/** A call-tree node's function, as "name\tfile" (functions of the same name and file are one). */
+function functionKey(n: ProfileNode): string {
+  return `${n.callFrame.functionName || '(anonymous)'}\t${n.callFrame.url ? basename(n.callFrame.url) : ''}`;
+}
+
+/** Sampled time per call-tree node, µs, and the total. */
+function nodeTimes(profile: CpuProfile): { us: Map<number, number>; total: number } {
+  const us = new Map<number, number>();
   let total = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = profile.timeDeltas[i] ?? 0;
-    const k = key.get(profile.samples[i]) ?? '?';
-    us.set(k, (us.get(k) ?? 0) + dt);
+    us.set(profile.samples[i], (us.get(profile.samples[i]) ?? 0) + dt);
     total += dt;
   }
+  return { us, total };
+}
+
+/** Times per function key, µs, as rows largest first with their shares of `total`. */
+function ranked(us: Map<string, number>, total: number): SelfTime[] {
   return [...us.entries()]
     .map(([k, t]) => {
       const [name, where] = k.split('\t');
       return { name, where, sharePercent: (100 * t) / total, selfMs: t / 1000 };
     })
     .sort((a, b) => b.selfMs - a.selfMs);
+}
+
+/** Self time per function (name + file), largest first. */
+export function selfTimes(profile: CpuProfile): SelfTime[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const { us: perNode, total } = nodeTimes(profile);
+  const us = new Map<string, number>();
+  for (const [id, t] of perNode) {
+    const n = byId.get(id);
+    const k = n === undefined ? '?' : functionKey(n);
+    us.set(k, (us.get(k) ?? 0) + t);
+  }
+  return ranked(us, total);
 }
 
 /**
@@ -61,19 +78,12 @@ export function selfTimes(profile: CpuProfile): SelfTime[] {
  */
 export function inclusiveTimes(profile: CpuProfile): SelfTime[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  let total = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = profile.timeDeltas[i] ?? 0;
-    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
-    total += dt;
-  }
-  const keyOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}\t${n.callFrame.url ? basename(n.callFrame.url) : ''}`;
+  const { us: self, total } = nodeTimes(profile);
   const us = new Map<string, number>();
   const open = new Map<string, number>();
   const walk = (id: number): number => {
     const n = byId.get(id)!;
-    const k = keyOf(n);
+    const k = functionKey(n);
     open.set(k, (open.get(k) ?? 0) + 1);
     let t = self.get(id) ?? 0;
     for (const c of n.children ?? []) t += walk(c);
@@ -84,12 +94,7 @@ export function inclusiveTimes(profile: CpuProfile): SelfTime[] {
   };
   const called = new Set(profile.nodes.flatMap((n) => n.children ?? []));
   for (const n of profile.nodes) if (!called.has(n.id)) walk(n.id);
-  return [...us.entries()]
-    .map(([k, t]) => {
-      const [name, where] = k.split('\t');
-      return { name, where, sharePercent: (100 * t) / total, selfMs: t / 1000 };
-    })
-    .sort((a, b) => b.selfMs - a.selfMs);
+  return ranked(us, total);
 }
 
 /**

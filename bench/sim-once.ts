@@ -29,7 +29,9 @@ const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const finished: { receiver: FrameReceiver | null; captureChecks: number; medium: UplinkMedium | null } = { receiver: null, captureChecks: 0, medium: null };
 // CPU spent before the session: read at the first progress report in the session (reports come
-// every 600 simulated seconds, pass.ts), so it includes up to 10 minutes of the session's start
+// every 600 simulated seconds, pass.ts), so it includes up to 10 minutes of the session's start; the
+// reports cost the run what they cost a CLI run with its progress bar (a pass over the devices' setup
+// steps each time, setupProgress)
 let cpuBeforeSessionS: number | null = null;
 const r = simulate(scenario, {
   probeThread,

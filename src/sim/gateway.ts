@@ -101,7 +101,8 @@ export class GatewayRadio {
    * beacon needs. A start beyond a beacon that is not yet sent is re-checked when the time comes.
    */
   earliestStartUs(nowUs: number, freqHz: number, airtimeUs: number): number {
-    const l = this.freqLedger[this.freqIndex(freqHz)];
+    const f = this.freqIndex(freqHz);
+    const l = this.freqLedger[f];
     let t = Math.max(nowUs, this.busyUntilUs);
     for (;;) {
       if (l) t = Math.max(t, l.earliestStartUs(t, airtimeUs));
@@ -110,7 +111,7 @@ export class GatewayRadio {
       const beaconUs = b.nextEndingAfterUs(t);
       if (!(beaconUs < Infinity) || t + airtimeUs <= beaconUs && this.leavesRoomFor(t, airtimeUs, freqHz, beaconUs, b.airUs, b.freqAtUs(beaconUs))) return t;
       // later in the same gap if the ledger allows the frame and the beacon together there
-      const sameBand = this.subBand(freqHz) === this.subBand(b.freqAtUs(beaconUs));
+      const sameBand = this.freqBand[f] === this.subBand(b.freqAtUs(beaconUs));
       if (t + airtimeUs <= beaconUs && l && sameBand && this.model === 'sliding-window') {
         const t2 = l.earliestStartUs(t, airtimeUs + b.airUs);
         if (t2 + airtimeUs <= beaconUs) return t2;
