@@ -15,27 +15,35 @@ export function beaconScanEndUs(fleet: Fleet, d: number): number {
   return Math.min(fleet.beaconFoundUs[d], fleet.beaconSearchFromUs[d] + BEACON_PERIOD_US, fleet.bySlot.listenToUs[fleet.order.slotOf[d]]);
 }
 
-/** Start and end of device d's continuous listening as known now, µs (an empty interval when none). */
-function listeningSpan(w: World, d: number): [number, number] {
+/** listeningSpan's answer: [start, end) of the continuous listening it last looked up, µs (no array per call) */
+const span = new Float64Array(2);
+
+/** Loads `span` with device d's continuous listening as known now, µs (an empty interval when none). */
+function listeningSpan(w: World, d: number): void {
   const { fleet, s } = w;
   if (s.multicastGroup.dlClass === 'ClassC') {
     const i = fleet.order.slotOf[d];
-    return [fleet.bySlot.listenFromUs[i], fleet.bySlot.listenToUs[i]];
+    span[0] = fleet.bySlot.listenFromUs[i];
+    span[1] = fleet.bySlot.listenToUs[i];
+  } else if (s.devices.beaconAcquisition === 'scan') {
+    span[0] = fleet.beaconSearchFromUs[d];
+    span[1] = beaconScanEndUs(fleet, d);
+  } else {
+    span[0] = Infinity;
+    span[1] = -Infinity;
   }
-  if (s.devices.beaconAcquisition === 'scan') return [fleet.beaconSearchFromUs[d], beaconScanEndUs(fleet, d)];
-  return [Infinity, -Infinity];
 }
 
 /** Whether device d's receiver is on continuously at `tUs`. */
 export function listensContinuouslyAt(w: World, d: number, tUs: number): boolean {
-  const [from, to] = listeningSpan(w, d);
-  return from <= tUs && to > tUs;
+  listeningSpan(w, d);
+  return span[0] <= tUs && span[1] > tUs;
 }
 
 /** Length of [fromUs, toUs) during which device d listens continuously, µs. */
 export function continuousListeningOverlapUs(w: World, d: number, fromUs: number, toUs: number): number {
-  const [from, to] = listeningSpan(w, d);
-  const lo = from > fromUs ? from : fromUs;
-  const hi = to < toUs ? to : toUs;
+  listeningSpan(w, d);
+  const lo = span[0] > fromUs ? span[0] : fromUs;
+  const hi = span[1] < toUs ? span[1] : toUs;
   return hi > lo ? hi - lo : 0;
 }
