@@ -29,6 +29,7 @@ import type { RunContext } from './context.js';
 import { DownlinkRx } from './downlink-rx.js';
 import type { UplinkMedium } from './uplinks.js';
 import { listensContinuouslyAt } from './listening.js';
+import { PendingAnswers, STAGE_RX1, STAGE_RX2, STAGE_SENT } from './pending-answers.js';
 
 /**
  * Told whether the device received the downlink (`atUs`: end of the frame, or when it was given
@@ -38,32 +39,8 @@ export type DownlinkHandler = (device: number, arg: number, delivered: boolean, 
 
 const RX2_AFTER_RX1_US = RX2_DELAY_US - RX1_DELAY_US;
 
-interface Pending {
-  d: number;
-  /** gateways that received the uplink, strongest first */
-  gateways: number[];
-  ulFreqHz: number;
-  ulChannel: number;
-  phyBytes: number;
-  kind: TxKind;
-  owner: number;
-  arg: number;
-  /** campaign message and its argument, recorded for the frame capture */
-  msg: number;
-  msgArg: number;
-  /** 1: RX1 opens, 2: RX2 opens, 3: the frame sent has ended */
-  stage: 1 | 2 | 3;
-  // the frame sent (stage 3)
-  g: number;
-  airId: number;
-  startUs: number;
-  freqHz: number;
-  dr: number;
-}
-
 export class ClassADownlinks {
-  private readonly pending = new Map<number, Pending>();
-  private nextSlot = 0;
+  private readonly pending: PendingAnswers;
   private readonly handlers: DownlinkHandler[] = [];
   private readonly dwell: boolean;
   /** AS923 DownlinkDwellTime = 1: longest downlink, µs */
@@ -87,6 +64,7 @@ export class ClassADownlinks {
     this.dwell = ctx.world.s.devices.downlinkDwellTime === 1;
     this.dwellUs = this.dwell ? 400_000 : Infinity;
     this.queued = new Uint16Array(ctx.world.fleet.count);
+    this.pending = new PendingAnswers(ctx.world.links.gateways);
   }
 
   /** Whether a downlink for device d is queued or on the air (the windows of its last uplink are taken). */
@@ -128,38 +106,60 @@ export class ClassADownlinks {
    */
   answer(d: number, g: number, endUs: number, ulFreqHz: number, phyBytes: number, kind: TxKind, owner: number, arg = 0, msg = 0, msgArg = 0): void {
     const m = this.medium;
-    const gateways = m.receiversOf === d ? m.receiversOfUplink() : [g];
+    const p = this.pending;
+    const slot = p.take();
+    const at = slot * this.ctx.world.links.gateways;
+    if (m.receiversOf === d) {
+      const count = m.receiversOfUplink();
+      for (let k = 0; k < count; k++) p.gateways[at + k] = m.receivers[k];
+      p.gatewayCount[slot] = count;
+    } else {
+      p.gateways[at] = g;
+      p.gatewayCount[slot] = 1;
+    }
     const c = m.channelFreqHz.indexOf(ulFreqHz);
-    const slot = this.nextSlot++;
     this.queued[d]++;
-    this.pending.set(slot, {
-      d, gateways, ulFreqHz, ulChannel: c < 0 ? 0 : m.channelIndex[c], phyBytes, kind, owner, arg, msg, msgArg, stage: 1,
-      g: -1, airId: -1, startUs: 0, freqHz: 0, dr: 0,
-    });
+    p.stage[slot] = STAGE_RX1;
+    p.d[slot] = d;
+    p.ulFreqHz[slot] = ulFreqHz;
+    p.ulChannel[slot] = c < 0 ? 0 : m.channelIndex[c];
+    p.phyBytes[slot] = phyBytes;
+    p.kind[slot] = kind;
+    p.owner[slot] = owner;
+    p.arg[slot] = arg;
+    p.msg[slot] = msg;
+    p.msgArg[slot] = msgArg;
+    p.g[slot] = -1;
+    p.airId[slot] = -1;
     this.ctx.kernel.at(endUs + RX1_DELAY_US, Ev.classADownlink, slot);
   }
 
   /** Ev.classADownlink: a window opens (send through a gateway that may, else try RX2 or give up), or a frame ends. */
   onWindow(slot: number): void {
-    const p = this.pending.get(slot);
-    if (!p) return;
-    if (p.stage === 3) return this.frameEnded(slot, p);
+    const p = this.pending;
+    const stage = p.stage[slot];
+    if (stage === 0) return;
+    if (stage === STAGE_SENT) return this.frameEnded(slot);
     const { kernel, world, gateways } = this.ctx;
     const { s, region } = world;
     const now = kernel.now;
-    const rx1 = p.stage === 1;
-    const freqHz = rx1 ? region.rx1.freqHz(p.ulFreqHz, p.ulChannel) : s.devices.rxFreq2;
-    const drIndex = rx1 ? this.medium.rx1Dr[p.d] : s.devices.rxDataRate2;
+    const rx1 = stage === STAGE_RX1;
+    const d = p.d[slot];
+    const phyBytes = p.phyBytes[slot];
+    const freqHz = rx1 ? region.rx1.freqHz(p.ulFreqHz[slot], p.ulChannel[slot]) : s.devices.rxFreq2;
+    const drIndex = rx1 ? this.medium.rx1Dr[d] : s.devices.rxDataRate2;
     const dr = region.dataRates[drIndex]!;
-    const air = lorawanDownlinkAirtimeUs(dr.sf, dr.bwHz, p.phyBytes);
+    const air = lorawanDownlinkAirtimeUs(dr.sf, dr.bwHz, phyBytes);
     // the frame must fit the window's data rate (RP002 maximum FRMPayload) and the dwell time
-    const fits = p.phyBytes - FRAME_OVERHEAD_BYTES <= this.maxFrm(drIndex) && air <= this.dwellUs;
+    const fits = phyBytes - FRAME_OVERHEAD_BYTES <= this.maxFrm(drIndex) && air <= this.dwellUs;
     const rx2 = region.dataRates[s.devices.rxDataRate2]!;
+    const first = slot * world.links.gateways;
     let g = -1;
     if (fits) {
-      for (const c of p.gateways) {
+      for (let k = first; k < first + p.gatewayCount[slot]; k++) {
+        const c = p.gateways[k];
         // like ChirpStack's rx2_prefer_on_link_budget: skip RX1 when this link cannot carry it and RX2 can
-        if (rx1 && !this.reaches(p.d, c, freqHz, dr.sf, dr.bwHz) && this.reaches(p.d, c, s.devices.rxFreq2, rx2.sf, rx2.bwHz)) continue;
+        if (rx1 && !this.reaches(d, c, freqHz, dr.sf, dr.bwHz) && this.reaches(d, c, s.devices.rxFreq2, rx2.sf, rx2.bwHz)) continue;
         if (gateways[c].canStartNow(now, freqHz, air)) {
           g = c;
           break;
@@ -169,26 +169,28 @@ export class ClassADownlinks {
     if (g < 0) {
       this.missedWindows++;
       if (rx1) {
-        p.stage = 2;
+        p.stage[slot] = STAGE_RX2;
         kernel.at(now + RX2_AFTER_RX1_US, Ev.classADownlink, slot);
         return;
       }
-      this.pending.delete(slot);
-      this.queued[p.d]--;
-      this.handlers[p.owner](p.d, p.arg, false, now, false);
+      const owner = p.owner[slot];
+      const arg = p.arg[slot];
+      p.release(slot);
+      this.queued[d]--;
+      this.handlers[owner](d, arg, false, now, false);
       return;
     }
-    if (g !== p.gateways[0]) this.fallbackGateway++;
-    p.g = g;
-    p.stage = 3;
-    p.startUs = now;
-    p.freqHz = freqHz;
-    p.dr = drIndex;
-    p.airId = gateways[g].transmit(now, air, freqHz, now, dr.sf);
+    if (g !== p.gateways[first]) this.fallbackGateway++;
+    p.g[slot] = g;
+    p.stage[slot] = STAGE_SENT;
+    p.startUs[slot] = now;
+    p.freqHz[slot] = freqHz;
+    p.dr[slot] = drIndex;
+    p.airId[slot] = gateways[g].transmit(now, air, freqHz, now, dr.sf);
     const { txlog } = this.ctx;
-    txlog.detail(txlog.add(now, air, g, p.kind, freqHz, drIndex, dr.sf, dr.bwHz, p.phyBytes), p.d, p.msg, p.msgArg);
+    txlog.detail(txlog.add(now, air, g, p.kind[slot], freqHz, drIndex, dr.sf, dr.bwHz, phyBytes), d, p.msg[slot], p.msgArg[slot]);
     this.sent++;
-    if (this.reaches(p.d, g, freqHz, dr.sf, dr.bwHz)) this.holdReceiver(p.d, rx1, now, now + air);
+    if (this.reaches(d, g, freqHz, dr.sf, dr.bwHz)) this.holdReceiver(d, rx1, now, now + air);
     kernel.at(now + air, Ev.classADownlink, slot);
   }
 
@@ -211,20 +213,30 @@ export class ClassADownlinks {
   }
 
   /** The frame has ended: did the device receive it? */
-  private frameEnded(slot: number, p: Pending): void {
-    this.pending.delete(slot);
-    this.queued[p.d]--;
+  private frameEnded(slot: number): void {
+    const p = this.pending;
+    const d = p.d[slot];
+    const g = p.g[slot];
+    const airId = p.airId[slot];
+    const startUs = p.startUs[slot];
+    const freqHz = p.freqHz[slot];
+    const drIndex = p.dr[slot];
+    const phyBytes = p.phyBytes[slot];
+    const owner = p.owner[slot];
+    const arg = p.arg[slot];
+    p.release(slot);
+    this.queued[d]--;
     const { s, region, fleet } = this.ctx.world;
     const now = this.ctx.kernel.now;
-    const dr = region.dataRates[p.dr]!;
-    const ok = this.rx.receives(p.d, p.g, p.airId, p.startUs, now, p.freqHz, dr.sf, dr.bwHz, deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz), p.phyBytes);
+    const dr = region.dataRates[drIndex]!;
+    const ok = this.rx.receives(d, g, airId, startUs, now, freqHz, dr.sf, dr.bwHz, deviceSensitivityDbm(s.devices.radio, dr.sf, dr.bwHz), phyBytes);
     // the device's window was charged as empty when it sent the uplink; a frame keeps it open longer
     // (nothing extra for a device whose receiver is on continuously anyway: sim/listening.ts)
     if (ok) {
       this.delivered++;
-      if (!listensContinuouslyAt(this.ctx.world, p.d, p.startUs)) fleet.energy.rxUs[p.d] += Math.max(0, now - p.startUs - emptyRxWindowUs(dr.sf, dr.bwHz));
+      if (!listensContinuouslyAt(this.ctx.world, d, startUs)) fleet.energy.rxUs[d] += Math.max(0, now - startUs - emptyRxWindowUs(dr.sf, dr.bwHz));
     }
-    if (this.onOutcome) this.onOutcome(p.d, now, ok);
-    this.handlers[p.owner](p.d, p.arg, ok, now, true);
+    if (this.onOutcome) this.onOutcome(d, now, ok);
+    this.handlers[owner](d, arg, ok, now, true);
   }
 }

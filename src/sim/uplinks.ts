@@ -609,14 +609,14 @@ export class UplinkMedium {
   }
 
   /**
-   * The gateways that received the uplink being handled (device `receiversOf`), best first: while
-   * its handlers run, the ones onEnd did not look at are looked at now.
+   * How many gateways received the uplink being handled (device `receiversOf`); they are
+   * `receivers[0 ..]`, best first: while its handlers run, the ones onEnd did not look at are looked at now.
    */
-  receiversOfUplink(): number[] {
+  receiversOfUplink(): number {
     if (this.pendId >= 0) {
       for (let g = this.nextReceiver(); g >= 0; g = this.nextReceiver()) this.receivers[this.receiverCount++] = g;
     }
-    return Array.from(this.receivers.subarray(0, this.receiverCount));
+    return this.receiverCount;
   }
 
 }
