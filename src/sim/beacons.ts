@@ -21,7 +21,7 @@ import { beaconAirtimeUs, symbolTimeUs } from '../radio/airtime.js';
 import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { BEACON_PERIOD_US, BEACON_RESERVED_US, BEACON_SYMBOL_TIMEOUT_DEFAULT, BEACONLESS_MAX_US, PING_SLOT_US, pingOffset } from '../lorawan/classb.js';
 import { Ev } from './events.js';
-import { beaconScanEndUs } from './listening.js';
+import { beaconScanEndUs, noteListeningFrom } from './listening.js';
 import type { BeaconSchedule } from './gateway.js';
 import type { RunContext } from './context.js';
 
@@ -108,6 +108,7 @@ export class BeaconModel implements BeaconSchedule {
     this.startedUs = kernel.now;
     const search = this.ctx.world.fleet.beaconSearchFromUs;
     for (const d of this.ctx.members) search[d] = Math.min(search[d], kernel.now);
+    noteListeningFrom(this.ctx.world.fleet, kernel.now);
   }
 
   /** BeaconSchedule: start of the first beacon still on the air after tUs, within the session. */
@@ -147,7 +148,10 @@ export class BeaconModel implements BeaconSchedule {
       // receive window: the beacon plus a preamble search that doubles after each miss (3.1)
       const timeoutSymbols = Math.min(8 * 2 ** fleet.missedBeacons[d], 255);
       // a member added at SessionTime (after the preroll) started looking then
-      if (fleet.beaconSearchFromUs[d] === Infinity) fleet.beaconSearchFromUs[d] = Math.max(this.startedUs, Math.min(now, sessionStartUs));
+      if (fleet.beaconSearchFromUs[d] === Infinity) {
+        fleet.beaconSearchFromUs[d] = Math.max(this.startedUs, Math.min(now, sessionStartUs));
+        noteListeningFrom(fleet, fleet.beaconSearchFromUs[d]);
+      }
       const acquiring = fleet.beaconFoundUs[d] === Infinity;
       // while scanning the receiver is on anyway: no window of its own (sim/listening.ts)
       const scanning = this.scan && acquiring && now < beaconScanEndUs(fleet, d);

@@ -34,14 +34,22 @@ function listeningSpan(w: World, d: number): void {
   }
 }
 
+/** A device's continuous listening may start at tUs: lowers the fleet's bound (Fleet.continuousListeningFromUs). */
+export function noteListeningFrom(fleet: Fleet, tUs: number): void {
+  if (tUs < fleet.continuousListeningFromUs) fleet.continuousListeningFromUs = tUs;
+}
+
 /** Whether device d's receiver is on continuously at `tUs`. */
 export function listensContinuouslyAt(w: World, d: number, tUs: number): boolean {
+  // before every device's start: no need to look the device up
+  if (tUs < w.fleet.continuousListeningFromUs) return false;
   listeningSpan(w, d);
   return span[0] <= tUs && span[1] > tUs;
 }
 
 /** Length of [fromUs, toUs) during which device d listens continuously, µs. */
 export function continuousListeningOverlapUs(w: World, d: number, fromUs: number, toUs: number): number {
+  if (toUs <= w.fleet.continuousListeningFromUs) return 0;
   listeningSpan(w, d);
   const lo = span[0] > fromUs ? span[0] : fromUs;
   const hi = span[1] < toUs ? span[1] : toUs;

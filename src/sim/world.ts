@@ -75,6 +75,12 @@ export interface Fleet {
   /** class B beacon acquisition: when the device started looking for a beacon, and the end of the first one it heard (Infinity: not yet) */
   beaconSearchFromUs: Float64Array;
   beaconFoundUs: Float64Array;
+  /**
+   * No device's continuous listening (listening.ts) starts before this, µs: Infinity until the first
+   * one is set. Whoever sets a class C listening start or a beacon search start lowers it
+   * (`noteListeningFrom`), so the uplinks sent before the session need not look the device up.
+   */
+  continuousListeningFromUs: number;
   /** energy ledger: time spent per radio state, µs */
   energy: EnergyLedger;
   /** clock error after synchronisation, µs (positive: the device's clock is late) */
@@ -139,6 +145,7 @@ export function newFleet(count: number, order: DeviceOrder = identityOrder(count
     beaconRxUs: new Float64Array(count),
     beaconSearchFromUs: f64(Infinity),
     beaconFoundUs: f64(Infinity),
+    continuousListeningFromUs: Infinity,
     energy: new EnergyLedger(count),
     clockErrorUs: new Float64Array(count),
   };

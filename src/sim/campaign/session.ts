@@ -8,6 +8,7 @@
 import { BeaconModel, groupPingSlots } from '../beacons.js';
 import type { FragmentSink } from '../decoders.js';
 import { Distribution } from '../distribution.js';
+import { noteListeningFrom } from '../listening.js';
 import type { CampaignCore } from './core.js';
 import { DevFlag } from './state.js';
 
@@ -61,7 +62,10 @@ export class MulticastSession {
       fleet.bySlot.listenToUs[i] = ctx.sessionEndUs;
       fleet.clockErrorUs[d] = clockErrorUs(d);
       // class C: the device switches at SessionTime by its own clock; class B waits for a beacon
-      if (!this.classB) fleet.bySlot.listenFromUs[i] = ctx.sessionStartUs + fleet.clockErrorUs[d];
+      if (!this.classB) {
+        fleet.bySlot.listenFromUs[i] = ctx.sessionStartUs + fleet.clockErrorUs[d];
+        noteListeningFrom(fleet, fleet.bySlot.listenFromUs[i]);
+      }
     }
     if (this.classB && !this.beacons) {
       this.beacons = new BeaconModel(ctx);
