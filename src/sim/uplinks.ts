@@ -47,6 +47,26 @@ const MAX_OVERLAP = 64;
 /** room for the external load's frames after the overlapping uplinks */
 const EXTRA_INTERFERERS = 64;
 
+/**
+ * UplinkMedium's per-device record: what every uplink of the device reads or writes, side by side
+ * (one cache line per device, not one per array; the fleet's devices send in random order)
+ */
+const DEV = 8;
+/** the MAC is busy until then (its last uplink's class A exchange), µs */
+const BUSY = 0;
+/** uplink bandwidth, Hz, and spreading factor */
+const BW = 1;
+const SF = 2;
+/** empty RX1 + RX2 windows after an uplink, µs (wake-ups included) */
+const EMPTY = 3;
+/** RX1 window opening after the uplink's end and its empty length, µs */
+const RX1_OPEN = 4;
+const RX1_LEN = 5;
+/** uplinks whose channel was drawn (the draws' counter) */
+const DRAWS = 6;
+/** uplink data rate */
+const DR = 7;
+
 /** Who sent an uplink; told the outcome when it ends. */
 export type UplinkHandler = (device: number, arg: number, gateway: number, endUs: number, freqHz: number) => void;
 /** Told about every uplink a gateway heard, after its owner: the class A downlink opportunity. */
@@ -59,10 +79,8 @@ export class UplinkMedium {
   readonly ulBwHz: Float64Array;
   /** per device: RX1 data rate (uplink DR, RX1DROffset, AS923 downlink dwell time) */
   readonly rx1Dr: Uint8Array;
-  /** per device: empty RX1 + RX2 windows after an uplink, µs (wake-ups included) */
-  readonly emptyWindowsUs: Float64Array;
-  /** per device: the MAC is busy until then (its last uplink's class A exchange), µs */
-  readonly busyUntilUs: Float64Array;
+  /** per device: DEV numbers (BUSY, BW, ...) */
+  private readonly dev: Float64Array;
   /** told about every heard uplink after its owner (the campaign's class A downlinks) */
   heardHook: HeardHook | null = null;
   /** the gateways that received the uplink being handled, best first (valid during the callbacks of onEnd) */
@@ -78,9 +96,7 @@ export class UplinkMedium {
   private readonly bandDutyCycle: Float64Array;
   /** per device × plan sub-band: earliest start its duty cycle allows there, µs */
   private readonly bandFreeUs: Float64Array;
-  /** per device: RX1 / RX2 window opening after the uplink's end and their empty lengths, µs */
-  private readonly rx1OpenAfterUs: Float64Array;
-  private readonly rx1LengthUs: Float64Array;
+  /** RX2 window opening after the uplink's end and its empty length, µs */
   private readonly rx2OpenAfterUs: number;
   private readonly rx2LengthUs: number;
   private readonly uStart = new Float64Array(RING);
@@ -143,7 +159,6 @@ export class UplinkMedium {
   readonly rx: UplinkRx;
   private readonly receiverDbm: Float64Array;
   private readonly handlers: UplinkHandler[] = [];
-  private readonly counters: Uint32Array;
   private readonly lbtCounters: Uint32Array;
   private readonly senseIds = new Int32Array(64);
   /** longest uplink sent so far, µs: no earlier uplink that started before start − this can overlap */
@@ -166,11 +181,7 @@ export class UplinkMedium {
     this.ulSf = new Uint8Array(n);
     this.ulBwHz = new Float64Array(n);
     this.rx1Dr = new Uint8Array(n);
-    this.emptyWindowsUs = new Float64Array(n);
-    this.busyUntilUs = new Float64Array(n);
-    this.rx1OpenAfterUs = new Float64Array(n);
-    this.rx1LengthUs = new Float64Array(n);
-    this.counters = new Uint32Array(n);
+    this.dev = new Float64Array(n * DEV);
     this.lbtCounters = new Uint32Array(n);
     this.receivers = new Int32Array(links.gateways);
     this.receiverDbm = new Float64Array(links.gateways);
@@ -225,9 +236,13 @@ export class UplinkMedium {
       const rx1Dr = region.rx1.dr(pick.dr, s.devices.rxDrOffset1, dwell);
       const rx1 = region.dataRates[rx1Dr]!;
       this.rx1Dr[d] = rx1Dr;
-      this.rx1OpenAfterUs[d] = RX1_DELAY_US + rxWindowOffsetMs(rx1.sf, rx1.bwHz, wake) * 1000;
-      this.rx1LengthUs[d] = emptyRxWindowUs(rx1.sf, rx1.bwHz, wake);
-      this.emptyWindowsUs[d] = this.rx1LengthUs[d] + this.rx2LengthUs;
+      const at = d * DEV;
+      this.dev[at + BW] = pick.bwHz;
+      this.dev[at + SF] = pick.sf;
+      this.dev[at + DR] = pick.dr;
+      this.dev[at + RX1_OPEN] = RX1_DELAY_US + rxWindowOffsetMs(rx1.sf, rx1.bwHz, wake) * 1000;
+      this.dev[at + RX1_LEN] = emptyRxWindowUs(rx1.sf, rx1.bwHz, wake);
+      this.dev[at + EMPTY] = this.dev[at + RX1_LEN] + this.rx2LengthUs;
     }
     if (this.rx.fading === FADE_NONE) {
       const G = links.gateways;
@@ -266,7 +281,7 @@ export class UplinkMedium {
 
   /** Airtime of a `phyBytes` uplink of device d, µs. */
   airtimeUs(d: number, phyBytes: number): number {
-    return lorawanUplinkAirtimeUs(this.ulSf[d], this.ulBwHz[d], phyBytes);
+    return lorawanUplinkAirtimeUs(this.dev[d * DEV + SF], this.dev[d * DEV + BW], phyBytes);
   }
 
   /**
@@ -275,19 +290,19 @@ export class UplinkMedium {
    */
   freeAtUs(d: number): number {
     const nb = this.bandDutyCycle.length;
-    const bw = this.ulBwHz[d];
+    const bw = this.dev[d * DEV + BW];
     let band = Infinity;
     for (let c = 0; c < this.channelFreqHz.length; c++) {
       if (this.channelBwHz[c] !== bw) continue;
       const t = this.bandFreeUs[d * nb + this.channelBand[c]];
       if (t < band) band = t;
     }
-    return Math.max(this.busyUntilUs[d], band);
+    return Math.max(this.dev[d * DEV + BUSY], band);
   }
 
   /** The device's class A exchange lasts until atUs (a downlink it receives in RX1 or RX2). */
   extendBusy(d: number, atUs: number): void {
-    if (atUs > this.busyUntilUs[d]) this.busyUntilUs[d] = atUs;
+    if (atUs > this.dev[d * DEV + BUSY]) this.dev[d * DEV + BUSY] = atUs;
     // the caller stretches the device's deaf or RX1 window to atUs (classa-downlink.ts)
     const { fleet } = this.ctx.world;
     fleet.bySlot.openWindows.add(fleet.order.slotOf[d]);
@@ -322,31 +337,33 @@ export class UplinkMedium {
     this.uStart[r] = now;
     this.uEnd[r] = end;
     this.uFreq[r] = freqHz;
-    this.uSf[r] = this.ulSf[d];
+    const at = d * DEV;
+    const dev = this.dev;
+    this.uSf[r] = dev[at + SF];
     this.uDev[r] = d;
     this.uOwner[r] = owner;
     this.uArg[r] = arg;
     this.uPhy[r] = phyBytes;
     if (air > this.longestAirUs) this.longestAirUs = air;
     // the gateways that hear its preamble take a demodulation path for it (docs/models/sinr.md)
-    this.rx.lock(id, d, this.ulTxDbm, gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]), now, end, this.hearing);
+    this.rx.lock(id, d, this.ulTxDbm, gatewaySensitivityDbm(dev[at + SF], dev[at + BW]), now, end, this.hearing);
     // ETSI off-time of the channel's sub-band: the next frame there starts ToA / dc after this one
     const dc = this.bandDutyCycle[this.channelBand[c]];
     if (dc < 1) this.bandFreeUs[d * this.bandDutyCycle.length + this.channelBand[c]] = now + air / dc;
     const rx2CloseUs = end + this.rx2OpenAfterUs + this.rx2LengthUs;
-    this.busyUntilUs[d] = rx2CloseUs;
-    txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, this.ulDr[d], this.ulSf[d], this.ulBwHz[d], phyBytes), d, msg, confirmed ? 1 : 0);
+    dev[at + BUSY] = rx2CloseUs;
+    txlog.detail(txlog.add(now, air, -d - 1, kind, freqHz, dev[at + DR], dev[at + SF], dev[at + BW], phyBytes), d, msg, confirmed ? 1 : 0);
     fleet.energy.txUs[d] += air;
     fleet.energy.txInListenUs[d] += continuousListeningOverlapUs(world, d, now, now + air);
-    if (!listensContinuouslyAt(world, d, now)) fleet.energy.rxUs[d] += this.emptyWindowsUs[d];
+    if (!listensContinuouslyAt(world, d, now)) fleet.energy.rxUs[d] += dev[at + EMPTY];
     const classC = s.multicastGroup.dlClass === 'ClassC';
     const f = fleet.bySlot;
     const i = fleet.order.slotOf[d];
     f.deafFromUs[i] = now;
     if (classC) {
       f.deafToUs[i] = end;
-      f.rx1FromUs[i] = end + this.rx1OpenAfterUs[d];
-      f.rx1ToUs[i] = f.rx1FromUs[i] + this.rx1LengthUs[d];
+      f.rx1FromUs[i] = end + dev[at + RX1_OPEN];
+      f.rx1ToUs[i] = f.rx1FromUs[i] + dev[at + RX1_LEN];
     } else {
       f.deafToUs[i] = rx2CloseUs;
     }
@@ -406,12 +423,12 @@ export class UplinkMedium {
   /** A channel for device d's data rate whose sub-band its duty cycle allows now, uniformly at random. */
   private pickChannel(d: number, now: number): number {
     const nb = this.bandDutyCycle.length;
-    const bw = this.ulBwHz[d];
+    const bw = this.dev[d * DEV + BW];
     let count = 0;
     for (let c = 0; c < this.channelFreqHz.length; c++) {
       if (this.channelBwHz[c] === bw && this.bandFreeUs[d * nb + this.channelBand[c]] <= now) count++;
     }
-    let k = Math.floor(uniform(this.ctx.world.s.seed, Purpose.uplinkChannel, d, this.counters[d]++) * count);
+    let k = Math.floor(uniform(this.ctx.world.s.seed, Purpose.uplinkChannel, d, this.dev[d * DEV + DRAWS]++) * count);
     for (let c = 0; c < this.channelFreqHz.length; c++) {
       if (this.channelBwHz[c] === bw && this.bandFreeUs[d * nb + this.channelBand[c]] <= now && k-- === 0) return c;
     }
@@ -449,7 +466,7 @@ export class UplinkMedium {
     const d = this.uDev[r];
     const G = links.gateways;
     const txDbm = this.ulTxDbm;
-    const sens = gatewaySensitivityDbm(sf, this.ulBwHz[d]);
+    const sens = gatewaySensitivityDbm(sf, this.dev[d * DEV + BW]);
     // overlapping uplinks on the same frequency; ids are in start order, so follow the frequency's
     // chain outwards from id (the uplinks of the ring between, on other frequencies, never count)
     let nOv = 0;
