@@ -44,41 +44,38 @@ function run(s: ResolvedScenario, startOf: (ctx: RunContext, d: number) => numbe
   return seen;
 }
 
+/** Six devices near a gateway, class B from 1000 s, the given beacon acquisition. */
+const classB = (acq: 'scan' | 'by-time'): ResolvedScenario => makeScenario({
+  devices: { count: 6, placement: { kind: 'disc', radiusM: 200, centerM: [0, 0] }, beaconAcquisition: acq, mcu: { profile: 'none' } },
+  channel: GENTLE_CHANNEL,
+  multicastGroup: { dlClass: 'ClassB', dlDr: 3, pingSlotPeriod: 4096, sessionStart: 1000, sessionTimeoutS: 4096 },
+  traffic: { uplinkIntervalS: 0 },
+});
+
+/** The bound is the earliest of the members' starts, and looking the devices up changes no answer. */
+function expectTightBound(seen: Seen, members: number): void {
+  expect(seen.starts.length).toBe(members);
+  expect(Number.isFinite(seen.bound)).toBe(true);
+  expect(seen.bound).toBe(Math.min(...seen.starts));
+  expect(seen.withBound).toEqual(seen.lookedUp);
+  // some answers are "listening": the probes reach into the listening
+  expect(seen.lookedUp.some((x, k) => k % 2 === 0 && x === 1)).toBe(true);
+}
+
 describe('the fleet\'s continuous-listening bound', () => {
   it('class C: the earliest member\'s switch by its own clock (class A setup, clock errors both ways)', () => {
     const s = nearFleet(12, { traffic: { uplinkIntervalS: 600 }, multicastGroup: { sessionTimeoutS: 2048 } });
     const seen = run(s, (ctx, d) => ctx.world.fleet.bySlot.listenFromUs[ctx.world.fleet.order.slotOf[d]]);
-    expect(seen.starts.length).toBe(12);
-    expect(Number.isFinite(seen.bound)).toBe(true);
-    expect(seen.bound).toBe(Math.min(...seen.starts));
-    expect(seen.withBound).toEqual(seen.lookedUp);
-    // some answers are "listening": the probes reach into the session
-    expect(seen.lookedUp.some((x, k) => k % 2 === 0 && x === 1)).toBe(true);
+    expectTightBound(seen, 12);
   });
 
   it('class B beacon scan: the earliest start of a search', () => {
-    const s = makeScenario({
-      devices: { count: 6, placement: { kind: 'disc', radiusM: 200, centerM: [0, 0] }, beaconAcquisition: 'scan', mcu: { profile: 'none' } },
-      channel: GENTLE_CHANNEL,
-      multicastGroup: { dlClass: 'ClassB', dlDr: 3, pingSlotPeriod: 4096, sessionStart: 1000, sessionTimeoutS: 4096 },
-      traffic: { uplinkIntervalS: 0 },
-    });
-    const seen = run(s, (ctx, d) => ctx.world.fleet.beaconSearchFromUs[d]);
-    expect(seen.starts.length).toBe(6);
-    expect(Number.isFinite(seen.bound)).toBe(true);
-    expect(seen.bound).toBe(Math.min(...seen.starts));
-    expect(seen.withBound).toEqual(seen.lookedUp);
-    expect(seen.lookedUp.some((x, k) => k % 2 === 0 && x === 1)).toBe(true);
+    const seen = run(classB('scan'), (ctx, d) => ctx.world.fleet.beaconSearchFromUs[d]);
+    expectTightBound(seen, 6);
   });
 
   it('class B without a scan: nobody listens continuously, with the bound or without', () => {
-    const s = makeScenario({
-      devices: { count: 4, placement: { kind: 'disc', radiusM: 200, centerM: [0, 0] }, beaconAcquisition: 'by-time', mcu: { profile: 'none' } },
-      channel: GENTLE_CHANNEL,
-      multicastGroup: { dlClass: 'ClassB', dlDr: 3, pingSlotPeriod: 4096, sessionStart: 1000, sessionTimeoutS: 4096 },
-      traffic: { uplinkIntervalS: 0 },
-    });
-    const seen = run(s, () => Infinity);
+    const seen = run(classB('by-time'), () => Infinity);
     expect(seen.withBound).toEqual(seen.lookedUp);
     expect(seen.lookedUp.every((x) => x === 0)).toBe(true);
   });
