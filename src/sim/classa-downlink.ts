@@ -108,7 +108,7 @@ export class ClassADownlinks {
     const m = this.medium;
     const p = this.pending;
     const slot = p.take();
-    const at = slot * this.ctx.world.links.gateways;
+    const at = p.gatewaysFrom(slot);
     if (m.receiversOf === d) {
       const count = m.receiversOfUplink();
       for (let k = 0; k < count; k++) p.gateways[at + k] = m.receivers[k];
@@ -153,7 +153,7 @@ export class ClassADownlinks {
     // the frame must fit the window's data rate (RP002 maximum FRMPayload) and the dwell time
     const fits = phyBytes - FRAME_OVERHEAD_BYTES <= this.maxFrm(drIndex) && air <= this.dwellUs;
     const rx2 = region.dataRates[s.devices.rxDataRate2]!;
-    const first = slot * world.links.gateways;
+    const first = p.gatewaysFrom(slot);
     let g = -1;
     if (fits) {
       for (let k = first; k < first + p.gatewayCount[slot]; k++) {

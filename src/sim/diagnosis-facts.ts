@@ -38,7 +38,7 @@ function linkFacts(world: World, medium: UplinkMedium, classAMarginDb: Float64Ar
   const sessionTxDbm = downlinkTxDbm(world, s.multicastGroup.dlFreq);
   for (let d = 0; d < links.devices; d++) {
     const bestLossDb = links.lossDb[d * G + links.best[d]];
-    const upSensDbm = gatewaySensitivityDbm(medium.ulSf[d], medium.ulBwHz[d]);
+    const upSensDbm = gatewaySensitivityDbm(medium.uplinkSf(d), medium.uplinkBwHz(d));
     classAMarginDb[d] = Math.min(upTxDbm - bestLossDb - upSensDbm, rx2TxDbm - bestLossDb - rx2SensDbm);
     let groupLossDb = Infinity;
     for (const g of groupGateways) groupLossDb = Math.min(groupLossDb, links.lossDb[d * G + g]);

@@ -43,6 +43,11 @@ export class PendingAnswers {
     this.grow(64);
   }
 
+  /** Where slot's gateways start in `gateways`. */
+  gatewaysFrom(slot: number): number {
+    return slot * this.G;
+  }
+
   /** Slots taken and not yet given back. */
   get live(): number {
     return this.capacity - this.freeCount;

@@ -73,10 +73,6 @@ export type UplinkHandler = (device: number, arg: number, gateway: number, endUs
 export type HeardHook = (device: number, gateway: number, endUs: number, freqHz: number) => void;
 
 export class UplinkMedium {
-  /** per device: uplink data rate and its spreading factor / bandwidth */
-  readonly ulDr: Uint8Array;
-  readonly ulSf: Uint8Array;
-  readonly ulBwHz: Float64Array;
   /** per device: RX1 data rate (uplink DR, RX1DROffset, AS923 downlink dwell time) */
   readonly rx1Dr: Uint8Array;
   /** per device: DEV numbers (BUSY, BW, ...) */
@@ -177,9 +173,6 @@ export class UplinkMedium {
   constructor(private readonly ctx: RunContext) {
     const { s, fleet, links, region } = ctx.world;
     const n = fleet.count;
-    this.ulDr = new Uint8Array(n);
-    this.ulSf = new Uint8Array(n);
-    this.ulBwHz = new Float64Array(n);
     this.rx1Dr = new Uint8Array(n);
     this.dev = new Float64Array(n * DEV);
     this.lbtCounters = new Uint32Array(n);
@@ -230,9 +223,6 @@ export class UplinkMedium {
       for (const c of candidates) {
         if (fixed !== null ? c.dr === fixed : rssi >= gatewaySensitivityDbm(c.sf, c.bwHz) + UPLINK_DR_MARGIN_DB && c.sf <= pick.sf) pick = c;
       }
-      this.ulDr[d] = pick.dr;
-      this.ulSf[d] = pick.sf;
-      this.ulBwHz[d] = pick.bwHz;
       const rx1Dr = region.rx1.dr(pick.dr, s.devices.rxDrOffset1, dwell);
       const rx1 = region.dataRates[rx1Dr]!;
       this.rx1Dr[d] = rx1Dr;
@@ -251,7 +241,7 @@ export class UplinkMedium {
       for (let d = 0; d < n; d++) {
         first[d] = list.length;
         // the same power and floor onEnd works out (UplinkRx.powerDbm without fading, floorDbm)
-        const floor = this.rx.floorDbm(gatewaySensitivityDbm(this.ulSf[d], this.ulBwHz[d]));
+        const floor = this.rx.floorDbm(gatewaySensitivityDbm(this.uplinkSf(d), this.uplinkBwHz(d)));
         for (let g = 0; g < G; g++) {
           const p = ulTxDbm - links.lossDb[d * G + g];
           if (p < floor) continue;
@@ -279,9 +269,24 @@ export class UplinkMedium {
     return this.handlers.length - 1;
   }
 
+  /** Device d's uplink data rate. */
+  uplinkDr(d: number): number {
+    return this.dev[d * DEV + DR];
+  }
+
+  /** Device d's uplink spreading factor. */
+  uplinkSf(d: number): number {
+    return this.dev[d * DEV + SF];
+  }
+
+  /** Device d's uplink bandwidth, Hz. */
+  uplinkBwHz(d: number): number {
+    return this.dev[d * DEV + BW];
+  }
+
   /** Airtime of a `phyBytes` uplink of device d, µs. */
   airtimeUs(d: number, phyBytes: number): number {
-    return lorawanUplinkAirtimeUs(this.dev[d * DEV + SF], this.dev[d * DEV + BW], phyBytes);
+    return lorawanUplinkAirtimeUs(this.uplinkSf(d), this.uplinkBwHz(d), phyBytes);
   }
 
   /**
@@ -290,7 +295,7 @@ export class UplinkMedium {
    */
   freeAtUs(d: number): number {
     const nb = this.bandDutyCycle.length;
-    const bw = this.dev[d * DEV + BW];
+    const bw = this.uplinkBwHz(d);
     let band = Infinity;
     for (let c = 0; c < this.channelFreqHz.length; c++) {
       if (this.channelBwHz[c] !== bw) continue;
@@ -382,7 +387,7 @@ export class UplinkMedium {
     const { s } = this.ctx.world;
     const lbt = s.devices.lbt;
     const nb = this.bandDutyCycle.length;
-    const bw = this.ulBwHz[d];
+    const bw = this.uplinkBwHz(d);
     const m = this.channelFreqHz.length;
     const first = Math.floor(uniform(s.seed, Purpose.lbt, d, this.lbtCounters[d]++) * m);
     for (let j = 0; j < m; j++) {
@@ -423,7 +428,7 @@ export class UplinkMedium {
   /** A channel for device d's data rate whose sub-band its duty cycle allows now, uniformly at random. */
   private pickChannel(d: number, now: number): number {
     const nb = this.bandDutyCycle.length;
-    const bw = this.dev[d * DEV + BW];
+    const bw = this.uplinkBwHz(d);
     let count = 0;
     for (let c = 0; c < this.channelFreqHz.length; c++) {
       if (this.channelBwHz[c] === bw && this.bandFreeUs[d * nb + this.channelBand[c]] <= now) count++;
@@ -466,7 +471,7 @@ export class UplinkMedium {
     const d = this.uDev[r];
     const G = links.gateways;
     const txDbm = this.ulTxDbm;
-    const sens = gatewaySensitivityDbm(sf, this.dev[d * DEV + BW]);
+    const sens = gatewaySensitivityDbm(sf, this.uplinkBwHz(d));
     // overlapping uplinks on the same frequency; ids are in start order, so follow the frequency's
     // chain outwards from id (the uplinks of the ring between, on other frequencies, never count)
     let nOv = 0;
@@ -508,7 +513,7 @@ export class UplinkMedium {
         this.intSf[i] = this.uSf[ro];
         this.intOverlapUs[i] = Math.min(end, this.uEnd[ro]) - Math.max(start, this.uStart[ro]);
       }
-      if (!rx.decodes(id, g, sig, sf, this.ulBwHz[d], freq, start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, nOv, this.intMw)) continue;
+      if (!rx.decodes(id, g, sig, sf, this.uplinkBwHz(d), freq, start, end, this.uPhy[r], this.intDbm, this.intSf, this.intOverlapUs, nOv, this.intMw)) continue;
       // insert by received power, strongest first (equal noise floors: the SNR order), ties to the lower id
       let i = count++;
       while (i > 0 && this.receiverDbm[i - 1] < sig) {

@@ -27,7 +27,7 @@ function expectHolds(p: PendingAnswers, slot: number, v: number, G: number): voi
   const got = [p.stage[slot], p.d[slot], p.ulFreqHz[slot], p.ulChannel[slot], p.phyBytes[slot], p.kind[slot], p.owner[slot], p.arg[slot], p.msg[slot], p.msgArg[slot], p.g[slot], p.airId[slot], p.startUs[slot], p.freqHz[slot], p.dr[slot]];
   const want = [STAGE_RX1, v, 868.1e6 + v, v % 16, 13 + (v % 200), v % 2 === 0 ? 'setup' : 'ack', v % 5, v * 0.5, v % 9, -v, v % G, v * 3, v * 1e6 + 0.25, 869.525e6 - v, v % 6];
   expect(got).toEqual(want);
-  const gws = Array.from(p.gateways.subarray(slot * G, slot * G + p.gatewayCount[slot]));
+  const gws = Array.from(p.gateways.subarray(p.gatewaysFrom(slot), p.gatewaysFrom(slot) + p.gatewayCount[slot]));
   expect(gws).toEqual(Array.from({ length: 1 + (v % G) }, (_, k) => (v + k) % G));
 }
 

@@ -129,7 +129,7 @@ export class Exchange {
   fitsBothWindows(d: number, code: number): boolean {
     const { region, s } = this.ctx.world;
     const frm = msgPhyBytes(code, s) - FRAME_OVERHEAD_BYTES;
-    return frm <= region.maxFrmPayloadBytes(region.rx1.dr(this.medium.ulDr[d], 0)) && frm <= region.maxFrmPayloadBytes(region.rx2.dr);
+    return frm <= region.maxFrmPayloadBytes(region.rx1.dr(this.medium.uplinkDr(d), 0)) && frm <= region.maxFrmPayloadBytes(region.rx2.dr);
   }
 
   /** How long the server waits without hearing a device before it gives up on it, µs. */
