@@ -39,6 +39,11 @@ export function noteListeningFrom(fleet: Fleet, tUs: number): void {
   if (tUs < fleet.continuousListeningFromUs) fleet.continuousListeningFromUs = tUs;
 }
 
+/** A member's session listening may end at tUs (SlotState.listenToUs): lowers the fleet's bound (Fleet.listenStopBoundUs). */
+export function noteListenTo(fleet: Fleet, tUs: number): void {
+  if (tUs < fleet.listenStopBoundUs) fleet.listenStopBoundUs = tUs;
+}
+
 /** Whether device d's receiver is on continuously at `tUs`. */
 export function listensContinuouslyAt(w: World, d: number, tUs: number): boolean {
   // before every device's start: no need to look the device up

@@ -40,6 +40,7 @@ import { CAPTURE_FAILS, CAPTURE_UNKNOWN, CaptureMemo, type CaptureOutcomes } fro
 import { Coverage } from './coverage.js';
 import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
 import { FADE_NONE } from './link-fading.js';
+import { noteListenTo } from './listening.js';
 
 interface FrameRing {
   readonly fStart: Float64Array;
@@ -228,6 +229,9 @@ export class FrameReceiver {
     const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet.bySlot;
     const openWindow = fleet.bySlot.openWindows.member;
     const { deviceOf } = fleet.order;
+    // every member listens to this frame (Fleet.listenStartBoundUs / listenStopBoundUs): their
+    // windows need no look
+    const allListen = start >= fleet.listenStartBoundUs && end <= fleet.listenStopBoundUs;
     let full = 0;
 
     for (let v = 0; v < visits; v++) {
@@ -242,7 +246,7 @@ export class FrameReceiver {
         if (classB) this.slotFrameOnly(i, g, airId, start, end);
         continue;
       }
-      if (listenFromUs[i] > start || listenToUs[i] < end) continue;
+      if (!allListen && (listenFromUs[i] > start || listenToUs[i] < end)) continue;
       // a device outside OpenWindows has no deaf or RX1 window that reaches this frame
       if (openWindow[i] === 1 && ((deafFromUs[i] < end && deafToUs[i] > start) || (rx1FromUs[i] < end && rx1ToUs[i] > start))) continue;
       full++;
@@ -307,6 +311,7 @@ export class FrameReceiver {
         fragmentsNeeded[i] = fragmentsReceived[i];
         if (stopWhenDecoded) {
           listenToUs[i] = end;
+          noteListenTo(fleet, end);
           this.finishedSinceCompaction++;
         }
         if (this.onDecoded) this.after(d, AFTER_DECODED);
@@ -423,6 +428,7 @@ export class FrameReceiver {
         fragmentsNeeded[i] = fragmentsReceived[i];
         if (stopWhenDecoded) {
           listenToUs[i] = end;
+          noteListenTo(fleet, end);
           this.finishedSinceCompaction++;
         }
         if (this.onDecoded) this.onDecoded(d, end);

@@ -81,6 +81,15 @@ export interface Fleet {
    * (`noteListeningFrom`), so the uplinks sent before the session need not look the device up.
    */
   continuousListeningFromUs: number;
+  /**
+   * Bounds of the members' session listening (SlotState), for the multicast loop: every member's
+   * listenFromUs is at most `listenStartBoundUs` (Infinity unless class C's SessionTime set them all;
+   * class B's starts, one per beacon heard, leave it at Infinity), and no listenToUs set since the
+   * fleet was made is below `listenStopBoundUs` (whoever sets one lowers it, `noteListenTo`). A frame
+   * within both is listened to by every member, so the loop need not look at their windows.
+   */
+  listenStartBoundUs: number;
+  listenStopBoundUs: number;
   /** energy ledger: time spent per radio state, µs */
   energy: EnergyLedger;
   /** clock error after synchronisation, µs (positive: the device's clock is late) */
@@ -146,6 +155,8 @@ export function newFleet(count: number, order: DeviceOrder = identityOrder(count
     beaconSearchFromUs: f64(Infinity),
     beaconFoundUs: f64(Infinity),
     continuousListeningFromUs: Infinity,
+    listenStartBoundUs: Infinity,
+    listenStopBoundUs: Infinity,
     energy: new EnergyLedger(count),
     clockErrorUs: new Float64Array(count),
   };

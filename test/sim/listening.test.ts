@@ -1,6 +1,9 @@
 /**
  * Continuous listening (src/sim/listening.ts): the fleet's bound below every device's start, kept
- * by whoever sets a start, answers for the uplinks sent before any device listens.
+ * by whoever sets a start, answers for the uplinks sent before any device listens. And the members'
+ * session-listening bounds (Fleet.listenStartBoundUs / listenStopBoundUs) that let the multicast
+ * loop skip the members' windows: checked at every progress step of runs where devices stop at
+ * different times (rebuilt, out of memory), and tight at the end.
  */
 import { describe, expect, it } from 'vitest';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
@@ -8,7 +11,7 @@ import type { RunContext } from '../../src/sim/context.js';
 import { continuousListeningOverlapUs, listensContinuouslyAt } from '../../src/sim/listening.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { makeScenario } from '../helpers/scenario.js';
-import { GENTLE_CHANNEL, nearFleet } from './campaign/fleet.js';
+import { GENTLE_CHANNEL, LOSSY, nearFleet } from './campaign/fleet.js';
 
 interface Seen {
   bound: number;
@@ -78,5 +81,108 @@ describe('the fleet\'s continuous-listening bound', () => {
     const seen = run(classB('by-time'), () => Infinity);
     expect(seen.withBound).toEqual(seen.lookedUp);
     expect(seen.lookedUp.every((x) => x === 0)).toBe(true);
+  });
+});
+
+interface Bounds {
+  startBound: number;
+  stopBound: number;
+  sessionEndUs: number;
+  /** the members' session listening, µs */
+  from: number[];
+  to: number[];
+  memoryFailures: number;
+  /** progress steps at which the bounds were checked, and those at which a member was outside them */
+  steps: number;
+  stepsOutside: number;
+}
+
+/** Whether a member starts after the fleet's start bound or stops before its stop bound (a listenToUs of -Infinity: never set). */
+function outsideBounds(ctx: RunContext): boolean {
+  const { fleet } = ctx.world;
+  for (const d of ctx.members) {
+    const i = fleet.order.slotOf[d];
+    if (fleet.bySlot.listenFromUs[i] > fleet.listenStartBoundUs) return true;
+    const to = fleet.bySlot.listenToUs[i];
+    if (to !== -Infinity && to < fleet.listenStopBoundUs) return true;
+  }
+  return false;
+}
+
+function bounds(s: ResolvedScenario): Bounds {
+  const seen = { steps: 0, stepsOutside: 0 } as Bounds;
+  let run: RunContext | null = null;
+  const r = simulate(s, {
+    onStart: (ctx: RunContext) => {
+      run = ctx;
+    },
+    // every progress step of the run (one per ten simulated minutes): the bounds hold all along, not only at the end
+    onProgress: () => {
+      if (run === null) return;
+      seen.steps++;
+      if (outsideBounds(run)) seen.stepsOutside++;
+    },
+    onFinish: (ctx: RunContext) => {
+      const { fleet } = ctx.world;
+      const slot = (d: number): number => fleet.order.slotOf[d];
+      seen.startBound = fleet.listenStartBoundUs;
+      seen.stopBound = fleet.listenStopBoundUs;
+      seen.sessionEndUs = ctx.sessionEndUs;
+      seen.from = Array.from(ctx.members, (d) => fleet.bySlot.listenFromUs[slot(d)]);
+      seen.to = Array.from(ctx.members, (d) => fleet.bySlot.listenToUs[slot(d)]);
+    },
+  });
+  seen.memoryFailures = r.devices.status.filter((st) => st === 'MemoryError').length;
+  return seen;
+}
+
+/**
+ * What the multicast loop relies on to skip the members' windows (reception.ts): no member starts
+ * listening after the start bound, and none stops before the stop bound. Both are tight here: the
+ * latest start and the earliest stop.
+ */
+function expectTightListenBounds(b: Bounds, members: number): void {
+  expect(b.steps).toBeGreaterThan(5);
+  expect(b.stepsOutside).toBe(0);
+  expect(b.from.length).toBe(members);
+  expect(b.startBound).toBe(Math.max(...b.from));
+  expect(b.stopBound).toBe(Math.min(...b.to));
+  // some member stopped before the session's end: the bound was lowered by whoever stopped it
+  expect(b.stopBound).toBeLessThan(b.sessionEndUs);
+}
+
+/**
+ * A session of about 90 minutes (280 fragments 20 s apart) with bursty losses: devices finish at
+ * different times while others still listen, and the progress steps fall among them.
+ */
+const LONG_SESSION = {
+  ...LOSSY,
+  firmware: { sizeBytes: 40_000 },
+  fuotaTask: { redundancyPercent: 40, fragmentIntervalMs: 20_000 },
+  traffic: { uplinkIntervalS: 600 },
+};
+
+describe('the members\' session-listening bounds', () => {
+  it('class C, devices that stop listening once they rebuilt the image: the earliest rebuild', () => {
+    const b = bounds(nearFleet(12, { ...LONG_SESSION, multicastGroup: { sessionTimeoutS: 8192 } }));
+    expectTightListenBounds(b, 12);
+  });
+
+  it('class C, devices that keep listening after decoding: the first decoder out of memory', () => {
+    const b = bounds(nearFleet(20, {
+      ...LONG_SESSION,
+      setup: { mode: 'instant' },
+      devices: { memoryFragments: 2 },
+      multicastGroup: { stopListeningWhenDecoded: false, sessionTimeoutS: 8192 },
+    }));
+    expect(b.memoryFailures).toBeGreaterThan(0);
+    expectTightListenBounds(b, 20);
+  });
+
+  it('class B: listening starts with each device\'s first beacon, so the start bound never lets the loop skip', () => {
+    const b = bounds(classB('by-time'));
+    expect(b.from.length).toBe(6);
+    expect(b.startBound).toBe(Infinity);
+    expect(b.stopBound).toBeLessThanOrEqual(Math.min(...b.to));
   });
 });

@@ -13,6 +13,7 @@
  * `MissingFrag` (no report heard, or the reboot never confirmed).
  */
 import type { DeviceStatus } from '../types.js';
+import { noteListenTo } from '../listening.js';
 import type { CampaignCore } from './core.js';
 import { Msg } from './messages.js';
 import { DevFlag, Outcome, Srv } from './state.js';
@@ -107,6 +108,7 @@ export class ApplyFlow {
       const fleet = this.c.ctx.world.fleet;
       const i = fleet.order.slotOf[d];
       fleet.bySlot.listenToUs[i] = Math.min(fleet.bySlot.listenToUs[i], this.c.now);
+      noteListenTo(fleet, fleet.bySlot.listenToUs[i]);
       this.c.ex.device.send(d, Msg.DevVersionAns);
       return true;
     }

@@ -8,7 +8,7 @@
 import { BeaconModel, groupPingSlots } from '../beacons.js';
 import type { FragmentSink } from '../decoders.js';
 import { Distribution } from '../distribution.js';
-import { noteListeningFrom } from '../listening.js';
+import { noteListeningFrom, noteListenTo } from '../listening.js';
 import type { CampaignCore } from './core.js';
 import { DevFlag } from './state.js';
 
@@ -47,6 +47,7 @@ export class MulticastSession {
     ctx.members = this.joined();
     const { fleet } = ctx.world;
     for (const d of ctx.members) fleet.bySlot.listenToUs[fleet.order.slotOf[d]] = ctx.sessionEndUs;
+    noteListenTo(fleet, ctx.sessionEndUs);
     this.beacons = new BeaconModel(ctx);
     this.beacons.start();
   }
@@ -56,6 +57,7 @@ export class MulticastSession {
     const { ctx, s } = this.c;
     const { fleet } = ctx.world;
     ctx.members = this.joined();
+    let latestStartUs = -Infinity;
     for (const d of ctx.members) {
       const i = fleet.order.slotOf[d];
       fleet.member[d] = 1;
@@ -65,8 +67,11 @@ export class MulticastSession {
       if (!this.classB) {
         fleet.bySlot.listenFromUs[i] = ctx.sessionStartUs + fleet.clockErrorUs[d];
         noteListeningFrom(fleet, fleet.bySlot.listenFromUs[i]);
+        latestStartUs = Math.max(latestStartUs, fleet.bySlot.listenFromUs[i]);
       }
     }
+    noteListenTo(fleet, ctx.sessionEndUs);
+    fleet.listenStartBoundUs = this.classB ? Infinity : latestStartUs;
     if (this.classB && !this.beacons) {
       this.beacons = new BeaconModel(ctx);
       this.beacons.start();
