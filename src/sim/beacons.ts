@@ -21,7 +21,7 @@ import { beaconAirtimeUs, symbolTimeUs } from '../radio/airtime.js';
 import { deviceSensitivityDbm } from '../radio/sensitivity.js';
 import { BEACON_PERIOD_US, BEACON_RESERVED_US, BEACON_SYMBOL_TIMEOUT_DEFAULT, BEACONLESS_MAX_US, PING_SLOT_US, pingOffset } from '../lorawan/classb.js';
 import { Ev } from './events.js';
-import { beaconScanEndUs, noteListeningFrom, noteListenTo } from './listening.js';
+import { beaconScanEndUs, endListening, noteListeningFrom } from './listening.js';
 import type { BeaconSchedule } from './gateway.js';
 import type { RunContext } from './context.js';
 
@@ -164,8 +164,7 @@ export class BeaconModel implements BeaconSchedule {
       } else {
         if (fleet.missedBeacons[d] < 65535) fleet.missedBeacons[d]++;
         if (listenFromUs[i] !== Infinity && now - fleet.lastBeaconUs[d] >= BEACONLESS_MAX_US) {
-          listenToUs[i] = Math.min(listenToUs[i], now); // beacon lost: back to class A
-          noteListenTo(fleet, listenToUs[i]);
+          endListening(fleet, i, now); // beacon lost: back to class A
         } else if (listenFromUs[i] !== Infinity) {
           // ping windows open early by 2 ms, doubling per missed beacon, up to 256 ms (3.1)
           fleet.energy.rxUs[d] += this.pingNb * Math.min(2000 * 2 ** (fleet.missedBeacons[d] - 1), 256_000);

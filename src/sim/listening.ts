@@ -44,6 +44,13 @@ export function noteListenTo(fleet: Fleet, tUs: number): void {
   if (tUs < fleet.listenStopBoundUs) fleet.listenStopBoundUs = tUs;
 }
 
+/** The member in slot i stops listening to the session at tUs, or earlier if it already had; the fleet's stop bound follows. */
+export function endListening(fleet: Fleet, i: number, tUs: number): void {
+  const { listenToUs } = fleet.bySlot;
+  listenToUs[i] = Math.min(listenToUs[i], tUs);
+  noteListenTo(fleet, listenToUs[i]);
+}
+
 /** Whether device d's receiver is on continuously at `tUs`. */
 export function listensContinuouslyAt(w: World, d: number, tUs: number): boolean {
   // before every device's start: no need to look the device up

@@ -40,7 +40,7 @@ import { CAPTURE_FAILS, CAPTURE_UNKNOWN, CaptureMemo, type CaptureOutcomes } fro
 import { Coverage } from './coverage.js';
 import { DownlinkRx, SINR_REACH_MARGIN_DB } from './downlink-rx.js';
 import { FADE_NONE } from './link-fading.js';
-import { noteListenTo } from './listening.js';
+import { endListening } from './listening.js';
 
 interface FrameRing {
   readonly fStart: Float64Array;
@@ -310,8 +310,7 @@ export class FrameReceiver {
         decodedAtUs[i] = end;
         fragmentsNeeded[i] = fragmentsReceived[i];
         if (stopWhenDecoded) {
-          listenToUs[i] = end;
-          noteListenTo(fleet, end);
+          endListening(fleet, i, end); // it listened to this frame: its end was at least `end`
           this.finishedSinceCompaction++;
         }
         if (this.onDecoded) this.after(d, AFTER_DECODED);
@@ -427,8 +426,7 @@ export class FrameReceiver {
         decodedAtUs[i] = end;
         fragmentsNeeded[i] = fragmentsReceived[i];
         if (stopWhenDecoded) {
-          listenToUs[i] = end;
-          noteListenTo(fleet, end);
+          endListening(fleet, i, end); // it listened to this frame: its end was at least `end`
           this.finishedSinceCompaction++;
         }
         if (this.onDecoded) this.onDecoded(d, end);

@@ -111,16 +111,16 @@ function outsideBounds(ctx: RunContext): boolean {
 
 function bounds(s: ResolvedScenario): Bounds {
   const seen = { steps: 0, stepsOutside: 0 } as Bounds;
-  let run: RunContext | null = null;
+  let live: RunContext | null = null;
   const r = simulate(s, {
     onStart: (ctx: RunContext) => {
-      run = ctx;
+      live = ctx;
     },
     // every progress step of the run (one per ten simulated minutes): the bounds hold all along, not only at the end
     onProgress: () => {
-      if (run === null) return;
+      if (live === null) return;
       seen.steps++;
-      if (outsideBounds(run)) seen.stepsOutside++;
+      if (outsideBounds(live)) seen.stepsOutside++;
     },
     onFinish: (ctx: RunContext) => {
       const { fleet } = ctx.world;

@@ -13,7 +13,7 @@
  * `MissingFrag` (no report heard, or the reboot never confirmed).
  */
 import type { DeviceStatus } from '../types.js';
-import { noteListenTo } from '../listening.js';
+import { endListening } from '../listening.js';
 import type { CampaignCore } from './core.js';
 import { Msg } from './messages.js';
 import { DevFlag, Outcome, Srv } from './state.js';
@@ -107,8 +107,7 @@ export class ApplyFlow {
       // the new firmware starts in class A: the reboot ends any multicast listening
       const fleet = this.c.ctx.world.fleet;
       const i = fleet.order.slotOf[d];
-      fleet.bySlot.listenToUs[i] = Math.min(fleet.bySlot.listenToUs[i], this.c.now);
-      noteListenTo(fleet, fleet.bySlot.listenToUs[i]);
+      endListening(fleet, i, this.c.now);
       this.c.ex.device.send(d, Msg.DevVersionAns);
       return true;
     }

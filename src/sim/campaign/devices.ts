@@ -8,7 +8,7 @@ import type { FirmwarePackage } from '../../fuota/image/package.js';
 import type { FragmentPlan } from '../../fuota/ts004/sizing.js';
 import { FEED_DONE, FEED_MEMORY_FAILURE, FEED_REPEAT, FleetDecoders, type FragmentSink } from '../decoders.js';
 import { FragmentPayloads } from '../fragments.js';
-import { noteListenTo } from '../listening.js';
+import { endListening } from '../listening.js';
 import { NO_ROLE, type CampaignCore } from './core.js';
 import type { ImageCheck } from './image-check.js';
 import { Outcome } from './state.js';
@@ -79,8 +79,7 @@ export class DeviceSessions implements FragmentSink {
     if (r === FEED_MEMORY_FAILURE) {
       const { fleet } = this.c.ctx.world;
       this.memoryFailed[fleet.order.deviceOf[i]] = 1;
-      fleet.bySlot.listenToUs[i] = Math.min(fleet.bySlot.listenToUs[i], this.c.now);
-      noteListenTo(fleet, fleet.bySlot.listenToUs[i]);
+      endListening(fleet, i, this.c.now);
     }
     return r;
   }
