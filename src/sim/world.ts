@@ -85,7 +85,7 @@ export interface Fleet {
    * Bounds of the members' session listening (SlotState), for the multicast loop: every member's
    * listenFromUs is at most `listenStartBoundUs` (Infinity unless class C's SessionTime set them all;
    * class B's starts, one per beacon heard, leave it at Infinity), and no listenToUs set since the
-   * fleet was made is below `listenStopBoundUs` (whoever sets one lowers it, `noteListenTo`). A frame
+   * fleet was made is below `listenStopBoundUs` (whoever sets one lowers it: `endListening`, `noteListenTo`). A frame
    * within both is listened to by every member, so the loop need not look at their windows.
    */
   listenStartBoundUs: number;
