@@ -7,14 +7,20 @@
  * The uncoded phase of a rows-only decoder (Semtech lineage, 5.2) is a few numbers per device: the
  * highest N accepted, the fragments received, and the columns lost on the way (a bit per column).
  * They live here in typed arrays indexed by slot (the fleet's storage order, device-order.ts), a
- * record of four numbers that is all an in-order fragment touches in that phase; a FragDecoder
- * object is made, resumed from them (`resumeUncoded`), only when something else comes: a coded
- * fragment, an N out of range. Sampled devices run objects from the start (their payload decoder
+ * record of four numbers that is all an in-order fragment touches in that phase. The coded phase
+ * starts the same way: while fewer than L coded rows have come (L the lost columns, the tail
+ * included), a rows-only decoder only notes them, because the rank cannot reach L (FragDecoder
+ * #coded, "rows only"); here that note is a bit per slot and coded index, and the row count. A
+ * FragDecoder object is made only when something else comes: the L-th coded row, a coded index not
+ * above the last one taken, one beyond `codedCount`, a lost count above `maxLost`, an N out of range.
+ * It is resumed from the typed state (`resumeUncoded`) and fed the noted coded indices again in the
+ * order they came, so its state, its counters and its peak state bytes are those of an object made at
+ * the first coded fragment. Sampled devices run objects from the start (their payload decoder
  * needs the bytes anyway).
  * test/sim/decoders.test.ts checks every answer and counter against one plain decoder per device.
  */
 import { FragDecoder } from '../fuota/ts004/decoder.js';
-import { CODE_DECODED, CODE_FAILED } from '../fuota/ts004/feed-result.js';
+import { CODE_DECODED, CODE_FAILED, CODE_ONGOING } from '../fuota/ts004/feed-result.js';
 import { ParityRowCache } from '../fuota/ts004/rows.js';
 import type { FecVariant } from '../scenario/types.js';
 import { identityOrder, type DeviceOrder } from './device-order.js';
@@ -54,16 +60,22 @@ export interface FleetDecoderOptions {
   payloadOf: ((n: number) => Uint8Array) | null;
   /** where each device's record sits (default: slot d is device d) */
   order?: DeviceOrder;
+  /**
+   * coded fragments the session sends (R): coded indices 1 .. R wait in the typed phase; 0 (the
+   * default) makes an object at the first coded fragment
+   */
+  codedCount?: number;
 }
 
 /** Fields of a slot's record in FleetDecoders.rec (four per cache line). */
-const PHASE = 0; // TYPED: uncoded phase in the record (or nothing fed yet); OBJECT: a FragDecoder
+const PHASE = 0; // TYPED: uncoded phase in the record (or nothing fed yet); CODING: coded rows waiting; OBJECT: a FragDecoder
 const LAST = 1; // typed phase: highest uncoded N accepted
 const LOST = 2; // typed phase: uncoded fragments lost so far
 const RECEIVED = 3; // typed phase: fragments fed (NbFragReceived)
 const STRIDE = 4;
 const TYPED = 0;
 const OBJECT = 1;
+const CODING = 2;
 
 export class FleetDecoders implements FragmentSink {
   private readonly objects: Array<FragDecoder | null>;
@@ -74,6 +86,14 @@ export class FleetDecoders implements FragmentSink {
    * frame feeds write the same word, side by side, instead of one cache line each far apart.
    */
   private readonly lostBits: Uint32Array;
+  /**
+   * CODING phase: a bit per slot and coded index (bit k for index k + 1), set when the row came;
+   * column-major like lostBits
+   */
+  private readonly codedBits: Uint32Array;
+  /** CODING phase, per slot: the coded rows noted (at 2i) and the last coded index taken (at 2i + 1) */
+  private readonly coding: Int32Array;
+  private readonly codedCount: number;
   private readonly count: number;
   /** per slot: the device's index among the payload decoders, -1 when not sampled */
   private readonly sampleSlot: Int32Array;
@@ -93,6 +113,9 @@ export class FleetDecoders implements FragmentSink {
     this.rec = new Int32Array(o.count * STRIDE);
     this.count = o.count;
     this.lostBits = new Uint32Array(o.count * ((o.nbFrag + 31) >>> 5));
+    this.codedCount = o.codedCount ?? 0;
+    this.codedBits = new Uint32Array(o.count * ((this.codedCount + 31) >>> 5));
+    this.coding = new Int32Array(this.codedCount > 0 ? o.count * 2 : 0);
     this.sampleSlot = new Int32Array(o.count).fill(-1);
     this.order = o.order ?? identityOrder(o.count);
     this.payloadDecoders = o.sample.map((d, k) => {
@@ -139,7 +162,48 @@ export class FleetDecoders implements FragmentSink {
       }
       return FEED_CONTINUE;
     }
+    if (rec[r + PHASE] !== OBJECT && this.waits(i, n)) return FEED_CONTINUE;
     return this.feedObject(i, n);
+  }
+
+  /**
+   * Typed or CODING phase, fragment N that is not an in-order uncoded one: true when it was taken
+   * here (a coded row noted while the rank cannot reach L, a copy of a noted row, or an uncoded N
+   * once coding started: the last two ignored and counted, as FragDecoder does); false when the
+   * device needs its object.
+   */
+  private waits(i: number, n: number): boolean {
+    const rec = this.rec;
+    const r = i * STRIDE;
+    const nbFrag = this.nbFrag;
+    const coded = n - nbFrag;
+    const phase = rec[r + PHASE];
+    if (phase === CODING && n >= 1 && n <= nbFrag && n === (n | 0)) {
+      rec[r + RECEIVED]++; // uncoded after coding started: ignored (Semtech lineage, 5.3)
+      return true;
+    }
+    if (!(coded >= 1 && coded <= this.codedCount && n === (n | 0))) return false;
+    // lost columns once coding starts: the gaps and the missing tail (FragDecoder #startCoding)
+    const lostLen = rec[r + LOST] + nbFrag - rec[r + LAST];
+    const maxLost = this.o.maxLost;
+    if (maxLost !== null && lostLen > maxLost) return false;
+    const noted = phase === CODING ? this.coding[2 * i] : 0;
+    const bit = coded - 1;
+    const word = (bit >>> 5) * this.count + i;
+    const mask = 1 << (bit & 31);
+    if (phase === CODING && coded <= this.coding[2 * i + 1]) {
+      if ((this.codedBits[word] & mask) === 0) return false; // out of order: the object keeps the arrival order
+      rec[r + RECEIVED]++; // a row already noted: in the span, ignored and counted
+      return true;
+    }
+    // the L-th row can complete the rank: the object reduces and eliminates them all
+    if (noted + 1 >= lostLen) return false;
+    this.codedBits[word] |= mask;
+    this.coding[2 * i] = noted + 1;
+    this.coding[2 * i + 1] = coded;
+    rec[r + PHASE] = CODING;
+    rec[r + RECEIVED]++;
+    return true;
   }
 
   /** Columns last .. n - 2 (fragments last + 1 .. n - 1) were lost. */
@@ -152,6 +216,13 @@ export class FleetDecoders implements FragmentSink {
   /** Back to "nothing fed" (the decoder finished and was released, or became an object). */
   private reset(i: number): void {
     const r = i * STRIDE;
+    if (this.rec[r + PHASE] === CODING) {
+      // a bit is set only for a noted row, and every noted row is at most the last one taken
+      const lastWord = (this.coding[2 * i + 1] - 1) >>> 5;
+      for (let w = 0; w <= lastWord; w++) this.codedBits[w * this.count + i] = 0;
+      this.coding[2 * i] = 0;
+      this.coding[2 * i + 1] = 0;
+    }
     // a bit is set only for a lost column, and every lost column is below LAST (addLost)
     if (this.rec[r + LOST] > 0) {
       const lastWord = (this.rec[r + LAST] - 1) >>> 5;
@@ -180,11 +251,25 @@ export class FleetDecoders implements FragmentSink {
         for (let c = 0; k < lostLen && c < this.nbFrag; c++) if ((this.lostBits[(c >>> 5) * count + i] >>> (c & 31)) & 1) lost[k++] = c;
         if (k < lostLen) throw new Error(`internal: device ${this.deviceOf(i)} counts ${lostLen} lost columns but ${k} are marked`);
       }
-      dec.resumeUncoded(this.rec[r + LAST], lost, lostLen, received);
+      // the noted coded rows are fed again below, each counted there
+      const noted = this.rec[r + PHASE] === CODING ? this.coding[2 * i] : 0;
+      dec.resumeUncoded(this.rec[r + LAST], lost, lostLen, received - noted);
+      if (noted > 0) this.feedNoted(i, dec);
     }
     this.reset(i);
     this.rec[r + PHASE] = OBJECT;
     return dec;
+  }
+
+  /** The coded rows slot i noted, fed to its new object in the order they came (increasing index). */
+  private feedNoted(i: number, dec: FragDecoder): void {
+    const count = this.count;
+    const last = this.coding[2 * i + 1];
+    for (let bit = 0; bit < last; bit++) {
+      if (((this.codedBits[(bit >>> 5) * count + i] >>> (bit & 31)) & 1) === 0) continue;
+      const r = dec.feedCode(this.nbFrag + bit + 1);
+      if (r !== CODE_ONGOING) throw new Error(`internal: device ${this.deviceOf(i)}'s noted coded row ${bit + 1} answered ${r}`);
+    }
   }
 
   private feedObject(i: number, n: number): number {

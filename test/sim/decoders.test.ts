@@ -1,8 +1,10 @@
 /**
- * FleetDecoders (the uncoded phase of each rows-only decoder in typed arrays, an object from the first
- * coded fragment, a payload sample) against one plain FragDecoder per device fed every fragment
- * through feed(): the same answer to every fragment and the same FragSessionStatusAns counters at
- * every step, over reordered copies, repeats and fragment counters out of range.
+ * FleetDecoders (the uncoded phase of each rows-only decoder in typed arrays, then its coded rows
+ * while fewer than L have come, an object after that, a payload sample) against one plain FragDecoder
+ * per device fed every fragment through feed(): the same answer to every fragment and the same
+ * FragSessionStatusAns counters at every step, over reordered copies, repeats and fragment counters
+ * out of range; and against the same fleet making each object at the first coded fragment: the same
+ * answers and the same peak decoder state.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -21,6 +23,7 @@ interface Fleet {
   payloads: Map<number, Uint8Array>;
   /** (device, N) in delivery order: frames from several gateways, each heard or not by each device */
   feeds: [number, number][];
+  codedCount: number;
 }
 
 const fleetArb = fc
@@ -34,6 +37,8 @@ const fleetArb = fc
     lag: fc.integer({ min: 0, max: 2 }),
     lossPercent: fc.integer({ min: 0, max: 70 }),
     sampleEvery: fc.integer({ min: 1, max: 5 }),
+    // coded rows that wait in typed arrays: none, some of the session's, all of them
+    codedShare: fc.constantFrom(0, 0.5, 1, 1),
     invalidPercent: fc.constantFrom(0, 0, 2),
     seed: fc.integer(),
   })
@@ -65,6 +70,7 @@ const fleetArb = fc
       data,
       payloads: new Map(frags.map((f) => [f.n, f.data])),
       feeds,
+      codedCount: Math.round(coded * p.codedShare),
     };
   });
 
@@ -74,7 +80,7 @@ const fleetArb = fc
  * decoder was released, so it must answer as a new one.
  */
 function run(t: Fleet, again = false): { outcomes: number[]; restarted: number } {
-  const fleet = new FleetDecoders({
+  const options = {
     count: t.count,
     nbFrag: t.m,
     fragSizeBytes: t.fragSize,
@@ -82,8 +88,11 @@ function run(t: Fleet, again = false): { outcomes: number[]; restarted: number }
     variant: t.variant,
     maxLost: t.maxLost,
     sample: t.sample,
-    payloadOf: (n) => t.payloads.get(n)!,
-  });
+    payloadOf: (n: number) => t.payloads.get(n)!,
+  };
+  const fleet = new FleetDecoders({ ...options, codedCount: t.codedCount });
+  // the same fleet with an object from each device's first coded fragment (no coded rows in typed arrays)
+  const objectsFirst = new FleetDecoders(options);
   const rows = new ParityRowCache(t.variant, t.m);
   const plain = Array.from(
     { length: t.count },
@@ -96,6 +105,7 @@ function run(t: Fleet, again = false): { outcomes: number[]; restarted: number }
       if (outcomes[d] !== FEED_CONTINUE || i % skipEvery === skipEvery - 1) continue; // the simulator stops feeding a finished device
       const want = plain[d].feed(n).status;
       const got = fleet.feed(d, n);
+      expect(objectsFirst.feed(d, n), `device ${d}, N = ${n}`).toBe(got);
       expect(got, `device ${d}, N = ${n}`).toBe(want === 'decoded' ? FEED_DONE : want === 'failed' ? FEED_MEMORY_FAILURE : FEED_CONTINUE);
       outcomes[d] = got;
       const status = fleet.status(d);
@@ -107,6 +117,8 @@ function run(t: Fleet, again = false): { outcomes: number[]; restarted: number }
     }
   };
   feedAll(Infinity);
+  // the objects made from typed coded rows hold what objects fed from the first coded fragment held
+  expect(fleet.peakStateBytes).toBe(objectsFirst.peakStateBytes);
   for (const d of t.sample) {
     expect(fleet.rebuilt(d)).toEqual(outcomes[d] === FEED_DONE ? t.data : null);
   }

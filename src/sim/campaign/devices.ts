@@ -51,6 +51,7 @@ export class DeviceSessions implements FragmentSink {
       sample,
       payloadOf: sample.length > 0 ? (n) => payloads!.get(n) : null,
       order: this.c.ctx.world.fleet.order,
+      codedCount: this.plan.codedCount,
     });
     if (sample.length > 0) payloads = new FragmentPayloads(this.pkg.payload, s, this.decoders.rows);
     return this;
