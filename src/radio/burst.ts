@@ -66,6 +66,8 @@ export class BurstProcess {
   private readonly state: Uint8Array;
   /** sojourns walked in total (for tests and the benchmark) */
   steps = 0;
+  /** the latest time any device's state was asked for */
+  private latestUs = -Infinity;
   /** hashKey(seed, Purpose.burstStep): the draws' first rounds, once */
   private readonly key: number;
 
@@ -84,7 +86,7 @@ export class BurstProcess {
     this.key = hashKey(seed, Purpose.burstStep);
     this.originUs = new Float64Array(count).fill(NaN);
     this.fromUs = new Float64Array(count).fill(Infinity); // not started: the first look restarts
-    this.untilUs = new Float64Array(count);
+    this.untilUs = new Float64Array(count).fill(NaN); // not started
     this.sojourn = new Uint32Array(count);
     this.state = new Uint8Array(count);
   }
@@ -101,13 +103,22 @@ export class BurstProcess {
 
   /** State at time tUs of the device in slot i (Good 0, Bad 1). */
   stateAt(i: number, tUs: number): GeState {
-    if (tUs < this.fromUs[i]) {
-      // first look (the process starts here), or a look back in time: replay from the start; a time
-      // before the first look gets the initial state
-      const origin = this.originUs[i];
-      this.restart(i, Number.isNaN(origin) ? tUs : origin);
-    }
     let until = this.untilUs[i];
+    if (tUs >= this.latestUs && until === until) {
+      // not a look back: a started device's sojourn starts at or before its last look, so at or
+      // before latestUs, and a device whose last restart left fromUs above that still holds the
+      // restart's state, which a restart would only rebuild; no need to read fromUs
+      this.latestUs = tUs;
+    } else {
+      if (tUs > this.latestUs) this.latestUs = tUs;
+      if (tUs < this.fromUs[i]) {
+        // first look (the process starts here), or a look back in time: replay from the start; a
+        // time before the first look gets the initial state
+        const origin = this.originUs[i];
+        this.restart(i, Number.isNaN(origin) ? tUs : origin);
+      }
+      until = this.untilUs[i];
+    }
     if (tUs < until) return this.state[i] as GeState;
     // walk the sojourns up to tUs in locals (the same draws and arithmetic as `length`)
     const keyA = hashA(this.key, this.device(i));

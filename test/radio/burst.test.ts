@@ -112,6 +112,26 @@ describe('BurstProcess: a process in time', () => {
     expect(forward).toContain(GE_GOOD);
   });
 
+  it('answers any mix of looks, looks back and first observations as a process started afresh at the first observation', () => {
+    const look = fc.record({ d: fc.integer({ min: 0, max: 3 }), t: fc.integer({ min: 0, max: 600 }), observe: fc.boolean() });
+    fc.assert(fc.property(fc.array(look, { minLength: 1, maxLength: 120 }), fc.integer(), (looks, seed) => {
+      const p = new BurstProcess(4, seed, 2, 10);
+      const origin = new Array<number>(4).fill(NaN);
+      for (const { d, t, observe } of looks) {
+        const tUs = t * 1e6;
+        if (Number.isNaN(origin[d])) origin[d] = tUs; // a device's first observation, or its first look
+        if (observe) {
+          p.observe(d, tUs);
+          continue;
+        }
+        // the reference: a new process observed at the device's origin, asked once
+        const fresh = new BurstProcess(4, seed, 2, 10);
+        fresh.observe(d, origin[d]);
+        expect(p.stateAt(d, tUs), `device ${d} at ${t} s`).toBe(fresh.stateAt(d, tUs));
+      }
+    }), { numRuns: 200 });
+  });
+
   it('does not depend on the other devices: adding devices keeps device 0 as it was', () => {
     const small = new BurstProcess(1, 4, 7, 140);
     const big = new BurstProcess(1000, 4, 7, 140);
