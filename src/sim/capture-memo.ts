@@ -32,6 +32,11 @@ export class CaptureOutcomes {
    * gateways hold up to 800 of these per run)
    */
   positions: Int32Array | null = null;
+  /**
+   * beside `positions`, the reach list's entry at each (the device's slot), so that a frame reads
+   * its devices in order instead of through the positions; null while `positions` is
+   */
+  slots: Int32Array | null = null;
   count: number;
   private failedSince = 0;
 
@@ -67,20 +72,28 @@ export class CaptureOutcomes {
     return this.outcome[m] === CAPTURE_FAILS && (this.notSure === null || this.notSure[m] === 0);
   }
 
-  /** Drops the positions known to fail from `positions` once enough have accumulated (between frames). */
-  compact(): void {
+  /**
+   * Drops the positions known to fail from `positions` once enough have accumulated (between
+   * frames); `list` is the gateway's reach list these positions are in.
+   */
+  compact(list: Int32Array): void {
     if (this.failedSince * 8 < this.count) return;
     const from = this.positions;
     if (from === null) {
       let left = 0;
       for (let m = 0; m < this.count; m++) if (this.outcome[m] !== CAPTURE_FAILS) left++;
       this.positions = new Int32Array(left);
+      this.slots = new Int32Array(left);
     }
     const to = this.positions as Int32Array;
+    const slots = this.slots as Int32Array;
     let k = 0;
     for (let i = 0; i < this.count; i++) {
       const m = from === null ? i : from[i];
-      if (this.outcome[m] !== CAPTURE_FAILS) to[k++] = m;
+      if (this.outcome[m] !== CAPTURE_FAILS) {
+        slots[k] = list[m];
+        to[k++] = m;
+      }
     }
     this.count = k;
     this.failedSince = 0;
@@ -145,10 +158,10 @@ export class CaptureMemo {
 
   /**
    * The outcomes for the frame being delivered by gateway g against the interferers `rx` collected
-   * (DownlinkRx.captureKey), for g's reach list of `listLength` devices; null when
-   * g has too many patterns.
+   * (DownlinkRx.captureKey), for g's reach list `list`; null when g has too many patterns.
    */
-  outcomes(g: number, rx: DownlinkRx, listLength: number): CaptureOutcomes | null {
+  outcomes(g: number, rx: DownlinkRx, list: Int32Array): CaptureOutcomes | null {
+    const listLength = list.length;
     let patterns = this.byGateway.get(g);
     if (patterns === undefined) this.byGateway.set(g, (patterns = new Map()));
     const key = rx.captureKey();
@@ -165,7 +178,7 @@ export class CaptureMemo {
       if (lesser !== null) memo.failAsSurely(lesser);
       patterns.set(key, memo);
     }
-    memo.compact();
+    memo.compact(list);
     return memo;
   }
 }

@@ -205,7 +205,7 @@ export class FrameReceiver {
     // capture outcomes remembered per (gateway, ordered interferers, device): threshold reception
     // with fixed powers only, where interferenceOk is a function of those alone (downlink-rx.ts)
     const memoable = check && table === null && !fading && rx.fixedPowerCapture() && this.reachDbm() >= floor;
-    const memo = memoable ? this.capture!.outcomes(g, rx, list.length) : null;
+    const memo = memoable ? this.capture!.outcomes(g, rx, list) : null;
     // without a memo of its own (too many patterns at g): a remembered pattern whose failures are
     // this frame's failures too (capture-memo.ts, lesserPattern), so those devices need no check
     let lesser = null as CaptureOutcomes | null;
@@ -222,6 +222,8 @@ export class FrameReceiver {
     // before the memo's first compaction, all of them with the known failures skipped
     const skipFails = skipper !== null && !classB;
     const visit = skipFails ? skipper.positions : null;
+    // and their devices' slots, side by side (so the list is not read through the positions)
+    const visitSlots = skipFails ? skipper.slots : null;
     const visits = visit === null ? list.length : skipper!.count;
     const noBurst = burst === null;
     // the capture memo is filled below only after the device's first observation
@@ -240,7 +242,7 @@ export class FrameReceiver {
       // process had its first observation, held[i] >= 0; see the file comment)
       if (skipFails && outcome![m] === CAPTURE_FAILS) continue;
       // the device's slot: every per-device array below is read at i; draws and callbacks take d
-      const i = list[m];
+      const i = visitSlots === null ? list[m] : visitSlots[v];
       if (held[i] >= need) {
         // nothing this copy could do but, in class B, keep the ping-slot receiver on (file comment)
         if (classB) this.slotFrameOnly(i, g, airId, start, end);

@@ -13,6 +13,20 @@ function visited(o: CaptureOutcomes): number[] {
   return out;
 }
 
+/** A reach list of `length` slots, ascending and spread out (slot 3m + 1 at position m). */
+function reach(length: number): Int32Array {
+  return Int32Array.from({ length }, (_, m) => 3 * m + 1);
+}
+
+/** The slots a frame reads beside the positions: the reach list's entry at each, or null while there are no positions. */
+function slotsBeside(o: CaptureOutcomes, list: Int32Array): void {
+  if (o.positions === null) {
+    expect(o.slots).toBeNull();
+    return;
+  }
+  for (let k = 0; k < o.count; k++) expect(o.slots![k]).toBe(list[o.positions[k]]);
+}
+
 /** A capture memo and a DownlinkRx stand-in whose capture key is `at.key`. */
 function keyed(key: string): { memo: CaptureMemo; rx: DownlinkRx; at: { key: string } } {
   const at = { key };
@@ -22,7 +36,7 @@ function keyed(key: string): { memo: CaptureMemo; rx: DownlinkRx; at: { key: str
 /** Gateway 0's pattern 'S;1,7;2,7' over `length` positions: a sure failure at 0, a failure inside the dB band (not sure) at 1, kept at 2. */
 function mixedFailures(length: number): { memo: CaptureMemo; rx: DownlinkRx; at: { key: string }; own: CaptureOutcomes } {
   const k = keyed('S;1,7;2,7');
-  const own = k.memo.outcomes(0, k.rx, length)!;
+  const own = k.memo.outcomes(0, k.rx, reach(length))!;
   own.set(0, false, true);
   own.set(1, false, false);
   own.set(2, true);
@@ -38,9 +52,11 @@ describe('remembered capture outcomes', () => {
         (length, frames) => {
           const o = new CaptureOutcomes(length);
           const truth = new Uint8Array(length);
+          const list = reach(length);
           for (const sets of frames) {
-            o.compact();
+            o.compact(list);
             expect(visited(o)).toEqual([...truth.keys()].filter((m) => truth[m] !== CAPTURE_FAILS));
+            slotsBeside(o, list);
             // a position's outcome is worked out once
             for (const [x, ok] of sets) {
               const m = x % length;
@@ -60,14 +76,15 @@ describe('remembered capture outcomes', () => {
     const o = new CaptureOutcomes(1000);
     expect(o.positions).toBeNull();
     for (let m = 0; m < 1000; m++) o.set(m, m % 25 === 0);
-    o.compact();
+    o.compact(reach(1000));
     expect(o.positions?.length).toBe(40);
     expect(o.count).toBe(40);
     expect([...(o.positions as Int32Array)]).toEqual(Array.from({ length: 40 }, (_, i) => i * 25));
+    expect([...(o.slots as Int32Array)]).toEqual(Array.from({ length: 40 }, (_, i) => 3 * i * 25 + 1));
     // fewer than an eighth failed since: no compaction
     const p = o.positions;
     o.set(0, false);
-    o.compact();
+    o.compact(reach(1000));
     expect(o.positions).toBe(p);
     expect(o.count).toBe(40);
   });
@@ -94,25 +111,26 @@ describe('remembered capture outcomes', () => {
     const rx = { captureKey: () => key } as unknown as DownlinkRx;
     const memo = new CaptureMemo();
     const before = [Int32Array.from([3, 8, 10, 12, 15, 20]), Int32Array.from([1, 2, 3])];
-    const first = memo.outcomes(0, rx, before[0].length)!;
+    const first = memo.outcomes(0, rx, before[0])!;
     first.set(0, true); // device 3
     first.set(1, false); // device 8
     first.set(4, false); // device 15
     key = 'S;1,7';
-    memo.outcomes(0, rx, before[0].length)!.set(2, false); // device 10, another pattern
-    memo.outcomes(1, rx, before[1].length)!.set(2, true); // gateway 1, device 3
+    memo.outcomes(0, rx, before[0])!.set(2, false); // device 10, another pattern
+    memo.outcomes(1, rx, before[1])!.set(2, true); // gateway 1, device 3
     // devices 10 and 20 finished: gone from gateway 0's list; gateway 1's list changed order
     const after = [Int32Array.from([3, 8, 12, 15]), Int32Array.from([3, 2])];
     memo.rebase(before, after);
     key = 'F;1,7';
-    const carried = memo.outcomes(0, rx, after[0].length)!;
+    const carried = memo.outcomes(0, rx, after[0])!;
     expect([...carried.outcome]).toEqual([CAPTURE_OK, CAPTURE_FAILS, CAPTURE_UNKNOWN, CAPTURE_FAILS]);
     // half the positions fail: the next compaction leaves the others only
     expect(carried.count).toBe(2);
     expect([...carried.positions!]).toEqual([0, 2]);
+    expect([...carried.slots!]).toEqual([3, 12]);
     key = 'S;1,7';
-    expect([...memo.outcomes(0, rx, after[0].length)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
-    expect([...memo.outcomes(1, rx, after[1].length)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
+    expect([...memo.outcomes(0, rx, after[0])!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
+    expect([...memo.outcomes(1, rx, after[1])!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
   });
 
   it('finds a lesser pattern by the same rule whose interferers, per spreading factor, the frame\'s include in order', () => {
@@ -147,30 +165,30 @@ describe('remembered capture outcomes', () => {
     expect([0, 1, 2].map((m) => own.failsSurely(m))).toEqual([true, false, false]);
     for (let i = 1; i < capturePatterns.perGateway; i++) {
       at.key = `S;1,7;2,7;${i},12`;
-      memo.outcomes(0, rx, 3);
+      memo.outcomes(0, rx, reach(3));
     }
     at.key = 'S;1,7;9,12;2,7';
-    expect(memo.outcomes(0, rx, 3)).toBeNull();
+    expect(memo.outcomes(0, rx, reach(3))).toBeNull();
     expect(memo.lesser).toBe(own);
     // the next frame with a memo of its own has no lesser one
     at.key = 'S;1,7;2,7';
-    expect(memo.outcomes(0, rx, 3)).toBe(own);
+    expect(memo.outcomes(0, rx, reach(3))).toBe(own);
     expect(memo.lesser).toBeNull();
     // sureness moves with the devices when the lists are compacted
     memo.rebase([Int32Array.from([5, 6, 7])], [Int32Array.from([6, 7])]);
-    const carried = memo.outcomes(0, rx, 2)!;
+    const carried = memo.outcomes(0, rx, Int32Array.from([6, 7]))!;
     expect([carried.failsSurely(0), carried.failsSurely(1), carried.outcome[0]]).toEqual([false, false, CAPTURE_FAILS]);
   });
 
   it('starts a new pattern with the sure failures of a lesser one', () => {
     const { memo, rx, at } = mixedFailures(4);
     at.key = 'S;1,7;5,12;2,7';
-    const added = memo.outcomes(0, rx, 4)!;
+    const added = memo.outcomes(0, rx, reach(4))!;
     expect([...added.outcome]).toEqual([CAPTURE_FAILS, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
     expect(added.failsSurely(0)).toBe(true);
     // one interferer fewer: not a lesser pattern's frame
     at.key = 'S;1,7';
-    expect([...memo.outcomes(0, rx, 4)!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
+    expect([...memo.outcomes(0, rx, reach(4))!.outcome]).toEqual([CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN, CAPTURE_UNKNOWN]);
   });
 });
 
