@@ -37,6 +37,12 @@ export class CaptureOutcomes {
    * its devices in order instead of through the positions; null while `positions` is
    */
   slots: Int32Array | null = null;
+  /**
+   * beside `positions`, the outcome at each, kept with `outcome` by `setVisited`; null while
+   * `positions` is, and after an outcome was set without its place in `positions` (`set`) until the
+   * next compaction
+   */
+  visitOutcome: Uint8Array | null = null;
   count: number;
   private failedSince = 0;
 
@@ -54,6 +60,17 @@ export class CaptureOutcomes {
 
   /** Records the outcome at position m (worked out once); `sure`: a failure that more interferers keep (lesserPattern). */
   set(m: number, ok: boolean, sure = false): void {
+    this.visitOutcome = null;
+    this.record(m, ok, sure);
+  }
+
+  /** `set` for the position at place v of `positions` (a frame visiting them), keeping `visitOutcome`. */
+  setVisited(v: number, m: number, ok: boolean, sure: boolean): void {
+    this.record(m, ok, sure);
+    if (this.visitOutcome !== null) this.visitOutcome[v] = this.outcome[m];
+  }
+
+  private record(m: number, ok: boolean, sure: boolean): void {
     this.outcome[m] = ok ? CAPTURE_OK : CAPTURE_FAILS;
     if (ok) return;
     this.failedSince++;
@@ -87,11 +104,14 @@ export class CaptureOutcomes {
     }
     const to = this.positions as Int32Array;
     const slots = this.slots as Int32Array;
+    const outcomes = (this.visitOutcome ??= new Uint8Array(to.length));
     let k = 0;
     for (let i = 0; i < this.count; i++) {
       const m = from === null ? i : from[i];
-      if (this.outcome[m] !== CAPTURE_FAILS) {
+      const o = this.outcome[m];
+      if (o !== CAPTURE_FAILS) {
         slots[k] = list[m];
+        outcomes[k] = o;
         to[k++] = m;
       }
     }

@@ -224,6 +224,8 @@ export class FrameReceiver {
     const visit = skipFails ? skipper.positions : null;
     // and their devices' slots, side by side (so the list is not read through the positions)
     const visitSlots = skipFails ? skipper.slots : null;
+    // and the outcome at each, when kept there (CaptureOutcomes.visitOutcome)
+    const visitOutcome = visit === null ? null : skipper!.visitOutcome;
     const visits = visit === null ? list.length : skipper!.count;
     const noBurst = burst === null;
     // the capture memo is filled below only after the device's first observation
@@ -240,7 +242,8 @@ export class FrameReceiver {
       const m = visit === null ? v : visit[v];
       // a remembered capture failure: nothing to do (it was worked out after the device's burst
       // process had its first observation, held[i] >= 0; see the file comment)
-      if (skipFails && outcome![m] === CAPTURE_FAILS) continue;
+      const known = visitOutcome === null ? (skipFails ? outcome![m] : CAPTURE_UNKNOWN) : visitOutcome[v];
+      if (skipFails && known === CAPTURE_FAILS) continue;
       // the device's slot: every per-device array below is read at i; draws and callbacks take d
       const i = visitSlots === null ? list[m] : visitSlots[v];
       if (held[i] >= need) {
@@ -262,12 +265,13 @@ export class FrameReceiver {
       if (memo !== null && !classB) {
         // fixed powers, so every device in the reach list is at or above `floor` (reachDbm): the
         // signal is needed only to fill the memo
-        const c = outcome![m];
-        if (c === CAPTURE_UNKNOWN) {
+        // skipFails here (the frame's own memo, not class B): `known` is the outcome at m
+        if (known === CAPTURE_UNKNOWN) {
           const ok = rx.interferenceOk(d, g, rx.rxDbmAt(d * G + g), radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
-          memo.set(m, ok, rx.lastFailSure);
+          if (visit === null) memo.set(m, ok, rx.lastFailSure);
+          else memo.setVisited(v, m, ok, rx.lastFailSure);
           if (!ok) continue;
-        } else if (c === CAPTURE_FAILS) continue;
+        }
       } else {
         let sig = rx.rxDbmAt(d * G + g);
         if (fading) sig += rx.fadeDb(d, g, airId, start);

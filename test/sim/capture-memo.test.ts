@@ -25,6 +25,8 @@ function slotsBeside(o: CaptureOutcomes, list: Int32Array): void {
     return;
   }
   for (let k = 0; k < o.count; k++) expect(o.slots![k]).toBe(list[o.positions[k]]);
+  // the outcomes kept beside the positions, when kept, are the outcomes at them
+  if (o.visitOutcome !== null) for (let k = 0; k < o.count; k++) expect(o.visitOutcome[k]).toBe(o.outcome[o.positions[k]]);
 }
 
 /** A capture memo and a DownlinkRx stand-in whose capture key is `at.key`. */
@@ -57,14 +59,18 @@ describe('remembered capture outcomes', () => {
             o.compact(list);
             expect(visited(o)).toEqual([...truth.keys()].filter((m) => truth[m] !== CAPTURE_FAILS));
             slotsBeside(o, list);
-            // a position's outcome is worked out once
+            // a position's outcome is worked out once: by a frame visiting the positions (at its
+            // place among them) or, now and then, by one that does not
             for (const [x, ok] of sets) {
               const m = x % length;
               if (truth[m] !== CAPTURE_UNKNOWN) continue;
-              o.set(m, ok);
+              const v = o.positions === null ? -1 : o.positions.subarray(0, o.count).indexOf(m);
+              if (v >= 0 && x % 5 !== 0) o.setVisited(v, m, ok, false);
+              else o.set(m, ok);
               truth[m] = ok ? CAPTURE_OK : CAPTURE_FAILS;
             }
             expect([...o.outcome]).toEqual([...truth]);
+            slotsBeside(o, list);
           }
         },
       ),
