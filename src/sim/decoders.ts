@@ -67,6 +67,17 @@ export interface FleetDecoderOptions {
   codedCount?: number;
 }
 
+/** Bit c of slot i in a column-major per-slot bitset (FleetDecoders.lostBits, codedBits): word (c >>> 5) * count + i. */
+function slotBit(bits: Uint32Array, count: number, i: number, c: number): number {
+  return (bits[(c >>> 5) * count + i] >>> (c & 31)) & 1;
+}
+
+/** Clears bits 0 .. columns - 1 of slot i in a column-major per-slot bitset (columns >= 1). */
+function clearSlotBits(bits: Uint32Array, count: number, i: number, columns: number): void {
+  const lastWord = (columns - 1) >>> 5;
+  for (let w = 0; w <= lastWord; w++) bits[w * count + i] = 0;
+}
+
 /** Fields of a slot's record in FleetDecoders.rec (four per cache line). */
 const PHASE = 0; // TYPED: uncoded phase in the record (or nothing fed yet); CODING: coded rows waiting; OBJECT: a FragDecoder
 const LAST = 1; // typed phase: highest uncoded N accepted
@@ -218,16 +229,12 @@ export class FleetDecoders implements FragmentSink {
     const r = i * STRIDE;
     if (this.rec[r + PHASE] === CODING) {
       // a bit is set only for a noted row, and every noted row is at most the last one taken
-      const lastWord = (this.coding[2 * i + 1] - 1) >>> 5;
-      for (let w = 0; w <= lastWord; w++) this.codedBits[w * this.count + i] = 0;
+      clearSlotBits(this.codedBits, this.count, i, this.coding[2 * i + 1]);
       this.coding[2 * i] = 0;
       this.coding[2 * i + 1] = 0;
     }
     // a bit is set only for a lost column, and every lost column is below LAST (addLost)
-    if (this.rec[r + LOST] > 0) {
-      const lastWord = (this.rec[r + LAST] - 1) >>> 5;
-      for (let w = 0; w <= lastWord; w++) this.lostBits[w * this.count + i] = 0;
-    }
+    if (this.rec[r + LOST] > 0) clearSlotBits(this.lostBits, this.count, i, this.rec[r + LAST]);
     this.rec[r + PHASE] = this.sampleSlot[i] >= 0 ? OBJECT : TYPED;
     this.rec[r + LAST] = 0;
     this.rec[r + LOST] = 0;
@@ -248,7 +255,7 @@ export class FleetDecoders implements FragmentSink {
         lost = new Uint16Array(lostLen);
         const count = this.count;
         let k = 0;
-        for (let c = 0; k < lostLen && c < this.nbFrag; c++) if ((this.lostBits[(c >>> 5) * count + i] >>> (c & 31)) & 1) lost[k++] = c;
+        for (let c = 0; k < lostLen && c < this.nbFrag; c++) if (slotBit(this.lostBits, count, i, c)) lost[k++] = c;
         if (k < lostLen) throw new Error(`internal: device ${this.deviceOf(i)} counts ${lostLen} lost columns but ${k} are marked`);
       }
       // the noted coded rows are fed again below, each counted there
@@ -263,10 +270,9 @@ export class FleetDecoders implements FragmentSink {
 
   /** The coded rows slot i noted, fed to its new object in the order they came (increasing index). */
   private feedNoted(i: number, dec: FragDecoder): void {
-    const count = this.count;
     const last = this.coding[2 * i + 1];
     for (let bit = 0; bit < last; bit++) {
-      if (((this.codedBits[(bit >>> 5) * count + i] >>> (bit & 31)) & 1) === 0) continue;
+      if (slotBit(this.codedBits, this.count, i, bit) === 0) continue;
       const r = dec.feedCode(this.nbFrag + bit + 1);
       if (r !== CODE_ONGOING) throw new Error(`internal: device ${this.deviceOf(i)}'s noted coded row ${bit + 1} answered ${r}`);
     }
