@@ -1,13 +1,15 @@
 /**
  * One benchmark run in its own process (so its peak memory is its own):
- * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N] [--probe-thread on|off]`
+ * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N] [--probe-thread on|off] [--burst-thread on|off]`
  * prints one JSON line of figures: wall and CPU time (user + system, every thread of the process),
  * peak RSS (getrusage maxrss, as /usr/bin/time -v reports it), events, device-frames covered by the
  * multicast loop (and how many of them it evaluated in full) and their rate, and the CPU time spent
  * before the session began. `--probe-thread` forces
- * where a setup probe runs (src/sim/probe-thread.ts; default: its own rule).
+ * where a setup probe runs (src/sim/probe-thread.ts), `--burst-thread` whether the burst process is
+ * walked ahead on a thread (src/radio/burst-ahead.ts); default: their own rules.
  */
 import { readFileSync } from 'node:fs';
+import { mainThreadCpuS } from './thread-cpu.js';
 import { dirname, resolve } from 'node:path';
 import { resolveScenario } from '../src/scenario/resolve.js';
 import type { FrameReceiver } from '../src/sim/reception.js';
@@ -22,12 +24,16 @@ raw.devices.count = Number(countArg);
 if (imageAt >= 0) raw.firmware.sizeBytes = Number(args[imageAt + 1]);
 const threadAt = args.indexOf('--probe-thread');
 const probeThread = threadAt < 0 ? undefined : args[threadAt + 1] === 'on';
+const burstAt = args.indexOf('--burst-thread');
+const burstThread = burstAt < 0 ? undefined : args[burstAt + 1] === 'on';
 // the national-scale case is beyond the limits a run may ask for without --allow-large (docs/scenarios.md)
 const scenario = resolveScenario(raw, { baseDir: dirname(resolve(file)), allowLarge: true });
 const baseRss = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const finished: { receiver: FrameReceiver | null; captureChecks: number; medium: UplinkMedium | null } = { receiver: null, captureChecks: 0, medium: null };
+const finished: { receiver: FrameReceiver | null; captureChecks: number; medium: UplinkMedium | null; burstWalked: number; burstTaken: number } = {
+  receiver: null, captureChecks: 0, medium: null, burstWalked: 0, burstTaken: 0,
+};
 // CPU spent before the session: read at the first progress report in the session (reports come
 // every 600 simulated seconds, pass.ts), so it includes up to 10 minutes of the session's start; the
 // reports cost the run what they cost a CLI run with its progress bar (a pass over the devices' setup
@@ -35,6 +41,7 @@ const finished: { receiver: FrameReceiver | null; captureChecks: number; medium:
 let cpuBeforeSessionS: number | null = null;
 const r = simulate(scenario, {
   probeThread,
+  burstThread,
   onProgress: (_fraction, stage) => {
     if (stage !== 'session' || cpuBeforeSessionS !== null) return;
     const c = process.cpuUsage(cpu0);
@@ -44,11 +51,14 @@ const r = simulate(scenario, {
     finished.receiver = campaign.session?.distribution?.receiver ?? null;
     finished.captureChecks = ctx.downlinkRx?.checks ?? 0;
     finished.medium = medium;
+    finished.burstWalked = ctx.world.fleet.burst?.steps ?? 0;
+    finished.burstTaken = ctx.world.fleet.burst?.takenAhead ?? 0;
   },
 });
 const wallS = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const cpuS = (cpu.user + cpu.system) / 1e6;
+const mainCpuS = mainThreadCpuS();
 // counted after the clock stops: the covered device-frames are the benchmark's measure, worked out
 // from the final listening windows (coverage.ts), not work a run does
 const deviceFrames = finished.receiver?.evaluations ?? 0;
@@ -63,6 +73,8 @@ console.log(
     gateways: scenario.gateways.positions.length,
     wallS,
     cpuS,
+    /** CPU time of the run's own thread alone (without the burst walk-ahead's, a probe's); null where /proc is not there */
+    mainThreadCpuS: mainCpuS,
     userS: cpu.user / 1e6,
     sysS: cpu.system / 1e6,
     events: r.summary.events,
@@ -83,6 +95,9 @@ console.log(
     uplinkOverlapDecisions: finished.medium?.overlapDecisions ?? 0,
     uplinkOverlapsWeighed: finished.medium?.overlapsWeighed ?? 0,
     uplinkSureLosses: finished.medium?.sureLosses ?? 0,
+    /** burst sojourns walked on the run's thread, and looks that took the walk-ahead thread's sojourn instead (src/radio/burst-ahead.ts) */
+    burstSojournsWalked: finished.burstWalked,
+    burstLooksTakenAhead: finished.burstTaken,
     deviceFramesPerS: deviceFrames / wallS,
     deviceFramesPerCpuS: deviceFrames / cpuS,
     /** CPU time of the whole run per multicast device-frame */

@@ -12,9 +12,11 @@
  * at the device's first observation (exponential sojourns are memoryless, so starting there is
  * exact). Nothing depends on other devices or on the order devices are looked at; per device the
  * observations come in time order (the kernel's), and an earlier time is answered by replaying the
- * device's sojourns from its start.
+ * device's sojourns from its start. On a large fleet a second thread walks the sojourns ahead
+ * (burst-ahead.ts); a look takes the sojourn it reached, which is the one its own walk would reach.
  */
 import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
+import { newAheadShared, publishedSojourn, startDevice, type AheadShared } from './burst-ahead.js';
 import type { BurstModel } from './types.js';
 
 export const GE_GOOD = 0;
@@ -64,8 +66,14 @@ export class BurstProcess {
   /** index of the current sojourn */
   private readonly sojourn: Uint32Array;
   private readonly state: Uint8Array;
-  /** sojourns walked in total (for tests and the benchmark) */
+  /** sojourns walked on this thread (the walk-ahead thread's are not counted) */
   steps = 0;
+  /** looks that took the walk-ahead thread's sojourn (burst-ahead.ts) */
+  takenAhead = 0;
+  /** the walk-ahead thread's shared sojourns while it runs (burst-ahead.ts) */
+  private ahead: AheadShared | null = null;
+  /** a published sojourn being taken: [index, state, from, until] */
+  private readonly taken = new Float64Array(4);
   /** the latest time any device's state was asked for */
   private latestUs = -Infinity;
   /** hashKey(seed, Purpose.burstStep): the draws' first rounds, once */
@@ -98,7 +106,26 @@ export class BurstProcess {
    * needs and gets the same answers.
    */
   observe(i: number, tUs: number): void {
-    if (this.originUs[i] !== this.originUs[i]) this.originUs[i] = tUs;
+    if (this.originUs[i] !== this.originUs[i]) {
+      this.originUs[i] = tUs;
+      if (this.ahead !== null) startDevice(this.ahead, i, tUs);
+    }
+  }
+
+  /**
+   * Memory a walk-ahead thread shares with this process from now on (burst-ahead.ts), every device
+   * observed so far already started in it; the thread is the caller's to run and stop.
+   */
+  walkAhead(): AheadShared {
+    const a = newAheadShared(this.originUs.length, this.seed, this.key, this.meanBadUs, this.meanGoodUs, this.piBad, this.deviceOf);
+    for (let i = 0; i < this.originUs.length; i++) if (this.originUs[i] === this.originUs[i]) startDevice(a, i, this.originUs[i]);
+    this.ahead = a;
+    return a;
+  }
+
+  /** No walk-ahead thread from now on: every look walks its own sojourns. */
+  stopWalkingAhead(): void {
+    this.ahead = null;
   }
 
   /** State at time tUs of the device in slot i (Good 0, Bad 1). */
@@ -120,11 +147,20 @@ export class BurstProcess {
       until = this.untilUs[i];
     }
     if (tUs < until) return this.state[i] as GeState;
-    // walk the sojourns up to tUs in locals (the same draws and arithmetic as `length`)
-    const keyA = hashA(this.key, this.device(i));
     let k = this.sojourn[i];
     let s = this.state[i];
     let from = until;
+    // the walk-ahead thread's sojourn, when it is further on and starts by tUs: the same walk, done
+    if (this.ahead !== null && publishedSojourn(this.ahead, i, k, tUs, this.taken)) {
+      const taken = this.taken;
+      this.takenAhead++;
+      k = taken[0];
+      s = taken[1];
+      from = taken[2];
+      until = taken[3];
+    }
+    // walk the sojourns up to tUs in locals (the same draws and arithmetic as `length`)
+    const keyA = hashA(this.key, this.device(i));
     const start = k;
     while (tUs >= until) {
       k++;
@@ -147,6 +183,7 @@ export class BurstProcess {
   private restart(i: number, originUs: number): void {
     const d = this.device(i);
     const s = uniform(this.seed, Purpose.burstStep, d, 0) < this.piBad ? GE_BAD : GE_GOOD;
+    if (this.ahead !== null && this.originUs[i] !== this.originUs[i]) startDevice(this.ahead, i, originUs);
     this.originUs[i] = originUs;
     this.fromUs[i] = originUs;
     this.sojourn[i] = 0;

@@ -4,6 +4,8 @@
  * (or, for a setup probe, until every device is set up or out; campaign/session-time.ts).
  */
 import { Kernel } from '../engine/kernel.js';
+import { BurstAheadThread, burstAheadOnThread } from '../radio/burst-ahead.js';
+import type { BurstProcess } from '../radio/burst.js';
 import type { FirmwarePackage } from '../fuota/image/package.js';
 import type { FragmentPlan } from '../fuota/ts004/sizing.js';
 import { Campaign } from './campaign/campaign.js';
@@ -39,6 +41,12 @@ export interface PassOptions {
   onStart?: (ctx: RunContext, campaign: Campaign) => void;
   /** called after each step of PROGRESS_STEP_US of kernel time */
   onStep?: (campaign: Campaign) => void;
+  /**
+   * walk the burst process's sojourns ahead on a thread of its own (radio/burst-ahead.ts); default: on
+   * a fleet of BURST_AHEAD_MIN_DEVICES or more, from the main thread of a machine with two cores or
+   * more. Results are the same either way.
+   */
+  burstThread?: boolean;
 }
 
 /** A world with a fresh fleet (the per-device state a pass changes, burst process included); positions and links are shared. */
@@ -109,9 +117,42 @@ export function advancePass(r: RunningPass): Pass {
   const { kernel, ctx, campaign, traffic, opts } = r;
   const { s } = ctx.world;
   const maxUs = s.simulation.maxDurationS * 1e6;
+  const { burst } = ctx.world.fleet;
+  const ahead = burst !== null && burstAheadOnThread(ctx.world.fleet.count, opts.burstThread) ? walkAheadThread(burst, opts.burstThread === true) : null;
+  try {
+    ahead?.walkTo(kernel.now);
+    stepUntilEnd(r, maxUs, ahead);
+  } finally {
+    ahead?.stop();
+    burst?.stopWalkingAhead();
+  }
+  const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
+  traffic.stopUs = campaignEndUs;
+  return { ctx, campaign, medium: r.medium, traffic, campaignEndUs };
+}
+
+/**
+ * A thread walking `burst` ahead, or null when one cannot be started and none was asked for (the run
+ * then walks every sojourn itself, to the same answers).
+ */
+function walkAheadThread(burst: BurstProcess, asked: boolean): BurstAheadThread | null {
+  try {
+    return new BurstAheadThread(burst.walkAhead());
+  } catch (err) {
+    burst.stopWalkingAhead();
+    if (asked) throw err;
+    return null;
+  }
+}
+
+/** The kernel run step by step (progress, and how far the burst walk-ahead may go) until the campaign is over or the time limit. */
+function stepUntilEnd(r: RunningPass, maxUs: number, ahead: BurstAheadThread | null): void {
+  const { kernel, ctx, campaign, opts } = r;
+  const { s } = ctx.world;
   for (; ; r.stepEndUs += PROGRESS_STEP_US) {
     kernel.run(Math.min(r.stepEndUs, maxUs));
     if (!Number.isNaN(campaign.endUs) || kernel.now >= maxUs || kernel.pending === 0) break;
+    ahead?.walkTo(kernel.now);
     opts.onStep?.(campaign);
     if (opts.onProgress) {
       const { setUp, share } = setupProgress(campaign);
@@ -123,9 +164,6 @@ export function advancePass(r: RunningPass): Pass {
       opts.onProgress(r.shown, p.stage);
     }
   }
-  const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
-  traffic.stopUs = campaignEndUs;
-  return { ctx, campaign, medium: r.medium, traffic, campaignEndUs };
 }
 
 /**

@@ -53,7 +53,7 @@ export function readinessOf(pass: Pass): Readiness {
 }
 
 /** The probe on this thread: setup alone on a fresh fleet, to its end. */
-export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPlan, hooks: Pick<PassOptions, 'onProgress' | 'onStep'> = {}): Readiness {
+export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPlan, hooks: Pick<PassOptions, 'onProgress' | 'onStep' | 'burstThread'> = {}): Readiness {
   return readinessOf(runPass(freshWorld(world), pkg, plan, { kind: 'probe' }, { trace: false, ...hooks }));
 }
 

@@ -63,6 +63,12 @@ export interface SimulateOptions {
    */
   probeThread?: boolean;
   /**
+   * walk the burst process's sojourns ahead on a thread of its own (radio/burst-ahead.ts); default: on
+   * a fleet of BURST_AHEAD_MIN_DEVICES or more, from the main thread of a machine with two cores or
+   * more. Results are the same either way.
+   */
+  burstThread?: boolean;
+  /**
    * with an "after-setup" booking, simulate setup once: the setup probe goes on as the booked run
    * when it can (`canGoOn`); false runs the probe and then a second pass from the campaign start, as
    * a check (tests compare the two). Default true. A run with `onStart` always takes two passes: its
@@ -106,7 +112,7 @@ type AfterSetup =
  */
 function bookAfterSetup(
   s: ResolvedScenario, world: World, pkg: FirmwarePackage, plan: FragmentPlan, opts: SimulateOptions,
-  passOptions: Pick<PassOptions, 'trace' | 'frameDetails'>, progress: Progress | undefined,
+  passOptions: Pick<PassOptions, 'trace' | 'frameDetails' | 'burstThread'>, progress: Progress | undefined,
 ): AfterSetup {
   const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
   const goOn = opts.setupOnce !== false && opts.onStart === undefined && s.multicastGroup.dlClass === 'ClassC';
@@ -118,6 +124,7 @@ function bookAfterSetup(
   } else {
     // on a fleet of its own, without outputs, in the first PROBE_SHARE of the bar
     probe = probeSetup(world, pkg, plan, {
+      burstThread: opts.burstThread,
       onProgress: progress === undefined ? undefined : (f, stage) => progress(PROBE_SHARE * f, `booking: ${stage ?? 'setup'}`),
     });
   }
@@ -138,6 +145,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
   const passOptions = {
     trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
     frameDetails: opts.frameDetails === true,
+    burstThread: opts.burstThread,
   };
 
   let probe: Readiness | null = null;
@@ -190,7 +198,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     progress?.(1);
     opts.onFinish?.(main.ctx, campaign, pkg, main.medium);
     // no thread yet (a run that ended within a step of its session, or none asked for): on this one
-    if (cut && probe === null) probe = probeSetup(world, pkg, plan);
+    if (cut && probe === null) probe = probeSetup(world, pkg, plan, { burstThread: opts.burstThread });
     return finish(s, main, probe ?? readinessOf(main), pkg, plan, t0);
   } finally {
     probeThread?.stop();
