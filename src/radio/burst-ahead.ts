@@ -16,10 +16,9 @@
  * answer depends on how far the thread got (test/radio/burst-ahead.test.ts). A sojourn is published
  * under a sequence number (odd while it is written), so a look never takes one half written.
  */
-import { availableParallelism } from 'node:os';
-import { isMainThread, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { hashA, Purpose, uniform, uniformB } from '../engine/rng.js';
-import { resolveWorkerFile } from '../engine/worker-file.js';
+import { besideRunByDefault, resolveWorkerFile } from '../engine/worker-file.js';
 
 /** Fleets from this size walk ahead on a thread when the machine has a second core: a worker takes about 0.1 s to start. */
 export const BURST_AHEAD_MIN_DEVICES = 10_000;
@@ -171,16 +170,7 @@ export function publishedSojourn(a: AheadShared, i: number, sojourn: number, tUs
  */
 export function burstAheadOnThread(count: number, wanted: boolean | undefined): boolean {
   if (wanted !== undefined) return wanted;
-  return isMainThread && availableParallelism() >= 2 && count >= BURST_AHEAD_MIN_DEVICES && workerBuilt();
-}
-
-function workerBuilt(): boolean {
-  try {
-    resolveWorkerFile('burst-ahead-worker', import.meta.url);
-    return true;
-  } catch {
-    return false;
-  }
+  return besideRunByDefault(count, BURST_AHEAD_MIN_DEVICES, 'burst-ahead-worker', import.meta.url);
 }
 
 /** The walking thread, running from the moment this is made until `stop`. */

@@ -17,13 +17,12 @@
  * `simulate` stays synchronous: the run's thread waits for the probe on an Atomics flag and takes
  * its answer with receiveMessageOnPort.
  */
-import { availableParallelism } from 'node:os';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { FirmwarePackage } from '../fuota/image/package.js';
 import type { FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { reviveError, type PostedError } from '../engine/worker-error.js';
-import { resolveWorkerFile } from '../engine/worker-file.js';
+import { besideRunByDefault, resolveWorkerFile } from '../engine/worker-file.js';
 import type { DeviceOrder } from './device-order.js';
 import type { LinkTable } from './links.js';
 import { freshWorld, runPass, setupProgress, type Pass, type PassOptions, type SetupProgress } from './pass.js';
@@ -65,17 +64,7 @@ export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPla
  */
 export function probeOnThread(s: ResolvedScenario, wanted: boolean | undefined): boolean {
   if (wanted !== undefined) return wanted;
-  return isMainThread && availableParallelism() >= 2 && s.devices.count >= PROBE_THREAD_MIN_DEVICES && probeWorkerBuilt();
-}
-
-/** Whether the worker's compiled script is there (not when the simulator runs from its TypeScript source unbuilt). */
-function probeWorkerBuilt(): boolean {
-  try {
-    resolveWorkerFile('probe-worker', import.meta.url);
-    return true;
-  } catch {
-    return false;
-  }
+  return besideRunByDefault(s.devices.count, PROBE_THREAD_MIN_DEVICES, 'probe-worker', import.meta.url);
 }
 
 /** What the probe's thread is given. */
