@@ -3,8 +3,8 @@
  *
  * A device's Gilbert–Elliott state at time t needs every sojourn from its first observation up to t:
  * each is one counter-based draw and a logarithm. When the session is booked long after setup (48 h
- * in the national benchmark, as AWS books it), a device's first look in the session walks some two
- * thousand sojourns, and in a large fleet those walks take a tenth of the run's time. They depend only
+ * in the national benchmark), a device's first look in the session walks some two thousand
+ * sojourns, and in a large fleet those walks take about 6 % of the run's time. They depend only
  * on the scenario and the device's first observation, so a thread walks them ahead while the run goes
  * on: the run's thread publishes each device's first observation and, between progress steps, how far
  * the kernel has come (`walkTo`); the thread brings every started device's sojourn up to that time and
