@@ -23,6 +23,15 @@ import { besideRunByDefault, resolveWorkerFile } from '../engine/worker-file.js'
 /** Fleets from this size walk ahead on a thread when the machine has a second core: a worker takes about 0.1 s to start. */
 export const BURST_AHEAD_MIN_DEVICES = 10_000;
 
+/**
+ * A look asks for the thread's sojourn only when its walk would pass more than this beyond the end of
+ * the sojourn it holds, µs: the thread's target lags the kernel by up to a progress step (600 s,
+ * pass.ts), so a shorter walk is seldom behind the thread's, and walking a few sojourns (about eight
+ * of 73.5 s on average in the national benchmark) costs less than the three reads of shared memory
+ * that asking takes. Only speed depends on it.
+ */
+export const AHEAD_WORTH_US = 600e6;
+
 /** ctrl[TARGET]: how far the run's kernel has come, whole seconds; ctrl[STOP]: 1 to end the thread; ctrl[PASSES]: passes over the fleet done */
 const TARGET = 0;
 const STOP = 1;

@@ -16,7 +16,7 @@
  * (burst-ahead.ts); a look takes the sojourn it reached, which is the one its own walk would reach.
  */
 import { hashA, hashKey, Purpose, uniform, uniformB } from '../engine/rng.js';
-import { newAheadShared, publishedSojourn, startDevice, type AheadShared } from './burst-ahead.js';
+import { AHEAD_WORTH_US, newAheadShared, publishedSojourn, startDevice, type AheadShared } from './burst-ahead.js';
 import type { BurstModel } from './types.js';
 
 export const GE_GOOD = 0;
@@ -150,8 +150,9 @@ export class BurstProcess {
     let k = this.sojourn[i];
     let s = this.state[i];
     let from = until;
-    // the walk-ahead thread's sojourn, when it is further on and starts by tUs: the same walk, done
-    if (this.ahead !== null && publishedSojourn(this.ahead, i, k, tUs, this.taken)) {
+    // the walk-ahead thread's sojourn, when it is further on and starts by tUs: the same walk, done;
+    // asked only past a walk worth its reads (AHEAD_WORTH_US)
+    if (this.ahead !== null && tUs - until > AHEAD_WORTH_US && publishedSojourn(this.ahead, i, k, tUs, this.taken)) {
       const taken = this.taken;
       this.takenAhead++;
       k = taken[0];
