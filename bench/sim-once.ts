@@ -1,6 +1,6 @@
 /**
  * One benchmark run in its own process (so its peak memory is its own):
- * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N] [--probe-thread on|off] [--burst-thread on|off]`
+ * `node dist/bench/sim-once.js <scenario.json> <devices> [--image-bytes N] [--probe-thread on|off] [--burst-thread on|off] [--decoder-thread on|off]`
  * prints one JSON line of figures: wall and CPU time (user + system, every thread of the process),
  * peak RSS (getrusage maxrss, as /usr/bin/time -v reports it), events, device-frames covered by the
  * multicast loop (and how many of them it evaluated in full) and their rate, and the CPU time spent
@@ -26,13 +26,15 @@ const threadAt = args.indexOf('--probe-thread');
 const probeThread = threadAt < 0 ? undefined : args[threadAt + 1] === 'on';
 const burstAt = args.indexOf('--burst-thread');
 const burstThread = burstAt < 0 ? undefined : args[burstAt + 1] === 'on';
+const decoderAt = args.indexOf('--decoder-thread');
+const decoderThread = decoderAt < 0 ? undefined : args[decoderAt + 1] === 'on';
 // the national-scale case is beyond the limits a run may ask for without --allow-large (docs/scenarios.md)
 const scenario = resolveScenario(raw, { baseDir: dirname(resolve(file)), allowLarge: true });
 const baseRss = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const finished: { receiver: FrameReceiver | null; captureChecks: number; medium: UplinkMedium | null; burstWalked: number; burstTaken: number } = {
-  receiver: null, captureChecks: 0, medium: null, burstWalked: 0, burstTaken: 0,
+const finished: { receiver: FrameReceiver | null; captureChecks: number; medium: UplinkMedium | null; burstWalked: number; burstTaken: number; ringByThread: number; ringHere: number } = {
+  receiver: null, captureChecks: 0, medium: null, burstWalked: 0, burstTaken: 0, ringByThread: 0, ringHere: 0,
 };
 // CPU spent before the session: read at the first progress report in the session (reports come
 // every 600 simulated seconds, pass.ts), so it includes up to 10 minutes of the session's start; the
@@ -42,6 +44,7 @@ let cpuBeforeSessionS: number | null = null;
 const r = simulate(scenario, {
   probeThread,
   burstThread,
+  decoderThread,
   onProgress: (_fraction, stage) => {
     if (stage !== 'session' || cpuBeforeSessionS !== null) return;
     const c = process.cpuUsage(cpu0);
@@ -53,6 +56,9 @@ const r = simulate(scenario, {
     finished.medium = medium;
     finished.burstWalked = ctx.world.fleet.burst?.steps ?? 0;
     finished.burstTaken = ctx.world.fleet.burst?.takenAhead ?? 0;
+    const ring = campaign.devices.decoders?.pipeApplied() ?? { byThread: 0, here: 0 };
+    finished.ringByThread = ring.byThread;
+    finished.ringHere = ring.here;
   },
 });
 const wallS = (performance.now() - t0) / 1000;
@@ -98,6 +104,8 @@ console.log(
     /** burst sojourns walked on the run's thread, and looks that took the walk-ahead thread's sojourn instead (src/radio/burst-ahead.ts) */
     burstSojournsWalked: finished.burstWalked,
     burstLooksTakenAhead: finished.burstTaken,
+    ringAppliedByThread: finished.ringByThread,
+    ringAppliedHere: finished.ringHere,
     deviceFramesPerS: deviceFrames / wallS,
     deviceFramesPerCpuS: deviceFrames / cpuS,
     /** CPU time of the whole run per multicast device-frame */

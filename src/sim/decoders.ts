@@ -24,6 +24,8 @@ import { CODE_DECODED, CODE_FAILED, CODE_ONGOING } from '../fuota/ts004/feed-res
 import { ParityRowCache } from '../fuota/ts004/rows.js';
 import type { FecVariant } from '../scenario/types.js';
 import { identityOrder, type DeviceOrder } from './device-order.js';
+import { DecoderPipe, newPipeShared } from './decoder-pipe.js';
+import { CODING, LAST, LOST, OBJECT, PHASE, RECEIVED, STRIDE, takeUncoded, TYPED } from './uncoded-record.js';
 
 export const FEED_CONTINUE = 0;
 export const FEED_DONE = 1;
@@ -65,6 +67,14 @@ export interface FleetDecoderOptions {
    * default) makes an object at the first coded fragment
    */
   codedCount?: number;
+  /**
+   * uncoded fragments below NbFrag taken through a ring on a thread of their own (decoder-pipe.ts):
+   * true starts the thread, false (the default) takes every fragment at once; 'ring' uses the ring
+   * without a thread (the run's thread applies it at its drains; for tests). Results are the same.
+   */
+  pipe?: boolean | 'ring';
+  /** entries of that ring (a power of two; default decoder-pipe.ts RING_ENTRIES; tests make it small) */
+  pipeRingEntries?: number;
 }
 
 /** Bit c of slot i in a column-major per-slot bitset (FleetDecoders.lostBits, codedBits): word (c >>> 5) * count + i. */
@@ -78,15 +88,6 @@ function clearSlotBits(bits: Uint32Array, count: number, i: number, columns: num
   for (let w = 0; w <= lastWord; w++) bits[w * count + i] = 0;
 }
 
-/** Fields of a slot's record in FleetDecoders.rec (four per cache line). */
-const PHASE = 0; // TYPED: uncoded phase in the record (or nothing fed yet); CODING: coded rows waiting; OBJECT: a FragDecoder
-const LAST = 1; // typed phase: highest uncoded N accepted
-const LOST = 2; // typed phase: uncoded fragments lost so far
-const RECEIVED = 3; // typed phase: fragments fed (NbFragReceived)
-const STRIDE = 4;
-const TYPED = 0;
-const OBJECT = 1;
-const CODING = 2;
 
 export class FleetDecoders implements FragmentSink {
   private readonly objects: Array<FragDecoder | null>;
@@ -108,6 +109,19 @@ export class FleetDecoders implements FragmentSink {
   private readonly count: number;
   /** per slot: the device's index among the payload decoders, -1 when not sampled */
   private readonly sampleSlot: Int32Array;
+  /** per slot: 1 when sampled (a byte, so that a look at it stays in the caches) */
+  private readonly sampled: Uint8Array;
+  /** the ring to the decoders' thread, null when fragments are taken at once */
+  private pipe: DecoderPipe | null = null;
+  /**
+   * true while every device that is not sampled is in the typed phase (none has taken a coded
+   * fragment or made its object): only then may an uncoded fragment go through the ring, because
+   * only then is the typed step all it does
+   */
+  private allTyped = true;
+  /** entries applied by each thread, kept when the ring stops */
+  private pipeByThread = 0;
+  private pipeHere = 0;
   private readonly order: DeviceOrder;
   private readonly payloadDecoders: FragDecoder[];
   private readonly nbFrag: number;
@@ -121,17 +135,29 @@ export class FleetDecoders implements FragmentSink {
     this.rows = new ParityRowCache(o.variant, o.nbFrag);
     this.nbFrag = o.nbFrag;
     this.objects = new Array<FragDecoder | null>(o.count).fill(null);
-    this.rec = new Int32Array(o.count * STRIDE);
     this.count = o.count;
-    this.lostBits = new Uint32Array(o.count * ((o.nbFrag + 31) >>> 5));
+    const recWords = o.count * STRIDE;
+    const lostWords = o.count * ((o.nbFrag + 31) >>> 5);
+    if (o.pipe === true || o.pipe === 'ring') {
+      // the typed records in shared memory, for the decoders' thread
+      const shared = newPipeShared(o.count, recWords, lostWords, o.pipeRingEntries);
+      this.rec = shared.rec;
+      this.lostBits = shared.lostBits;
+      this.pipe = new DecoderPipe(shared, o.pipe === true);
+    } else {
+      this.rec = new Int32Array(recWords);
+      this.lostBits = new Uint32Array(lostWords);
+    }
     this.codedCount = o.codedCount ?? 0;
     this.codedBits = new Uint32Array(o.count * ((this.codedCount + 31) >>> 5));
     this.coding = new Int32Array(this.codedCount > 0 ? o.count * 2 : 0);
     this.sampleSlot = new Int32Array(o.count).fill(-1);
+    this.sampled = new Uint8Array(o.count);
     this.order = o.order ?? identityOrder(o.count);
     this.payloadDecoders = o.sample.map((d, k) => {
       const i = this.order.slotOf[d];
       this.sampleSlot[i] = k;
+      this.sampled[i] = 1;
       this.rec[i * STRIDE + PHASE] = OBJECT;
       return this.make(true);
     });
@@ -158,16 +184,40 @@ export class FleetDecoders implements FragmentSink {
 
   /** Feeds fragment N to the device in slot i: FEED_CONTINUE, FEED_DONE (just rebuilt) or FEED_MEMORY_FAILURE. */
   feed(i: number, n: number): number {
+    const pipe = this.pipe;
+    // a sampled device's decoders are objects from the start: its record never goes through the ring
+    if (pipe === null || this.sampled[i] === 1) return this.feedHere(i, n);
+    if (this.allTyped && n >= 1 && n < this.nbFrag && n === (n | 0)) {
+      // the typed step, which answers FEED_CONTINUE (decoder-pipe.ts): taken later, in order
+      pipe.push(i, n);
+      return FEED_CONTINUE;
+    }
+    pipe.drain();
+    const r = this.feedHere(i, n);
+    if (this.allTyped && this.rec[i * STRIDE + PHASE] !== TYPED) this.allTyped = false;
+    return r;
+  }
+
+  /** Ends the decoders' thread, if any; fragments are taken at once from then on. */
+  stopPipe(): void {
+    if (this.pipe === null) return;
+    this.pipe.stop();
+    this.pipeByThread = this.pipe.appliedByThread;
+    this.pipeHere = this.pipe.appliedHere;
+    this.pipe = null;
+  }
+
+  /** Entries of the ring applied by the decoders' thread and by the run's thread (0 and 0 without a ring). */
+  pipeApplied(): { byThread: number; here: number } {
+    return { byThread: this.pipe?.appliedByThread ?? this.pipeByThread, here: this.pipe?.appliedHere ?? this.pipeHere };
+  }
+
+  private feedHere(i: number, n: number): number {
     const rec = this.rec;
     const r = i * STRIDE;
     if (rec[r + PHASE] === TYPED && n >= 1 && n <= this.nbFrag && n === (n | 0)) {
       // FragDecoder's #uncodedInOrder, on the record
-      rec[r + RECEIVED]++;
-      const last = rec[r + LAST];
-      if (n <= last) return FEED_CONTINUE; // at or below the last accepted: ignored, counted
-      if (n > last + 1) this.addLost(i, last, n);
-      rec[r + LAST] = n;
-      if (n === this.nbFrag && rec[r + LOST] === 0) {
+      if (takeUncoded(rec, this.lostBits, this.count, i, n) && n === this.nbFrag && rec[r + LOST] === 0) {
         this.reset(i); // every uncoded fragment in order: rebuilt, nothing left to hold
         return FEED_DONE;
       }
@@ -217,13 +267,6 @@ export class FleetDecoders implements FragmentSink {
     return true;
   }
 
-  /** Columns last .. n - 2 (fragments last + 1 .. n - 1) were lost. */
-  private addLost(i: number, last: number, n: number): void {
-    const count = this.count;
-    for (let c = last; c < n - 1; c++) this.lostBits[(c >>> 5) * count + i] |= 1 << (c & 31);
-    this.rec[i * STRIDE + LOST] += n - 1 - last;
-  }
-
   /** Back to "nothing fed" (the decoder finished and was released, or became an object). */
   private reset(i: number): void {
     const r = i * STRIDE;
@@ -233,7 +276,7 @@ export class FleetDecoders implements FragmentSink {
       this.coding[2 * i] = 0;
       this.coding[2 * i + 1] = 0;
     }
-    // a bit is set only for a lost column, and every lost column is below LAST (addLost)
+    // a bit is set only for a lost column, and every lost column is below LAST (takeUncoded)
     if (this.rec[r + LOST] > 0) clearSlotBits(this.lostBits, this.count, i, this.rec[r + LAST]);
     this.rec[r + PHASE] = this.sampleSlot[i] >= 0 ? OBJECT : TYPED;
     this.rec[r + LAST] = 0;
@@ -305,6 +348,7 @@ export class FleetDecoders implements FragmentSink {
   /** Counters a FragSessionStatusAns would report (TS004 2.0.0 meaning), or null before any fragment. */
   status(d: number): { nbFragReceived: number; missingFrag: number } | null {
     const i = this.order.slotOf[d];
+    if (this.sampled[i] === 0) this.pipe?.drain();
     const dec = this.objects[i];
     if (dec !== null) return { nbFragReceived: dec.nbFragReceived, missingFrag: dec.missingFrag };
     const r = i * STRIDE;

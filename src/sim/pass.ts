@@ -5,6 +5,7 @@
  */
 import { Kernel } from '../engine/kernel.js';
 import { BurstAheadThread, burstAheadOnThread } from '../radio/burst-ahead.js';
+import { decoderThreadOnRun } from './decoder-pipe.js';
 import type { BurstProcess } from '../radio/burst.js';
 import type { FirmwarePackage } from '../fuota/image/package.js';
 import type { FragmentPlan } from '../fuota/ts004/sizing.js';
@@ -47,6 +48,12 @@ export interface PassOptions {
    * more. Results are the same either way.
    */
   burstThread?: boolean;
+  /**
+   * take the decoders' uncoded fragments on a thread of their own (sim/decoder-pipe.ts); default: on a
+   * fleet of DECODER_THREAD_MIN_DEVICES or more, from the main thread of a machine with two cores or
+   * more. Results are the same either way.
+   */
+  decoderThread?: boolean;
 }
 
 /** A world with a fresh fleet (the per-device state a pass changes, burst process included); positions and links are shared. */
@@ -104,6 +111,8 @@ export function startPass(world: World, pkg: FirmwarePackage, plan: FragmentPlan
   classA = new ClassADownlinks(ctx, medium);
   traffic = new BackgroundTraffic(ctx, medium, classA);
   campaign = new Campaign(ctx, medium, classA, plan, pkg, booking);
+  // the straightforward evaluation takes every fragment at once
+  campaign.devices.decoderThread = !world.reference && decoderThreadOnRun(world.fleet.count, opts.decoderThread);
   opts.onStart?.(ctx, campaign);
 
   kernel.run(ctx.campaignStartUs); // nothing happens before the campaign starts
@@ -125,6 +134,7 @@ export function advancePass(r: RunningPass): Pass {
   } finally {
     ahead?.stop();
     burst?.stopWalkingAhead();
+    campaign.devices.decoders?.stopPipe();
   }
   const campaignEndUs = Number.isNaN(campaign.endUs) ? Math.min(kernel.now, maxUs) : campaign.endUs;
   traffic.stopUs = campaignEndUs;

@@ -69,6 +69,12 @@ export interface SimulateOptions {
    */
   burstThread?: boolean;
   /**
+   * take the decoders' uncoded fragments on a thread of their own (decoder-pipe.ts); default: on a
+   * fleet of DECODER_THREAD_MIN_DEVICES or more, from the main thread of a machine with two cores or
+   * more. Results are the same either way.
+   */
+  decoderThread?: boolean;
+  /**
    * with an "after-setup" booking, simulate setup once: the setup probe goes on as the booked run
    * when it can (`canGoOn`); false runs the probe and then a second pass from the campaign start, as
    * a check (tests compare the two). Default true. A run with `onStart` always takes two passes: its
@@ -112,7 +118,7 @@ type AfterSetup =
  */
 function bookAfterSetup(
   s: ResolvedScenario, world: World, pkg: FirmwarePackage, plan: FragmentPlan, opts: SimulateOptions,
-  passOptions: Pick<PassOptions, 'trace' | 'frameDetails' | 'burstThread'>, progress: Progress | undefined,
+  passOptions: Pick<PassOptions, 'trace' | 'frameDetails' | 'burstThread' | 'decoderThread'>, progress: Progress | undefined,
 ): AfterSetup {
   const campaignStartUs = s.fuotaTask.startTimeS * 1e6;
   const goOn = opts.setupOnce !== false && opts.onStart === undefined && s.multicastGroup.dlClass === 'ClassC';
@@ -146,6 +152,7 @@ export function simulate(s: ResolvedScenario, opts: SimulateOptions = {}): RunRe
     trace: opts.trace === true || opts.frameDetails === true || s.outputs.transmissions,
     frameDetails: opts.frameDetails === true,
     burstThread: opts.burstThread,
+    decoderThread: opts.decoderThread,
   };
 
   let probe: Readiness | null = null;

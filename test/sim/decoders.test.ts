@@ -93,6 +93,8 @@ function run(t: Fleet, again = false): { outcomes: number[]; restarted: number }
   const fleet = new FleetDecoders({ ...options, codedCount: t.codedCount });
   // the same fleet with an object from each device's first coded fragment (no coded rows in typed arrays)
   const objectsFirst = new FleetDecoders(options);
+  // the same fleet taking uncoded fragments through a small ring, drained only by what reads it (decoder-pipe.ts)
+  const piped = new FleetDecoders({ ...options, codedCount: t.codedCount, pipe: 'ring', pipeRingEntries: 8 });
   const rows = new ParityRowCache(t.variant, t.m);
   const plain = Array.from(
     { length: t.count },
@@ -106,9 +108,12 @@ function run(t: Fleet, again = false): { outcomes: number[]; restarted: number }
       const want = plain[d].feed(n).status;
       const got = fleet.feed(d, n);
       expect(objectsFirst.feed(d, n), `device ${d}, N = ${n}`).toBe(got);
+      expect(piped.feed(d, n), `device ${d}, N = ${n}, through the ring`).toBe(got);
       expect(got, `device ${d}, N = ${n}`).toBe(want === 'decoded' ? FEED_DONE : want === 'failed' ? FEED_MEMORY_FAILURE : FEED_CONTINUE);
       outcomes[d] = got;
       const status = fleet.status(d);
+      // now and then, so that the ring holds fragments of several devices when it is read
+      if (i % 5 === 0) expect(piped.status(d), `device ${d}, N = ${n}, through the ring`).toEqual(status);
       if (got === FEED_CONTINUE || fleet.isSampled(d)) {
         expect(status, `device ${d}, N = ${n}`).toEqual({ nbFragReceived: plain[d].nbFragReceived, missingFrag: plain[d].missingFrag });
       } else {
@@ -119,6 +124,8 @@ function run(t: Fleet, again = false): { outcomes: number[]; restarted: number }
   feedAll(Infinity);
   // the objects made from typed coded rows hold what objects fed from the first coded fragment held
   expect(fleet.peakStateBytes).toBe(objectsFirst.peakStateBytes);
+  expect(piped.peakStateBytes).toBe(fleet.peakStateBytes);
+  for (let d = 0; d < t.count; d++) expect(piped.status(d)).toEqual(fleet.status(d));
   for (const d of t.sample) {
     expect(fleet.rebuilt(d)).toEqual(outcomes[d] === FEED_DONE ? t.data : null);
   }

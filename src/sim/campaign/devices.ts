@@ -23,6 +23,8 @@ export class DeviceSessions implements FragmentSink {
   private readonly lastN: Uint16Array;
   /** FragmentSink: an N at most lastN is a repeat with no effect (feed) */
   readonly dropsOlderN = true;
+  /** the decoders take uncoded fragments on a thread of their own (decoder-pipe.ts; set by the pass, pass.ts) */
+  decoderThread = false;
 
   constructor(
     private readonly c: CampaignCore,
@@ -52,6 +54,7 @@ export class DeviceSessions implements FragmentSink {
       payloadOf: sample.length > 0 ? (n) => payloads!.get(n) : null,
       order: this.c.ctx.world.fleet.order,
       codedCount: this.plan.codedCount,
+      pipe: this.decoderThread,
     });
     if (sample.length > 0) payloads = new FragmentPayloads(this.pkg.payload, s, this.decoders.rows);
     return this;
