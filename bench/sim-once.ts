@@ -6,7 +6,8 @@
  * multicast loop (and how many of them it evaluated in full) and their rate, and the CPU time spent
  * before the session began. `--probe-thread` forces
  * where a setup probe runs (src/sim/probe-thread.ts), `--burst-thread` whether the burst process is
- * walked ahead on a thread (src/radio/burst-ahead.ts); default: their own rules.
+ * walked ahead on a thread (src/radio/burst-ahead.ts), `--decoder-thread` whether the decoders'
+ * uncoded fragments go through a ring to a thread (src/sim/decoder-pipe.ts); default: their own rules.
  */
 import { readFileSync } from 'node:fs';
 import { mainThreadCpuS } from './thread-cpu.js';
