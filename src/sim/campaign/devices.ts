@@ -43,6 +43,7 @@ export class DeviceSessions implements FragmentSink {
     const candidates = members ?? Int32Array.from(this.mayTakePart());
     const sample = payloadSample(s.seed, s.simulation.payloadSampleDevices, candidates);
     let payloads: FragmentPayloads | null = null;
+    this.decoders?.stopPipe(); // decoders built before end their thread
     this.decoders = new FleetDecoders({
       count: this.c.st.count,
       nbFrag: this.plan.nbFrag,
