@@ -39,26 +39,27 @@ const SPINS = 100;
  */
 const NAP_MS = 0.2;
 
-/** ctrl: written up to (run's thread), applied up to, the lock (0 free, 1 worker, 2 run's thread), stop, the N being applied, the worker failed, entries the worker applied. */
+/** ctrl: written up to (run's thread), applied up to, the lock (0 free, 1 worker, 2 run's thread), stop, the N being applied, the worker failed. */
 const HEAD = 0;
 const TAIL = 1;
 const LOCK = 2;
 const STOP = 3;
 const CURRENT_N = 4;
 const FAILED = 5;
-const BY_THREAD = 6;
-const CTRL_WORDS = 7;
+const CTRL_WORDS = 6;
 
 /** What the two threads share: the ring, its control words and the records (views on shared memory). */
 export interface PipeShared {
   count: number;
   ring: Int32Array;
   ctrl: Int32Array;
+  /** entries the worker applied (64 bits: a national session passes 2^31) */
+  byThread: BigInt64Array;
   rec: Int32Array;
   lostBits: Uint32Array;
 }
 
-/** Shared memory for a fleet's typed records (`words` Int32 for the record, `lostWords` Uint32 for the lost bits) and the ring. */
+/** Shared memory for a fleet's typed records (`recWords` Int32 for the records, `lostWords` Uint32 for the lost bits) and the ring. */
 export function newPipeShared(count: number, recWords: number, lostWords: number, ringEntries = RING_ENTRIES): PipeShared {
   if (ringEntries < 4 || (ringEntries & (ringEntries - 1)) !== 0) throw new RangeError(`ring of ${ringEntries} entries: a power of two from 4`);
   const shared = (bytes: number) => new SharedArrayBuffer(Math.max(bytes, 8));
@@ -66,6 +67,7 @@ export function newPipeShared(count: number, recWords: number, lostWords: number
     count,
     ring: new Int32Array(shared(4 * ringEntries)),
     ctrl: new Int32Array(shared(4 * CTRL_WORDS)),
+    byThread: new BigInt64Array(shared(8)),
     rec: new Int32Array(shared(4 * recWords)),
     lostBits: new Uint32Array(shared(4 * lostWords)),
   };
@@ -101,7 +103,7 @@ export function pipeLoop(p: PipeShared): void {
         const todo = (Atomics.load(ctrl, HEAD) - tail) & mask;
         const upTo = (tail + Math.min(todo, BATCH)) & mask;
         applyEntries(p, tail, upTo);
-        Atomics.add(ctrl, BY_THREAD, (upTo - tail) & mask);
+        Atomics.add(p.byThread, 0, BigInt((upTo - tail) & mask));
         Atomics.store(ctrl, TAIL, upTo);
         Atomics.store(ctrl, LOCK, 0);
         continue;
@@ -205,7 +207,7 @@ export class DecoderPipe {
 
   /** Entries the worker applied. */
   get appliedByThread(): number {
-    return Atomics.load(this.shared.ctrl, BY_THREAD);
+    return Number(Atomics.load(this.shared.byThread, 0));
   }
 
   /** Drains, then ends the worker. */

@@ -88,7 +88,6 @@ function clearSlotBits(bits: Uint32Array, count: number, i: number, columns: num
   for (let w = 0; w <= lastWord; w++) bits[w * count + i] = 0;
 }
 
-
 export class FleetDecoders implements FragmentSink {
   private readonly objects: Array<FragDecoder | null>;
   private readonly rec: Int32Array;
