@@ -3,13 +3,15 @@
  * (`dist/src/<dir>/x.js`) the worker is a sibling file; when the module starting it runs from
  * TypeScript source (vitest), the worker comes from the build at `<repo>/dist/src/<dir>/`
  * (`npm test` builds first through `pretest`). Used by the sweep's pool (sweep/pool.ts), the
- * setup probe's thread (sim/probe-thread.ts) and the burst walk-ahead (radio/burst-ahead.ts).
+ * setup probe's thread (sim/probe-thread.ts), the burst walk-ahead (radio/burst-ahead.ts) and the
+ * decoders' ring (sim/decoder-pipe.ts); the last three also share the rule for when a thread runs
+ * beside a run (`threadBesideRun`), and the last two the way such a helper thread starts.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, Worker } from 'node:worker_threads';
 
 /** The compiled script `name`.js next to the module at `moduleUrl` (its `import.meta.url`) in the build. */
 export function resolveWorkerFile(name: string, moduleUrl: string): string {
@@ -26,12 +28,13 @@ export function resolveWorkerFile(name: string, moduleUrl: string): string {
 }
 
 /**
- * The default rule for a thread that runs beside a simulation run (the setup probe, the burst
- * walk-ahead): on a fleet of `minDevices` or more, from the main thread (a sweep's workers already
- * fill the cores) of a machine with a second core, when the thread's compiled script `name`.js is
- * there (not when the simulator runs from its TypeScript source unbuilt).
+ * Whether a thread runs beside a simulation run (the setup probe, the burst walk-ahead, the decoders'
+ * ring): as asked (`wanted`), or by default on a fleet of `minDevices` or more, from the main thread
+ * (a sweep's workers already fill the cores) of a machine with a second core, when the thread's
+ * compiled script `name`.js is there (not when the simulator runs from its TypeScript source unbuilt).
  */
-export function besideRunByDefault(devices: number, minDevices: number, name: string, moduleUrl: string): boolean {
+export function threadBesideRun(wanted: boolean | undefined, devices: number, minDevices: number, name: string, moduleUrl: string): boolean {
+  if (wanted !== undefined) return wanted;
   if (!isMainThread || availableParallelism() < 2 || devices < minDevices) return false;
   try {
     resolveWorkerFile(name, moduleUrl);
@@ -39,4 +42,21 @@ export function besideRunByDefault(devices: number, minDevices: number, name: st
   } catch {
     return false;
   }
+}
+
+/**
+ * A helper thread running the compiled script `name`.js with `workerData`, whose help the run never
+ * depends on for its answers: unref'd (never what keeps the process alive) and its errors ignored
+ * (the run does the work itself). The burst walk-ahead and the decoders' ring.
+ */
+export function startHelperThread(name: string, moduleUrl: string, workerData: unknown): Worker {
+  const worker = new Worker(resolveWorkerFile(name, moduleUrl), { workerData });
+  worker.unref();
+  worker.on('error', () => {});
+  return worker;
+}
+
+/** Shared memory of `bytes` bytes for a helper thread's views (at least 8, so that an empty fleet still gets a buffer). */
+export function sharedBuffer(bytes: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(Math.max(bytes, 8));
 }

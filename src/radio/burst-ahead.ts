@@ -16,9 +16,9 @@
  * answer depends on how far the thread got (test/radio/burst-ahead.test.ts). A sojourn is published
  * under a sequence number (odd while it is written), so a look never takes one half written.
  */
-import { Worker } from 'node:worker_threads';
 import { hashA, Purpose, uniform, uniformB } from '../engine/rng.js';
-import { besideRunByDefault, resolveWorkerFile } from '../engine/worker-file.js';
+import type { Worker } from 'node:worker_threads';
+import { sharedBuffer, startHelperThread, threadBesideRun } from '../engine/worker-file.js';
 
 /** Fleets from this size walk ahead on a thread when the machine has a second core: a worker takes about 0.1 s to start. */
 export const BURST_AHEAD_MIN_DEVICES = 10_000;
@@ -68,20 +68,19 @@ export interface AheadShared {
 export function newAheadShared(
   count: number, seed: number, key: number, meanBadUs: number, meanGoodUs: number, piBad: number, deviceOf: Int32Array | null,
 ): AheadShared {
-  const shared = (bytes: number) => new SharedArrayBuffer(Math.max(bytes, 8));
-  const order = new Int32Array(shared(4 * count));
+  const order = new Int32Array(sharedBuffer(4 * count));
   if (deviceOf === null) for (let i = 0; i < count; i++) order[i] = i;
   else order.set(deviceOf);
   return {
     count, seed, key, meanBadUs, meanGoodUs, piBad, deviceOf: order,
-    origin: new Float64Array(shared(8 * count)),
-    started: new Int32Array(shared(4 * count)),
-    seq: new Int32Array(shared(4 * count)),
-    sojourn: new Uint32Array(shared(4 * count)),
-    state: new Uint8Array(shared(count)),
-    fromUs: new Float64Array(shared(8 * count)),
-    untilUs: new Float64Array(shared(8 * count)),
-    ctrl: new Int32Array(shared(16)),
+    origin: new Float64Array(sharedBuffer(8 * count)),
+    started: new Int32Array(sharedBuffer(4 * count)),
+    seq: new Int32Array(sharedBuffer(4 * count)),
+    sojourn: new Uint32Array(sharedBuffer(4 * count)),
+    state: new Uint8Array(sharedBuffer(count)),
+    fromUs: new Float64Array(sharedBuffer(8 * count)),
+    untilUs: new Float64Array(sharedBuffer(8 * count)),
+    ctrl: new Int32Array(sharedBuffer(16)),
   };
 }
 
@@ -178,8 +177,7 @@ export function publishedSojourn(a: AheadShared, i: number, sojourn: number, tUs
  * second core, when the worker's script is built.
  */
 export function burstAheadOnThread(count: number, wanted: boolean | undefined): boolean {
-  if (wanted !== undefined) return wanted;
-  return besideRunByDefault(count, BURST_AHEAD_MIN_DEVICES, 'burst-ahead-worker', import.meta.url);
+  return threadBesideRun(wanted, count, BURST_AHEAD_MIN_DEVICES, 'burst-ahead-worker', import.meta.url);
 }
 
 /** The walking thread, running from the moment this is made until `stop`. */
@@ -188,11 +186,8 @@ export class BurstAheadThread {
   private stopped = false;
 
   constructor(readonly shared: AheadShared) {
-    this.worker = new Worker(resolveWorkerFile('burst-ahead-worker', import.meta.url), { workerData: shared });
-    // never what keeps the process alive, and never what stops the run: without the thread every
-    // look walks its own sojourns, to the same answers
-    this.worker.unref();
-    this.worker.on('error', () => {});
+    // without the thread every look walks its own sojourns, to the same answers
+    this.worker = startHelperThread('burst-ahead-worker', import.meta.url, shared);
   }
 
   /** The kernel has come to nowUs: every later look is at nowUs or after, so the thread may walk up to it. */

@@ -17,8 +17,8 @@
  * threads take turns. Without a thread at all (it could not start, or it failed) the run's thread
  * applies everything at its drains, to the same records (test/sim/decoder-pipe.test.ts).
  */
-import { Worker } from 'node:worker_threads';
-import { besideRunByDefault, resolveWorkerFile } from '../engine/worker-file.js';
+import type { Worker } from 'node:worker_threads';
+import { sharedBuffer, startHelperThread, threadBesideRun } from '../engine/worker-file.js';
 import { takeUncoded } from './uncoded-record.js';
 
 /** Fleets from this size take their uncoded fragments on a thread when the machine has a second core (a worker takes about 0.1 s to start). */
@@ -62,14 +62,13 @@ export interface PipeShared {
 /** Shared memory for a fleet's typed records (`recWords` Int32 for the records, `lostWords` Uint32 for the lost bits) and the ring. */
 export function newPipeShared(count: number, recWords: number, lostWords: number, ringEntries = RING_ENTRIES): PipeShared {
   if (ringEntries < 4 || (ringEntries & (ringEntries - 1)) !== 0) throw new RangeError(`ring of ${ringEntries} entries: a power of two from 4`);
-  const shared = (bytes: number) => new SharedArrayBuffer(Math.max(bytes, 8));
   return {
     count,
-    ring: new Int32Array(shared(4 * ringEntries)),
-    ctrl: new Int32Array(shared(4 * CTRL_WORDS)),
-    byThread: new BigInt64Array(shared(8)),
-    rec: new Int32Array(shared(4 * recWords)),
-    lostBits: new Uint32Array(shared(4 * lostWords)),
+    ring: new Int32Array(sharedBuffer(4 * ringEntries)),
+    ctrl: new Int32Array(sharedBuffer(4 * CTRL_WORDS)),
+    byThread: new BigInt64Array(sharedBuffer(8)),
+    rec: new Int32Array(sharedBuffer(4 * recWords)),
+    lostBits: new Uint32Array(sharedBuffer(4 * lostWords)),
   };
 }
 
@@ -124,8 +123,7 @@ export function pipeLoop(p: PipeShared): void {
  * fleet, from the main thread of a machine with a second core, when the worker's script is built.
  */
 export function decoderThreadOnRun(count: number, wanted: boolean | undefined): boolean {
-  if (wanted !== undefined) return wanted;
-  return besideRunByDefault(count, DECODER_THREAD_MIN_DEVICES, 'decoder-pipe-worker', import.meta.url);
+  return threadBesideRun(wanted, count, DECODER_THREAD_MIN_DEVICES, 'decoder-pipe-worker', import.meta.url);
 }
 
 /** The run's side of the ring, and the worker applying it (none: the run's thread applies it at its drains). */
@@ -146,14 +144,8 @@ export class DecoderPipe {
 
   constructor(readonly shared: PipeShared, thread: boolean) {
     this.mask = shared.ring.length - 1;
-    let worker: Worker | null = null;
-    if (thread) {
-      worker = new Worker(resolveWorkerFile('decoder-pipe-worker', import.meta.url), { workerData: shared });
-      // never what keeps the process alive: the run's thread applies whatever is left at its drains
-      worker.unref();
-      worker.on('error', () => {});
-    }
-    this.worker = worker;
+    // without the thread (or should it fail outside a batch) the run's thread applies everything at its drains
+    this.worker = thread ? startHelperThread('decoder-pipe-worker', import.meta.url, shared) : null;
   }
 
   /** Slot i takes uncoded fragment n (1 ≤ n < NbFrag, typed phase): applied later, in order. */

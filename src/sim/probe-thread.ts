@@ -22,7 +22,7 @@ import type { FirmwarePackage } from '../fuota/image/package.js';
 import type { FragmentPlan } from '../fuota/ts004/sizing.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { reviveError, type PostedError } from '../engine/worker-error.js';
-import { besideRunByDefault, resolveWorkerFile } from '../engine/worker-file.js';
+import { resolveWorkerFile, threadBesideRun } from '../engine/worker-file.js';
 import type { DeviceOrder } from './device-order.js';
 import type { LinkTable } from './links.js';
 import { freshWorld, runPass, setupProgress, type Pass, type PassOptions, type SetupProgress } from './pass.js';
@@ -63,8 +63,7 @@ export function probeSetup(world: World, pkg: FirmwarePackage, plan: FragmentPla
  * run's thread, as a forced `true` would fail).
  */
 export function probeOnThread(s: ResolvedScenario, wanted: boolean | undefined): boolean {
-  if (wanted !== undefined) return wanted;
-  return besideRunByDefault(s.devices.count, PROBE_THREAD_MIN_DEVICES, 'probe-worker', import.meta.url);
+  return threadBesideRun(wanted, s.devices.count, PROBE_THREAD_MIN_DEVICES, 'probe-worker', import.meta.url);
 }
 
 /** What the probe's thread is given. */
