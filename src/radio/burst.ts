@@ -59,13 +59,17 @@ export class BurstProcess {
   private readonly meanGoodUs: number;
   private readonly meanBadUs: number;
   private readonly piBad: number;
-  /** first observation (NaN: not started), start and end of the current sojourn, µs */
+  /** first observation (NaN: not started) and start of the current sojourn, µs */
   private readonly originUs: Float64Array;
   private readonly fromUs: Float64Array;
-  private readonly untilUs: Float64Array;
+  /**
+   * per slot: end of the current sojourn, µs (NaN: not started), and its state; read only, for a
+   * caller that takes the state itself where `stateAt` would not walk (`lookingAt`)
+   */
+  readonly untilUs: Float64Array;
+  readonly state: Uint8Array;
   /** index of the current sojourn */
   private readonly sojourn: Uint32Array;
-  private readonly state: Uint8Array;
   /** sojourns walked on this thread (the walk-ahead thread's are not counted) */
   steps = 0;
   /** looks that took the walk-ahead thread's sojourn (burst-ahead.ts) */
@@ -126,6 +130,19 @@ export class BurstProcess {
   /** No walk-ahead thread from now on: every look walks its own sojourns. */
   stopWalkingAhead(): void {
     this.ahead = null;
+  }
+
+  /**
+   * Marks tUs as looked at, and says whether it is at or past every time asked so far. When it is,
+   * the state of slot i at tUs is `state[i]` wherever tUs < untilUs[i] (NaN: false), exactly what
+   * `stateAt(i, tUs)` answers there (its first branch) without its call: a caller asking many
+   * devices at one time (a frame's end, reception.ts) reads those itself and calls `stateAt` for
+   * the rest.
+   */
+  lookingAt(tUs: number): boolean {
+    if (tUs < this.latestUs) return false;
+    this.latestUs = tUs;
+    return true;
   }
 
   /** State at time tUs of the device in slot i (Good 0, Bad 1). */

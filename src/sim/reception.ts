@@ -228,6 +228,11 @@ export class FrameReceiver {
     const visitOutcome = visit === null ? null : skipper!.visitOutcome;
     const visits = visit === null ? list.length : skipper!.count;
     const noBurst = burst === null;
+    // the frame's end is at or past every look so far: a device still in the sojourn it was in at
+    // its last look has its state read here, without a call (BurstProcess.lookingAt)
+    const burstForward = !noBurst && burst.lookingAt(end);
+    const burstUntil = noBurst ? null : burst.untilUs;
+    const burstState = noBurst ? null : burst.state;
     // the capture memo is filled below only after the device's first observation
     const { burstKey, extraKey } = this;
     const { listenFromUs, listenToUs, deafFromUs, deafToUs, rx1FromUs, rx1ToUs, fragmentsReceived, decodedAtUs, fragmentsNeeded } = fleet.bySlot;
@@ -294,7 +299,8 @@ export class FrameReceiver {
       }
       if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
-        const p = burst.stateAt(i, end) === GE_BAD ? lossBad : lossGood;
+        const state = burstForward && end < burstUntil![i] ? burstState![i] : burst.stateAt(i, end);
+        const p = state === GE_BAD ? lossBad : lossGood;
         if (p >= 1 || (p > 0 && uniformB(hashA(burstKey, d), airId) < p)) continue;
       }
       if (extra > 0 && (extra >= 1 || uniformB(hashA(extraKey, d), airId) < extra)) continue;

@@ -132,6 +132,45 @@ describe('BurstProcess: a process in time', () => {
     }), { numRuns: 200 });
   });
 
+  it('gives the state read without a call (lookingAt, untilUs, state) wherever stateAt would, in any mix of looks', () => {
+    // a frame's look: every device asked at one time, read the way reception.ts reads it; between
+    // frames, single looks at any time (looks back included) and first observations
+    // frames on a clock moving on 0..3 s each (sojourns of 2 s and 10 s: often still the last one's)
+    const step = fc.record({ frame: fc.boolean(), d: fc.integer({ min: 0, max: 3 }), t: fc.integer({ min: 0, max: 600 }), dtMs: fc.integer({ min: 0, max: 3000 }), observe: fc.boolean() });
+    let readHere = 0;
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 120 }), fc.integer(), (steps, seed) => {
+      const p = new BurstProcess(4, seed, 2, 10);
+      const origin = new Array<number>(4).fill(NaN);
+      let clockUs = 0;
+      const reference = (d: number, tUs: number): number => {
+        const fresh = new BurstProcess(4, seed, 2, 10);
+        fresh.observe(d, origin[d]);
+        return fresh.stateAt(d, tUs);
+      };
+      for (const { frame, d, t, dtMs, observe } of steps) {
+        if (!frame) {
+          const tUs = t * 1e6;
+          if (Number.isNaN(origin[d])) origin[d] = tUs;
+          if (observe) p.observe(d, tUs);
+          else expect(p.stateAt(d, tUs), `device ${d} at ${t} s`).toBe(reference(d, tUs));
+          continue;
+        }
+        clockUs += dtMs * 1000;
+        const tUs = clockUs;
+        const forward = p.lookingAt(tUs);
+        for (let i = 0; i < 4; i++) {
+          if (Number.isNaN(origin[i])) origin[i] = tUs;
+          p.observe(i, tUs);
+          const inline = forward && tUs < p.untilUs[i];
+          if (inline) readHere++;
+          const state = inline ? p.state[i] : p.stateAt(i, tUs);
+          expect(state, `frame at ${tUs} µs, device ${i}${inline ? ' (read without a call)' : ''}`).toBe(reference(i, tUs));
+        }
+      }
+    }), { numRuns: 200 });
+    expect(readHere).toBeGreaterThan(100);
+  });
+
   it('does not depend on the other devices: adding devices keeps device 0 as it was', () => {
     const small = new BurstProcess(1, 4, 7, 140);
     const big = new BurstProcess(1000, 4, 7, 140);
