@@ -15,7 +15,13 @@
  *   the ring reaches it.
  * When `near` is empty the current bucket moves on to the next one holding events, whose events go
  * into `near` with their keys. Every event before `horizon` is in `near` and every later one is not,
- * so `near`'s head is the earliest event: the order is the one a single heap gives.
+ * so `near`'s head is the earliest event: the order is the one a single heap gives, whatever order a
+ * bucket's events are handed over in (keys are unique).
+ *
+ * Each ring bucket keeps its events side by side in an array of its own, appended to and read front
+ * to back, kept for the bucket's next turn round the ring unless it is far larger than needed:
+ * moving a bucket into `near` reads memory in order. (A pool of events chained through a free list made each move a chain of dependent
+ * memory reads, one cache miss after the other: most of the queue's time on a national fleet.)
  */
 import { EventHeap } from './heap.js';
 
@@ -23,8 +29,19 @@ import { EventHeap } from './heap.js';
 const BUCKET_US = 2 ** 20;
 /** buckets of the ring after the current one (a power of two; about 71 min) */
 const RING_BUCKETS = 4096;
-/** numbers per event of the ring's pool */
-const POOL_STRIDE = 6;
+/** numbers per event in a bucket: time, key, kind, a, b */
+const STRIDE = 5;
+/** events a bucket has room for when first used (it doubles when full) */
+const BUCKET_START_EVENTS = 8;
+/**
+ * room a bucket keeps once emptied, events: at most BUCKET_KEEP_EVENTS, and no more than four times
+ * what it held this turn (BUCKET_KEEP_FLOOR at least); the rest is let go, so a burst (every
+ * device's step at one moment, say) does not hold its memory for the rest of the run, and at most
+ * 4096 × 256 events (40 MB) are kept however large the fleet
+ */
+const BUCKET_KEEP_EVENTS = 256;
+const BUCKET_KEEP_FLOOR = 32;
+const NO_EVENTS = new Float64Array(0);
 
 export class EventQueue {
   private readonly near: EventHeap;
@@ -32,17 +49,11 @@ export class EventQueue {
   /** the current bucket (time / BUCKET_US, rounded down): `near` holds every event before its end */
   private current = 0;
   private horizon = BUCKET_US;
-  /** per ring slot (bucket mod RING_BUCKETS): its first event in the pool, -1 when empty */
-  private readonly head = new Int32Array(RING_BUCKETS).fill(-1);
+  /** per ring slot (bucket mod RING_BUCKETS): its events, STRIDE numbers each, and how many */
+  private readonly buckets: Float64Array[] = Array.from({ length: RING_BUCKETS }, () => NO_EVENTS);
+  private readonly bucketEvents = new Int32Array(RING_BUCKETS);
   /** events in the ring's buckets */
   private ringCount = 0;
-  /**
-   * the ring's events, POOL_STRIDE numbers each, side by side (one memory access per event, not six):
-   * time, key, kind, a, b and the next event of the same bucket (or of the free list), -1 for none
-   */
-  private pool: Float64Array;
-  private freeSlot = -1;
-  private used = 0;
   private n = 0;
   private seq = 0;
 
@@ -53,9 +64,7 @@ export class EventQueue {
   b = 0;
 
   constructor(initialCapacity = 1024) {
-    const c = Math.max(16, initialCapacity);
-    this.near = new EventHeap(c);
-    this.pool = new Float64Array(c * POOL_STRIDE);
+    this.near = new EventHeap(Math.max(16, initialCapacity));
   }
 
   get size(): number {
@@ -100,22 +109,17 @@ export class EventQueue {
       this.overflow.push(time, key, kind, a, b);
       return;
     }
-    let s = this.freeSlot;
-    if (s >= 0) this.freeSlot = this.pool[s * POOL_STRIDE + 5];
-    else {
-      if (this.used * POOL_STRIDE === this.pool.length) this.growPool();
-      s = this.used++;
-    }
     const slot = bucket & (RING_BUCKETS - 1);
-    const p = this.pool;
-    const at = s * POOL_STRIDE;
-    p[at] = time;
-    p[at + 1] = key;
-    p[at + 2] = kind;
-    p[at + 3] = a;
-    p[at + 4] = b;
-    p[at + 5] = this.head[slot];
-    this.head[slot] = s;
+    const count = this.bucketEvents[slot];
+    let events = this.buckets[slot];
+    if ((count + 1) * STRIDE > events.length) events = this.growBucket(slot);
+    const at = count * STRIDE;
+    events[at] = time;
+    events[at + 1] = key;
+    events[at + 2] = kind;
+    events[at + 3] = a;
+    events[at + 4] = b;
+    this.bucketEvents[slot] = count + 1;
     this.ringCount++;
   }
 
@@ -132,18 +136,12 @@ export class EventQueue {
       } else this.current++;
       this.horizon = (this.current + 1) * BUCKET_US;
       const slot = this.current & (RING_BUCKETS - 1);
-      const p = this.pool;
-      let s = this.head[slot];
-      this.head[slot] = -1;
-      while (s >= 0) {
-        const at = s * POOL_STRIDE;
-        const next = p[at + 5];
-        this.near.push(p[at], p[at + 1], p[at + 2], p[at + 3], p[at + 4]);
-        p[at + 5] = this.freeSlot;
-        this.freeSlot = s;
-        this.ringCount--;
-        s = next;
-      }
+      const events = this.buckets[slot];
+      const count = this.bucketEvents[slot];
+      this.bucketEvents[slot] = 0;
+      this.ringCount -= count;
+      for (let at = 0; at < count * STRIDE; at += STRIDE) this.near.push(events[at], events[at + 1], events[at + 2], events[at + 3], events[at + 4]);
+      if (events.length > STRIDE * Math.min(BUCKET_KEEP_EVENTS, Math.max(BUCKET_KEEP_FLOOR, 4 * count))) this.buckets[slot] = NO_EVENTS;
       // overflow events whose bucket the ring reaches now
       const end = (this.current + RING_BUCKETS) * BUCKET_US;
       const o = this.overflow;
@@ -155,9 +153,12 @@ export class EventQueue {
     return true;
   }
 
-  private growPool(): void {
-    const pool = new Float64Array(this.pool.length * 2);
-    pool.set(this.pool);
-    this.pool = pool;
+  /** Twice the room (BUCKET_START_EVENTS at first) for ring slot `slot`'s events, which it keeps. */
+  private growBucket(slot: number): Float64Array {
+    const old = this.buckets[slot];
+    const events = new Float64Array(old.length === 0 ? BUCKET_START_EVENTS * STRIDE : old.length * 2);
+    events.set(old);
+    this.buckets[slot] = events;
+    return events;
   }
 }

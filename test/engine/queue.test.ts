@@ -80,6 +80,29 @@ describe('EventQueue', () => {
     expect([q.pop() && q.kind, q.pop() && q.kind, q.pop() && q.kind]).toEqual([4, 1, 3]);
   });
 
+  it('keeps order through crowded buckets that grow and are used again on the ring\'s next turn', () => {
+    // 3 000 events in each of three buckets an hour apart (4 096 buckets of 2^20 µs make a turn),
+    // pushed in a scrambled order, two rounds: the second lands in the buckets the first emptied
+    const bucketUs = 2 ** 20;
+    const q = new EventQueue(16);
+    let kind = 0;
+    for (const round of [0, 1]) {
+      const base = round * 4096 * bucketUs;
+      const want: { t: number; k: number }[] = [];
+      for (let j = 0; j < 9000; j++) {
+        const t = base + (1 + (j % 3) * 1500) * bucketUs + ((j * 7919) % bucketUs);
+        q.push(t, kind, j);
+        want.push({ t, k: kind++ });
+      }
+      want.sort((x, y) => x.t - y.t || x.k - y.k);
+      const got: number[] = [];
+      for (let j = 0; j < 9000 && q.pop(); j++) got.push(q.kind);
+      expect(got).toEqual(want.map((w) => w.k));
+      expect(q.size).toBe(0);
+    }
+    expect(q.pop()).toBe(false);
+  });
+
   it('interleaves pushes and pops without losing FIFO order among equal times', () => {
     const q = new EventQueue(2);
     q.push(10, 1);
