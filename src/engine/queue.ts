@@ -19,7 +19,7 @@
  * bucket's events are handed over in (keys are unique).
  *
  * Each ring bucket keeps its events side by side in an array of its own, appended to and read front
- * to back, kept for the bucket's next turn round the ring unless it is far larger than needed:
+ * to back, kept for the bucket's next turn round the ring unless it grew past BUCKET_KEEP_EVENTS:
  * moving a bucket into `near` reads memory in order. (A pool of events chained through a free list made each move a chain of dependent
  * memory reads, one cache miss after the other: most of the queue's time on a national fleet.)
  */
@@ -34,13 +34,13 @@ const STRIDE = 5;
 /** events a bucket has room for when first used (it doubles when full) */
 const BUCKET_START_EVENTS = 8;
 /**
- * room a bucket keeps once emptied, events: at most BUCKET_KEEP_EVENTS, and no more than four times
- * what it held this turn (BUCKET_KEEP_FLOOR at least); the rest is let go, so a burst (every
- * device's step at one moment, say) does not hold its memory for the rest of the run, and at most
- * 4096 × 256 events (40 MB) are kept however large the fleet
+ * room a bucket keeps once emptied, events: more is let go, so a burst (every device's step at one
+ * moment, say) does not hold its memory for the rest of the run; at most 4096 × 128 events (20 MB)
+ * are kept however large the fleet. (Letting go of room a bucket has but did not need this turn
+ * made buckets grow again and again as their counts went up and down: 0.8 s of the 100 000-device
+ * campaign.)
  */
-const BUCKET_KEEP_EVENTS = 256;
-const BUCKET_KEEP_FLOOR = 32;
+const BUCKET_KEEP_EVENTS = 128;
 const NO_EVENTS = new Float64Array(0);
 
 export class EventQueue {
@@ -141,7 +141,7 @@ export class EventQueue {
       this.bucketEvents[slot] = 0;
       this.ringCount -= count;
       for (let at = 0; at < count * STRIDE; at += STRIDE) this.near.push(events[at], events[at + 1], events[at + 2], events[at + 3], events[at + 4]);
-      if (events.length > STRIDE * Math.min(BUCKET_KEEP_EVENTS, Math.max(BUCKET_KEEP_FLOOR, 4 * count))) this.buckets[slot] = NO_EVENTS;
+      if (events.length > STRIDE * BUCKET_KEEP_EVENTS) this.buckets[slot] = NO_EVENTS;
       // overflow events whose bucket the ring reaches now
       const end = (this.current + RING_BUCKETS) * BUCKET_US;
       const o = this.overflow;
