@@ -18,19 +18,10 @@ import type { RunContext } from './context.js';
 import { DemodulatorPaths } from './demodulators.js';
 import { FADE_NONE, fadingMode, linkFadeDb } from './link-fading.js';
 import { gatewayReceiverKey, SinrReceivers } from './sinr-rx.js';
+import type { HearingList } from './hearing-list.js';
 
 /** SINR reception: uplinks this far below the gateway sensitivity are never received. */
 const SINR_MARGIN_DB = 6;
-
-/**
- * Per device, the gateways where its uplinks arrive at or above the floor of its spreading factor
- * without fading (the txDbm and sensDbm `lock` is given, less the link's loss), strongest first:
- * `gateways[first[d]]` .. `gateways[first[d + 1] - 1]` (uplinks.ts builds it).
- */
-export interface HearingList {
-  readonly first: Int32Array;
-  readonly gateways: Int32Array;
-}
 
 export class UplinkRx {
   readonly fading: number;
@@ -76,8 +67,10 @@ export class UplinkRx {
       // the hearing list holds the gateways where this power reaches this floor (uplinks.ts): the
       // others lock nothing, these pass the power test below without working it out again
       this.locked!.fill(0, base, base + this.G);
-      for (let h = hearing.first[d]; h < hearing.first[d + 1]; h++) {
-        const g = hearing.gateways[h];
+      const from = d * hearing.stride + 1;
+      const to = from + hearing.lists[from - 1];
+      for (let h = from; h < to; h++) {
+        const g = hearing.lists[h];
         const ok = gateways[g].busyUntilUs <= startUs && dem.lock(g, startUs, endUs);
         this.locked![base + g] = ok ? 1 : 0;
       }

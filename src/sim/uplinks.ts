@@ -32,7 +32,8 @@ import { SURE_CAPTURE_LOSS_RATIO } from '../radio/interference.js';
 import type { TxKind } from './types.js';
 import { Ev } from './events.js';
 import type { RunContext } from './context.js';
-import { type HearingList, UplinkRx } from './uplink-rx.js';
+import { UplinkRx } from './uplink-rx.js';
+import { buildHearingList, type HearingList } from './hearing-list.js';
 import { LinkMw } from './link-mw.js';
 import { DownlinkRx } from './downlink-rx.js';
 import { pathLossDb } from '../radio/pathloss.js';
@@ -236,27 +237,8 @@ export class UplinkMedium {
     }
     if (this.rx.fading === FADE_NONE) {
       const G = links.gateways;
-      const first = new Int32Array(n + 1);
-      const list: number[] = [];
-      for (let d = 0; d < n; d++) {
-        first[d] = list.length;
-        // the same power and floor onEnd works out (UplinkRx.powerDbm without fading, floorDbm)
-        const floor = this.rx.floorDbm(gatewaySensitivityDbm(this.uplinkSf(d), this.uplinkBwHz(d)));
-        for (let g = 0; g < G; g++) {
-          const p = ulTxDbm - links.lossDb[d * G + g];
-          if (p < floor) continue;
-          // strongest first, equal powers in gateway order (insertion keeps the earlier, lower g, first)
-          let i = list.length;
-          list.push(g);
-          while (i > first[d] && ulTxDbm - links.lossDb[d * G + list[i - 1]] < p) {
-            list[i] = list[i - 1];
-            i--;
-          }
-          list[i] = g;
-        }
-      }
-      first[n] = list.length;
-      this.hearing = { first, gateways: Int32Array.from(list) };
+      // the same power and floor onEnd works out (UplinkRx.powerDbm without fading, floorDbm)
+      this.hearing = buildHearingList(n, G, (d, g) => ulTxDbm - links.lossDb[d * G + g], (d) => this.rx.floorDbm(gatewaySensitivityDbm(this.uplinkSf(d), this.uplinkBwHz(d))));
     } else {
       this.hearing = null;
     }
@@ -497,10 +479,10 @@ export class UplinkMedium {
     let count = 0;
     // without fading only the gateways in the device's hearing list can reach the floor
     const hear = this.hearing;
-    const from = hear === null ? 0 : hear.first[d];
-    const to = hear === null ? G : hear.first[d + 1];
+    const from = hear === null ? 0 : d * hear.stride + 1;
+    const to = hear === null ? G : from + hear.lists[from - 1];
     for (let h = from; h < to; h++) {
-      const g = hear === null ? h : hear.gateways[h];
+      const g = hear === null ? h : hear.lists[h];
       const sig = this.powerAt(id, r, d, g, txDbm, start);
       if (sig < floor) continue;
       if (sig >= sens) heard = true;
@@ -556,8 +538,8 @@ export class UplinkMedium {
     this.pendSensDbm = sens;
     this.pendSf = this.uSf[r];
     this.pendOverlaps = nOv;
-    this.pendNext = hear.first[d];
-    this.pendTo = hear.first[d + 1];
+    this.pendNext = d * hear.stride + 1;
+    this.pendTo = this.pendNext + hear.lists[this.pendNext - 1];
     this.pendHeard = false;
     const best = this.nextReceiver();
     this.receiverCount = best >= 0 ? 1 : 0;
@@ -581,7 +563,7 @@ export class UplinkMedium {
     const lossDb = this.ctx.world.links.lossDb;
     const hear = this.hearing!;
     while (this.pendNext < this.pendTo) {
-      const g = hear.gateways[this.pendNext];
+      const g = hear.lists[this.pendNext];
       const sig = this.ulTxDbm - lossDb[d * G + g];
       if (sig < this.pendFloorDbm) break; // and so are all after it
       this.pendNext++;
