@@ -32,6 +32,13 @@ export class DownlinkRx {
   /** the gateways' configured EIRP plus the devices' antenna gain, dBm: every downlink's power before its link's loss */
   private readonly txDbm: number;
   private readonly lossDb: Float32Array;
+  /**
+   * the link table in the fleet's storage order: [slot * G + gateway] holds the loss of device
+   * deviceOf[slot]'s link (device-order.ts); the table itself when the fleet is stored as numbered.
+   * The multicast loop visits devices in slot order, so their rows are read in ascending order
+   * instead of scattered over the table (a cache miss per device-frame evaluated)
+   */
+  private readonly lossBySlot: Float32Array;
   /** the interferers of the frame being evaluated: downlink id, gateway, spreading factor, overlap */
   readonly intId = new Int32Array(MAX_INTERFERERS);
   readonly intGw = new Int32Array(MAX_INTERFERERS);
@@ -55,7 +62,7 @@ export class DownlinkRx {
   private copies = 0;
   private readonly dbm = new Float64Array(MAX_INTERFERERS);
   private readonly sfs = new Float64Array(MAX_INTERFERERS);
-  /** per link, Math.pow(10, rxDbm / 10) in double precision, the value survivesInterference would work out */
+  /** per link in slot order ([slot * G + gateway]), Math.pow(10, rxDbm / 10) in double precision, the value survivesInterference would work out */
   private readonly exactMw: LinkMw;
   private readonly mw = new Float64Array(MAX_INTERFERERS);
   private readonly captureRatio = 10 ** (CAPTURE_THRESHOLD_DB / 10);
@@ -81,7 +88,8 @@ export class DownlinkRx {
     const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
     this.txDbm = txDbm;
     this.lossDb = links.lossDb;
-    this.exactMw = new LinkMw((link) => this.rxDbmAt(link), links.lossDb.length);
+    this.lossBySlot = lossInSlotOrder(links.lossDb, links.gateways, ctx.world.fleet.order.deviceOf);
+    this.exactMw = new LinkMw((slotLink) => this.rxDbmAtSlot(slotLink), links.lossDb.length);
     this.fading = fadingMode(s);
     this.sinr = s.channel.reception === 'sinr' ? new SinrReceivers(s) : null;
     this.load = s.channel.externalLoad.airtimeShare > 0 ? (this.sinr ?? new SinrReceivers(s)) : null;
@@ -97,14 +105,20 @@ export class DownlinkRx {
     return Math.fround(this.txDbm - this.lossDb[link]);
   }
 
+  /** rxDbmAt of the link [slot * G + gateway] in the fleet's storage order: the same value, read from the slot-ordered table. */
+  rxDbmAtSlot(slotLink: number): number {
+    return Math.fround(this.txDbm - this.lossBySlot[slotLink]);
+  }
+
   /**
-   * Link's received power in mW in single precision: the co-SF capture rule compares these (the
-   * values a Float32Array of 10 ** (rxDbm / 10) held). Rounded from the kept double-precision value
-   * (`exactMw`, Math.pow(10, rxDbm / 10), the same function as **): a table of its own cost 4 bytes
-   * per link, 400 MB at a million devices under 100 gateways, and filling it at construction 13-15 s.
+   * Link's received power in mW in single precision ([slot * G + gateway]): the co-SF capture rule
+   * compares these (the values a Float32Array of 10 ** (rxDbm / 10) held). Rounded from the kept
+   * double-precision value (`exactMw`, Math.pow(10, rxDbm / 10), the same function as **): a table
+   * of its own cost 4 bytes per link, 400 MB at a million devices under 100 gateways, and filling it
+   * at construction 13-15 s.
    */
-  linkMwF32(link: number): number {
-    return Math.fround(this.exactMw.mw(link));
+  linkMwF32(slotLink: number): number {
+    return Math.fround(this.exactMw.mw(slotLink));
   }
 
   /** Power of a frame on freqHz relative to the configured EIRP, dB: the region's limit there caps it (lorawan-facts 2.4). */
@@ -226,12 +240,13 @@ export class DownlinkRx {
    * Threshold reception: whether device d keeps the wanted frame (gateway g, received at sigDbm,
    * spreading factor sf) against the collected interferers; `offsetDb` is the frame power's offset.
    */
-  interferenceOk(d: number, g: number, sigDbm: number, sf: number, offsetDb: number, bwHz: number, freqHz: number, startUs: number, endUs: number): boolean {
+  interferenceOk(d: number, slot: number, g: number, sigDbm: number, sf: number, offsetDb: number, bwHz: number, freqHz: number, startUs: number, endUs: number): boolean {
     const n = this.nInt;
     this.checks++;
     this.lastFailSure = false;
     if (n === 0 && !this.alwaysCheck) return true;
-    const base = d * this.ctx.world.links.gateways;
+    // the device's row of the slot-ordered tables (rxDbmAtSlot, exactMw)
+    const base = slot * this.ctx.world.links.gateways;
     if (this.fading === FADE_NONE && this.allCoSf && offsetDb === 0 && this.copies === 0 && !this.alwaysCheck) {
       // fixed powers, no copy to combine: compare the precomputed linear values (6 dB over the sum of the others)
       let sumMw = 0;
@@ -262,7 +277,7 @@ export class DownlinkRx {
       if (c === 0) return true;
       if (addedMw > 0) return survivesInterferenceMw(10 * Math.log10(10 ** (sigDbm / 10) + addedMw), sf, this.mw, this.sfs, c);
       // the signal's mW, kept, when sigDbm is its link's power (what the multicast loop passes)
-      const sigMw = sigDbm === this.rxDbmAt(base + g) ? this.exactMw.mw(base + g) : NaN;
+      const sigMw = sigDbm === this.rxDbmAtSlot(base + g) ? this.exactMw.mw(base + g) : NaN;
       const v = captureVerdictMw(sigDbm, sf, this.mw, this.sfs, c, sigMw);
       // every interferer in the sums (none combined): a sure failure holds for any list these are a subsequence of
       this.lastFailSure = v === VERDICT_FAILS_SURELY && c === n;
@@ -303,7 +318,7 @@ export class DownlinkRx {
     if (this.sinr === null) {
       if (sig < sensDbm) return false;
       this.collect(startUs, endUs, g, freqHz, bwHz, sf);
-      if (!this.interferenceOk(d, g, sig, sf, offsetDb, bwHz, freqHz, startUs, endUs)) return false;
+      if (!this.interferenceOk(d, fleet.order.slotOf[d], g, sig, sf, offsetDb, bwHz, freqHz, startUs, endUs)) return false;
     } else {
       if (sig < sensDbm - SINR_REACH_MARGIN_DB) return false;
       this.collect(startUs, endUs, g, freqHz, bwHz, sf);
@@ -313,4 +328,17 @@ export class DownlinkRx {
     if (fleet.burst !== null && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, airId), b.lossGood, b.lossBad)) return false;
     return !(s.channel.extraLoss > 0 && uniform(seed, Purpose.extraLoss, d, airId) < s.channel.extraLoss);
   }
+}
+
+/**
+ * The link table `lossDb` ([device * G + gateway]) in the storage order `deviceOf` (slot → device):
+ * row i is device deviceOf[i]'s. The table itself when the order is the numbering.
+ */
+export function lossInSlotOrder(lossDb: Float32Array, gateways: number, deviceOf: Int32Array): Float32Array {
+  let identity = true;
+  for (let i = 0; i < deviceOf.length && identity; i++) identity = deviceOf[i] === i;
+  if (identity) return lossDb;
+  const bySlot = new Float32Array(lossDb.length);
+  for (let i = 0; i < deviceOf.length; i++) bySlot.set(lossDb.subarray(deviceOf[i] * gateways, deviceOf[i] * gateways + gateways), i * gateways);
+  return bySlot;
 }

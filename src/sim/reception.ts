@@ -272,13 +272,13 @@ export class FrameReceiver {
         // signal is needed only to fill the memo
         // skipFails here (the frame's own memo, not class B): `known` is the outcome at m
         if (known === CAPTURE_UNKNOWN) {
-          const ok = rx.interferenceOk(d, g, rx.rxDbmAt(d * G + g), radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
+          const ok = rx.interferenceOk(d, i, g, rx.rxDbmAtSlot(i * G + g), radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
           if (visit === null) memo.set(m, ok, rx.lastFailSure);
           else memo.setVisited(v, m, ok, rx.lastFailSure);
           if (!ok) continue;
         }
       } else {
-        let sig = rx.rxDbmAt(d * G + g);
+        let sig = rx.rxDbmAtSlot(i * G + g);
         if (fading) sig += rx.fadeDb(d, g, airId, start);
         if (sig < floor) continue;
         if (classB && sig >= sens) {
@@ -291,11 +291,11 @@ export class FrameReceiver {
         } else if (memo !== null) {
           const c = outcome![m];
           if (c === CAPTURE_UNKNOWN) {
-            const ok = rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
+            const ok = rx.interferenceOk(d, i, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end);
             memo.set(m, ok, rx.lastFailSure);
             if (!ok) continue;
           } else if (c === CAPTURE_FAILS) continue;
-        } else if (check && ((lesser !== null && lesser.failsSurely(m)) || !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end))) continue;
+        } else if (check && ((lesser !== null && lesser.failsSurely(m)) || !rx.interferenceOk(d, i, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end))) continue;
       }
       if (!noBurst) {
         // geLoss with its draw left out where the loss probability is 0 (u < 0 never holds) or 1 (u < 1 always does)
@@ -364,7 +364,7 @@ export class FrameReceiver {
     if (f.deafFromUs[i] < end && f.deafToUs[i] > start) return;
     if (f.rx1FromUs[i] < end && f.rx1ToUs[i] > start) return;
     const d = fleet.order.deviceOf[i];
-    let sig = this.rx.rxDbmAt(d * links.gateways + g);
+    let sig = this.rx.rxDbmAtSlot(i * links.gateways + g);
     if (this.rx.fading !== FADE_NONE) sig += this.rx.fadeDb(d, g, airId, start);
     if (sig >= radio.deviceSensitivityDbm) {
       f.slotFramesCount[i]++;
@@ -421,7 +421,7 @@ export class FrameReceiver {
       }
       if (table !== null) {
         if (!rx.sinrOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end, table, airId)) continue;
-      } else if (check && !rx.interferenceOk(d, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
+      } else if (check && !rx.interferenceOk(d, i, g, sig, radio.sf, 0, radio.bwHz, radio.freqHz, start, end)) continue;
       if (burst !== null && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, airId), lossGood, lossBad)) continue;
       if (extra > 0 && uniform(seed, Purpose.extraLoss, d, airId) < extra) continue;
       if (n === 0) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/engine/kernel.js';
 import { survivesInterference } from '../../src/radio/interference.js';
 import { newRunContext, type RunContext } from '../../src/sim/context.js';
-import { DownlinkRx } from '../../src/sim/downlink-rx.js';
+import { DownlinkRx, lossInSlotOrder } from '../../src/sim/downlink-rx.js';
 import { TxLog } from '../../src/sim/txlog.js';
 import { buildWorld } from '../../src/sim/world.js';
 import { makeScenario } from '../helpers/scenario.js';
@@ -91,7 +91,7 @@ describe('DownlinkRx: one rule for every downlink', () => {
         const powers = [dbm[d * G + rx.intGw[0]], dbm[d * G + rx.intGw[1]], dbm[d * G + rx.intGw[2]]];
         const sfs = [rx.intSf[0], rx.intSf[1], rx.intSf[2]];
         const expected = survivesInterference(dbm[d * G], 7, powers, sfs, 3);
-        expect(rx.interferenceOk(d, 0, dbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
+        expect(rx.interferenceOk(d, ctx.world.fleet.order.slotOf[d], 0, dbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
         if (expected) kept++;
       }
     }
@@ -118,17 +118,22 @@ describe('DownlinkRx: one rule for every downlink', () => {
     for (let round = 0; round < 2; round++) {
       for (let d = 0; d < 50; d++) {
         const expected = eager[d * G] >= 10 ** 0.6 * (eager[d * G + rx.intGw[0]] + eager[d * G + rx.intGw[1]]);
-        expect(rx.interferenceOk(d, 0, dbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
+        expect(rx.interferenceOk(d, ctx.world.fleet.order.slotOf[d], 0, dbm[d * G], 7, 0, 125_000, P, 0, 400_000)).toBe(expected);
         if (expected) kept++;
       }
     }
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(100);
-    // each link's power, and its mW value at the first read and read back, are the stored values
+    // each link's power, and its mW value at the first read and read back, are the stored values;
+    // the slot-ordered reads give device deviceOf[i]'s (the fleet is stored by strongest gateway here)
+    const { slotOf } = ctx.world.fleet.order;
+    expect(Array.from(slotOf).some((i, d) => i !== d)).toBe(true);
     for (let link = 0; link < dbm.length; link++) expect(rx.rxDbmAt(link)).toBe(dbm[link]);
+    for (let d = 0; d < 50; d++) for (let g = 0; g < G; g++) expect(rx.rxDbmAtSlot(slotOf[d] * G + g)).toBe(dbm[d * G + g]);
     const fresh = new DownlinkRx(ctx);
-    for (let link = 0; link < eager.length; link++) expect(fresh.linkMwF32(link)).toBe(eager[link]);
-    for (let link = 0; link < eager.length; link++) expect(fresh.linkMwF32(link)).toBe(eager[link]);
+    for (let round = 0; round < 2; round++) {
+      for (let d = 0; d < 50; d++) for (let g = 0; g < G; g++) expect(fresh.linkMwF32(slotOf[d] * G + g)).toBe(eager[d * G + g]);
+    }
   });
 
   it('adds a copy sent in the same instant to the signal and judges a copy sent 150 ms apart as an interferer, as the capture rule on powers says', () => {
@@ -151,7 +156,7 @@ describe('DownlinkRx: one rule for every downlink', () => {
         const signal = 10 * Math.log10(mw(own) + mw(dbm[d * G + 1]));
         const p2 = dbm[d * G + 2];
         const expected = survivesInterference(signal, 7, [p2, p2], [12, 7], 2);
-        expect(rx.interferenceOk(d, 0, own, 7, 0, 125_000, P, 2_000_000, 2_400_000)).toBe(expected);
+        expect(rx.interferenceOk(d, ctx.world.fleet.order.slotOf[d], 0, own, 7, 0, 125_000, P, 2_000_000, 2_400_000)).toBe(expected);
         if (expected) kept++;
       }
     }
@@ -165,5 +170,11 @@ describe('DownlinkRx: one rule for every downlink', () => {
     // the process is bad nearly all the time: the frame is lost
     expect(rx.receives(1, 0, id, 0, 100_000, P, 7, 125_000, -123)).toBe(false);
     expect(ctx.world.fleet.burst!.stateAt(ctx.world.fleet.order.slotOf[1], 100_000)).toBe(1);
+  });
+
+  it('reorders the link table by storage slot, and keeps the table itself when the fleet is stored as numbered', () => {
+    const loss = Float32Array.from({ length: 12 }, (_, k) => 100 + k); // 4 devices × 3 gateways
+    expect(lossInSlotOrder(loss, 3, Int32Array.from([0, 1, 2, 3]))).toBe(loss);
+    expect(Array.from(lossInSlotOrder(loss, 3, Int32Array.from([2, 0, 3, 1])))).toEqual([106, 107, 108, 100, 101, 102, 109, 110, 111, 103, 104, 105]);
   });
 });
