@@ -18,10 +18,13 @@
  * so `near`'s head is the earliest event: the order is the one a single heap gives, whatever order a
  * bucket's events are handed over in (keys are unique).
  *
- * Each ring bucket keeps its events side by side in an array of its own, appended to and read front
- * to back, kept for the bucket's next turn round the ring unless it grew past BUCKET_KEEP_EVENTS:
- * moving a bucket into `near` reads memory in order. (A pool of events chained through a free list made each move a chain of dependent
- * memory reads, one cache miss after the other: most of the queue's time on a national fleet.)
+ * A ring bucket keeps its events in chunks of CHUNK_EVENTS, side by side within a chunk, the
+ * bucket's chunks chained; the chunks live in one pool and go back to its free list when their
+ * bucket is moved into `near`. Moving a bucket reads memory in order but for one link per chunk,
+ * and nothing is allocated while the pool has free chunks. (Events chained one by one through a
+ * pool made each move a chain of dependent memory reads, a cache miss per event: 2.5 s of the
+ * 100 000-device campaign; an array per bucket, grown as needed and let go past 128 events, spent
+ * 0.7 s growing them.)
  */
 import { EventHeap } from './heap.js';
 
@@ -29,19 +32,13 @@ import { EventHeap } from './heap.js';
 const BUCKET_US = 2 ** 20;
 /** buckets of the ring after the current one (a power of two; about 71 min) */
 const RING_BUCKETS = 4096;
-/** numbers per event in a bucket: time, key, kind, a, b */
+/** numbers per event in a chunk: time, key, kind, a, b */
 const STRIDE = 5;
-/** events a bucket has room for when first used (it doubles when full) */
-const BUCKET_START_EVENTS = 8;
-/**
- * room a bucket keeps once emptied, events: more is let go, so a burst (every device's step at one
- * moment, say) does not hold its memory for the rest of the run; at most 4096 × 128 events (20 MB)
- * are kept however large the fleet. (Letting go of room a bucket has but did not need this turn
- * made buckets grow again and again as their counts went up and down: 0.8 s of the 100 000-device
- * campaign.)
- */
-const BUCKET_KEEP_EVENTS = 128;
-const NO_EVENTS = new Float64Array(0);
+/** events per chunk */
+const CHUNK_EVENTS = 32;
+/** numbers per chunk: its events, then the next chunk of its bucket (or of the free list), -1 for none */
+const CHUNK = CHUNK_EVENTS * STRIDE + 1;
+const NEXT = CHUNK - 1;
 
 export class EventQueue {
   private readonly near: EventHeap;
@@ -49,9 +46,14 @@ export class EventQueue {
   /** the current bucket (time / BUCKET_US, rounded down): `near` holds every event before its end */
   private current = 0;
   private horizon = BUCKET_US;
-  /** per ring slot (bucket mod RING_BUCKETS): its events, STRIDE numbers each, and how many */
-  private readonly buckets: Float64Array[] = Array.from({ length: RING_BUCKETS }, () => NO_EVENTS);
-  private readonly bucketEvents = new Int32Array(RING_BUCKETS);
+  /** per ring slot (bucket mod RING_BUCKETS): its first and last chunk (-1: none) and the last chunk's events */
+  private readonly firstChunk = new Int32Array(RING_BUCKETS).fill(-1);
+  private readonly lastChunk = new Int32Array(RING_BUCKETS).fill(-1);
+  private readonly lastCount = new Int32Array(RING_BUCKETS);
+  /** the chunks, CHUNK numbers each */
+  private pool = new Float64Array(64 * CHUNK);
+  private freeChunk = -1;
+  private usedChunks = 0;
   /** events in the ring's buckets */
   private ringCount = 0;
   private n = 0;
@@ -110,17 +112,40 @@ export class EventQueue {
       return;
     }
     const slot = bucket & (RING_BUCKETS - 1);
-    const count = this.bucketEvents[slot];
-    let events = this.buckets[slot];
-    if ((count + 1) * STRIDE > events.length) events = this.growBucket(slot);
-    const at = count * STRIDE;
-    events[at] = time;
-    events[at + 1] = key;
-    events[at + 2] = kind;
-    events[at + 3] = a;
-    events[at + 4] = b;
-    this.bucketEvents[slot] = count + 1;
+    let chunk = this.lastChunk[slot];
+    let count = this.lastCount[slot];
+    if (chunk < 0 || count === CHUNK_EVENTS) {
+      const fresh = this.takeChunk();
+      if (chunk < 0) this.firstChunk[slot] = fresh;
+      else this.pool[chunk * CHUNK + NEXT] = fresh;
+      this.lastChunk[slot] = chunk = fresh;
+      count = 0;
+    }
+    const p = this.pool;
+    const at = chunk * CHUNK + count * STRIDE;
+    p[at] = time;
+    p[at + 1] = key;
+    p[at + 2] = kind;
+    p[at + 3] = a;
+    p[at + 4] = b;
+    this.lastCount[slot] = count + 1;
     this.ringCount++;
+  }
+
+  /** A chunk from the free list (the pool doubles when none is free), its link cleared. */
+  private takeChunk(): number {
+    let c = this.freeChunk;
+    if (c >= 0) this.freeChunk = this.pool[c * CHUNK + NEXT];
+    else {
+      if ((this.usedChunks + 1) * CHUNK > this.pool.length) {
+        const pool = new Float64Array(this.pool.length * 2);
+        pool.set(this.pool);
+        this.pool = pool;
+      }
+      c = this.usedChunks++;
+    }
+    this.pool[c * CHUNK + NEXT] = -1;
+    return c;
   }
 
   /**
@@ -136,12 +161,22 @@ export class EventQueue {
       } else this.current++;
       this.horizon = (this.current + 1) * BUCKET_US;
       const slot = this.current & (RING_BUCKETS - 1);
-      const events = this.buckets[slot];
-      const count = this.bucketEvents[slot];
-      this.bucketEvents[slot] = 0;
-      this.ringCount -= count;
-      for (let at = 0; at < count * STRIDE; at += STRIDE) this.near.push(events[at], events[at + 1], events[at + 2], events[at + 3], events[at + 4]);
-      if (events.length > STRIDE * BUCKET_KEEP_EVENTS) this.buckets[slot] = NO_EVENTS;
+      const p = this.pool;
+      const last = this.lastChunk[slot];
+      let chunk = this.firstChunk[slot];
+      while (chunk >= 0) {
+        const base = chunk * CHUNK;
+        const count = chunk === last ? this.lastCount[slot] : CHUNK_EVENTS;
+        for (let at = base; at < base + count * STRIDE; at += STRIDE) this.near.push(p[at], p[at + 1], p[at + 2], p[at + 3], p[at + 4]);
+        this.ringCount -= count;
+        const next = p[base + NEXT];
+        p[base + NEXT] = this.freeChunk;
+        this.freeChunk = chunk;
+        chunk = next;
+      }
+      this.firstChunk[slot] = -1;
+      this.lastChunk[slot] = -1;
+      this.lastCount[slot] = 0;
       // overflow events whose bucket the ring reaches now
       const end = (this.current + RING_BUCKETS) * BUCKET_US;
       const o = this.overflow;
@@ -153,12 +188,4 @@ export class EventQueue {
     return true;
   }
 
-  /** Twice the room (BUCKET_START_EVENTS at first) for ring slot `slot`'s events, which it keeps. */
-  private growBucket(slot: number): Float64Array {
-    const old = this.buckets[slot];
-    const events = new Float64Array(old.length === 0 ? BUCKET_START_EVENTS * STRIDE : old.length * 2);
-    events.set(old);
-    this.buckets[slot] = events;
-    return events;
-  }
 }
