@@ -36,9 +36,11 @@ export class DownlinkRx {
    * the link table in the fleet's storage order: [slot * G + gateway] holds the loss of device
    * deviceOf[slot]'s link (device-order.ts); the table itself when the fleet is stored as numbered.
    * The multicast loop visits devices in slot order, so their rows are read in ascending order
-   * instead of scattered over the table (a cache miss per device-frame evaluated)
+   * instead of scattered over the table (a cache miss per device-frame evaluated). Built for the
+   * multicast loop only (`readBySlot`): a run that never opens a session, such as the readiness probe
+   * on its own thread, does without the 4 bytes per link.
    */
-  private readonly lossBySlot: Float32Array;
+  private lossBySlot: Float32Array | null = null;
   /** the interferers of the frame being evaluated: downlink id, gateway, spreading factor, overlap */
   readonly intId = new Int32Array(MAX_INTERFERERS);
   readonly intGw = new Int32Array(MAX_INTERFERERS);
@@ -88,8 +90,13 @@ export class DownlinkRx {
     const txDbm = s.gateways.txPowerDbm + s.gateways.antennaGainDbi + s.devices.antennaGainDbi;
     this.txDbm = txDbm;
     this.lossDb = links.lossDb;
-    this.lossBySlot = lossInSlotOrder(links.lossDb, links.gateways, ctx.world.fleet.order.deviceOf);
-    this.exactMw = new LinkMw((slotLink) => this.rxDbmAtSlot(slotLink), links.lossDb.length);
+    const G = links.gateways;
+    const { deviceOf } = ctx.world.fleet.order;
+    // slot link i * G + g is device deviceOf[i]'s link to g: the same value rxDbmAt gives there
+    this.exactMw = new LinkMw((slotLink) => {
+      const i = Math.floor(slotLink / G);
+      return this.rxDbmAt(deviceOf[i] * G + (slotLink - i * G));
+    }, links.lossDb.length);
     this.fading = fadingMode(s);
     this.sinr = s.channel.reception === 'sinr' ? new SinrReceivers(s) : null;
     this.load = s.channel.externalLoad.airtimeShare > 0 ? (this.sinr ?? new SinrReceivers(s)) : null;
@@ -105,9 +112,15 @@ export class DownlinkRx {
     return Math.fround(this.txDbm - this.lossDb[link]);
   }
 
-  /** rxDbmAt of the link [slot * G + gateway] in the fleet's storage order: the same value, read from the slot-ordered table. */
+  /** Builds the slot-ordered link table `rxDbmAtSlot` reads (once; the multicast loop asks before its first frame). */
+  readBySlot(): void {
+    const { links, fleet } = this.ctx.world;
+    this.lossBySlot ??= lossInSlotOrder(links.lossDb, links.gateways, fleet.order.deviceOf);
+  }
+
+  /** rxDbmAt of the link [slot * G + gateway] in the fleet's storage order: the same value, read from the slot-ordered table (after `readBySlot`). */
   rxDbmAtSlot(slotLink: number): number {
-    return Math.fround(this.txDbm - this.lossBySlot[slotLink]);
+    return Math.fround(this.txDbm - this.lossBySlot![slotLink]);
   }
 
   /**
@@ -277,7 +290,8 @@ export class DownlinkRx {
       if (c === 0) return true;
       if (addedMw > 0) return survivesInterferenceMw(10 * Math.log10(10 ** (sigDbm / 10) + addedMw), sf, this.mw, this.sfs, c);
       // the signal's mW, kept, when sigDbm is its link's power (what the multicast loop passes)
-      const sigMw = sigDbm === this.rxDbmAtSlot(base + g) ? this.exactMw.mw(base + g) : NaN;
+      const own = this.lossBySlot === null ? this.rxDbmAt(d * this.ctx.world.links.gateways + g) : this.rxDbmAtSlot(base + g);
+      const sigMw = sigDbm === own ? this.exactMw.mw(base + g) : NaN;
       const v = captureVerdictMw(sigDbm, sf, this.mw, this.sfs, c, sigMw);
       // every interferer in the sums (none combined): a sure failure holds for any list these are a subsequence of
       this.lastFailSure = v === VERDICT_FAILS_SURELY && c === n;

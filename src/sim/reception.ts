@@ -108,6 +108,7 @@ export class FrameReceiver {
     private readonly ring: FrameRing,
   ) {
     this.rx = ctx.downlinkRx ??= new DownlinkRx(ctx);
+    this.rx.readBySlot();
     const { s, fleet, links, radio, reference } = ctx.world;
     this.skipHeld = !reference && decoders.dropsOlderN;
     const n = this.skipHeld ? fleet.count : 0;

@@ -129,6 +129,7 @@ describe('DownlinkRx: one rule for every downlink', () => {
     const { slotOf } = ctx.world.fleet.order;
     expect(Array.from(slotOf).some((i, d) => i !== d)).toBe(true);
     for (let link = 0; link < dbm.length; link++) expect(rx.rxDbmAt(link)).toBe(dbm[link]);
+    rx.readBySlot();
     for (let d = 0; d < 50; d++) for (let g = 0; g < G; g++) expect(rx.rxDbmAtSlot(slotOf[d] * G + g)).toBe(dbm[d * G + g]);
     const fresh = new DownlinkRx(ctx);
     for (let round = 0; round < 2; round++) {
