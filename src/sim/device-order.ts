@@ -79,3 +79,18 @@ export function toDeviceOrder<T extends Float64Array | Int32Array>(bySlot: T, or
   const { slotOf } = order;
   return bySlot.map((_, d) => bySlot[slotOf[d]]) as T;
 }
+
+/**
+ * A table of `width` numbers per device ([device * width + k], the link table) with its rows in
+ * storage order: row i is device deviceOf[i]'s (the inverse of `toDeviceOrder`, by rows). The table
+ * itself when the order is the numbering.
+ */
+export function rowsInSlotOrder(byDevice: Float32Array, width: number, order: DeviceOrder): Float32Array {
+  const { deviceOf } = order;
+  let identity = true;
+  for (let i = 0; i < deviceOf.length && identity; i++) identity = deviceOf[i] === i;
+  if (identity) return byDevice;
+  const bySlot = new Float32Array(byDevice.length);
+  for (let i = 0; i < deviceOf.length; i++) bySlot.set(byDevice.subarray(deviceOf[i] * width, deviceOf[i] * width + width), i * width);
+  return bySlot;
+}

@@ -23,6 +23,7 @@ import type { RunContext } from './context.js';
 import { FADE_NONE, fadingMode, linkFadeDb } from './link-fading.js';
 import { LinkMw } from './link-mw.js';
 import { SinrReceivers } from './sinr-rx.js';
+import { rowsInSlotOrder } from './device-order.js';
 
 export const MAX_INTERFERERS = 64;
 /** SINR reception: links this far below the device sensitivity are never received (PER > 1 − 1e-9). */
@@ -115,7 +116,7 @@ export class DownlinkRx {
   /** Builds the slot-ordered link table `rxDbmAtSlot` reads (once; the multicast loop asks before its first frame). */
   readBySlot(): void {
     const { links, fleet } = this.ctx.world;
-    this.lossBySlot ??= lossInSlotOrder(links.lossDb, links.gateways, fleet.order.deviceOf);
+    this.lossBySlot ??= rowsInSlotOrder(links.lossDb, links.gateways, fleet.order);
   }
 
   /** rxDbmAt of the link [slot * G + gateway] in the fleet's storage order: the same value, read from the slot-ordered table (after `readBySlot`). */
@@ -342,17 +343,4 @@ export class DownlinkRx {
     if (fleet.burst !== null && geLoss(burstState, uniform(seed, Purpose.burstLoss, d, airId), b.lossGood, b.lossBad)) return false;
     return !(s.channel.extraLoss > 0 && uniform(seed, Purpose.extraLoss, d, airId) < s.channel.extraLoss);
   }
-}
-
-/**
- * The link table `lossDb` ([device * G + gateway]) in the storage order `deviceOf` (slot → device):
- * row i is device deviceOf[i]'s. The table itself when the order is the numbering.
- */
-export function lossInSlotOrder(lossDb: Float32Array, gateways: number, deviceOf: Int32Array): Float32Array {
-  let identity = true;
-  for (let i = 0; i < deviceOf.length && identity; i++) identity = deviceOf[i] === i;
-  if (identity) return lossDb;
-  const bySlot = new Float32Array(lossDb.length);
-  for (let i = 0; i < deviceOf.length; i++) bySlot.set(lossDb.subarray(deviceOf[i] * gateways, deviceOf[i] * gateways + gateways), i * gateways);
-  return bySlot;
 }

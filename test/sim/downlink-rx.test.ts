@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/engine/kernel.js';
 import { survivesInterference } from '../../src/radio/interference.js';
 import { newRunContext, type RunContext } from '../../src/sim/context.js';
-import { DownlinkRx, lossInSlotOrder } from '../../src/sim/downlink-rx.js';
+import { DownlinkRx } from '../../src/sim/downlink-rx.js';
+import { identityOrder, rowsInSlotOrder } from '../../src/sim/device-order.js';
 import { TxLog } from '../../src/sim/txlog.js';
 import { buildWorld } from '../../src/sim/world.js';
 import { makeScenario } from '../helpers/scenario.js';
@@ -175,7 +176,7 @@ describe('DownlinkRx: one rule for every downlink', () => {
 
   it('reorders the link table by storage slot, and keeps the table itself when the fleet is stored as numbered', () => {
     const loss = Float32Array.from({ length: 12 }, (_, k) => 100 + k); // 4 devices × 3 gateways
-    expect(lossInSlotOrder(loss, 3, Int32Array.from([0, 1, 2, 3]))).toBe(loss);
-    expect(Array.from(lossInSlotOrder(loss, 3, Int32Array.from([2, 0, 3, 1])))).toEqual([106, 107, 108, 100, 101, 102, 109, 110, 111, 103, 104, 105]);
+    expect(rowsInSlotOrder(loss, 3, identityOrder(4))).toBe(loss);
+    expect(Array.from(rowsInSlotOrder(loss, 3, { deviceOf: Int32Array.from([2, 0, 3, 1]), slotOf: Int32Array.from([1, 3, 0, 2]) }))).toEqual([106, 107, 108, 100, 101, 102, 109, 110, 111, 103, 104, 105]);
   });
 });
