@@ -55,9 +55,9 @@ describe('run limits', () => {
     expect(estimate.deviceFrames).toBeLessThan(RUN_LIMITS.deviceFrames);
     expect(estimate.events).toBeLessThan(RUN_LIMITS.events);
     // docs/scenarios.md "Limits"
-    expect(Math.round(estimate.memoryBytes / 1e6)).toBe(778);
+    expect(Math.round(estimate.memoryBytes / 1e6)).toBe(788);
     const three = resolveWithEstimate({ ...regional, gateways: { count: 3, placement: { kind: 'grid', spacingM: 6000 } } }, opts);
-    expect(Math.round(three.estimate.memoryBytes / 1e6)).toBe(673);
+    expect(Math.round(three.estimate.memoryBytes / 1e6)).toBe(674);
   });
 
   it('estimate memory above what the benchmark town measures (docs/benchmarks.md: 140 MiB and 363 MiB)', () => {
@@ -66,7 +66,7 @@ describe('run limits', () => {
       const { estimate } = resolveWithEstimate({ ...town, devices: { ...town.devices, count } }, { ...opts, allowLarge: true });
       return Math.round(estimate.memoryBytes / 2 ** 20);
     };
-    expect([mib(10_000), mib(100_000)]).toEqual([281, 473]);
+    expect([mib(10_000), mib(100_000)]).toEqual([281, 474]);
   });
 
   it('ask for --allow-large for a national fleet (1 000 000 devices, 100 gateways), and let it run with it within 8 GiB', () => {
@@ -76,8 +76,10 @@ describe('run limits', () => {
       expect.stringMatching(/^devices\.count: about \d\.\d GiB of memory .* more than the 4\.0 GiB/),
     ]);
     const { estimate } = resolveWithEstimate(national, { ...opts, allowLarge: true });
-    expect((estimate.memoryBytes / 2 ** 30).toFixed(1)).toBe('6.7'); // docs/scenarios.md "Limits"
+    expect((estimate.memoryBytes / 2 ** 30).toFixed(1)).toBe('7.0'); // docs/scenarios.md "Limits"
     expect(estimate.memoryBytes).toBeLessThan(8 * 2 ** 30);
+    // an upper estimate: this campaign peaked at 6 964 MiB (docs/benchmarks.md, the million-device run)
+    expect(estimate.memoryBytes).toBeGreaterThan(6_964 * 2 ** 20);
   });
 
   it('name the interval when background uplinks drive the event count', () => {
