@@ -587,27 +587,34 @@ export class UplinkMedium {
     if (n === 0) return true;
     this.overlapDecisions++;
     this.overlapsWeighed += n;
-    // the overlaps' powers at g (UplinkRx.powerDbm without fading, in mW as powerMwAt gives them),
-    // read in overlap order until the co-SF sum alone is past the capture threshold: the whole sum
-    // is at least that (a sum of non-negative terms), so the frame is lost whatever the others add
-    // (SURE_CAPTURE_LOSS_RATIO), and the rest are not read
+    // the overlaps' powers at g (UplinkRx.powerDbm without fading, in mW as powerMwAt gives them).
+    // The co-SF ones first, in overlap order, until their sum alone is past the capture threshold:
+    // the whole sum is at least that (a sum of non-negative terms), so the frame is lost whatever the
+    // others add (SURE_CAPTURE_LOSS_RATIO), and the other SFs' powers are not read. Most decisions
+    // in a dense fleet end so (a link read is a cache miss in a large fleet's table).
     const linkMw = this.linkMw!;
     const sf = this.pendSf;
+    const ovSf = this.ovSf;
     const sigMw = linkMw.mw(this.pendDev * G + g); // Math.pow(10, sig / 10)
     const lostAbove = sigMw * SURE_CAPTURE_LOSS_RATIO;
     // the co-SF sum, the same additions as survivesInterferenceMw's accumulator for that SF
     let co = 0;
     for (let i = 0; i < n; i++) {
+      if (ovSf[i] !== sf) continue;
       const mw = linkMw.mw(this.ovDev[i] * G + g);
-      if (this.ovSf[i] === sf) {
-        co += mw;
-        if (co > lostAbove) {
-          this.sureLosses++;
-          return false;
-        }
+      co += mw;
+      if (co > lostAbove) {
+        this.sureLosses++;
+        return false;
       }
       this.intMw[i] = mw;
-      this.intSf[i] = this.ovSf[i];
+      this.intSf[i] = sf;
+    }
+    // not a sure loss: the other SFs' powers too, for the whole decision
+    for (let i = 0; i < n; i++) {
+      if (ovSf[i] === sf) continue;
+      this.intMw[i] = linkMw.mw(this.ovDev[i] * G + g);
+      this.intSf[i] = ovSf[i];
     }
     return this.rx.decodesOnPowers(sig, sf, this.intMw, this.intSf, n, sigMw);
   }
