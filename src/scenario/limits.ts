@@ -88,7 +88,7 @@ const SETUP_MESSAGES = 5;
  * (docs/benchmarks.md) peaks at 140 MiB with 10 000 devices and 363 MiB with 100 000; estimated 281
  * and 474 MiB (docs/scenarios.md "Limits"). The 52 bytes per link include the loss table twice (by
  * device for uplinks, by ping slot for the multicast loop): the national fleet of 1 000 000 devices
- * behind 100 gateways peaks at 6 964 MiB, estimated 7 208 MiB.
+ * behind 100 gateways peaked at 6 964 and 7 076 MiB, estimated 7 208 MiB.
  */
 const MEMORY = Object.freeze({ baseBytes: 256 * 2 ** 20, perDeviceBytes: 1536, perDeviceFragmentBytes: 0.5, perDeviceGatewayBytes: 52, perTracedFrameBytes: 64 });
 

@@ -78,8 +78,8 @@ describe('run limits', () => {
     const { estimate } = resolveWithEstimate(national, { ...opts, allowLarge: true });
     expect((estimate.memoryBytes / 2 ** 30).toFixed(1)).toBe('7.0'); // docs/scenarios.md "Limits"
     expect(estimate.memoryBytes).toBeLessThan(8 * 2 ** 30);
-    // an upper estimate: this campaign peaked at 6 964 MiB (docs/benchmarks.md, the million-device run)
-    expect(estimate.memoryBytes).toBeGreaterThan(6_964 * 2 ** 20);
+    // an upper estimate: this campaign peaked at 6 964 and 7 076 MiB (docs/benchmarks.md, the million-device runs)
+    expect(estimate.memoryBytes).toBeGreaterThan(7_076 * 2 ** 20);
   });
 
   it('name the interval when background uplinks drive the event count', () => {
